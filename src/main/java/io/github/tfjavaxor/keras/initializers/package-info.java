@@ -1,0 +1,2 @@
+/** Keras-faithful weight initializers (glorot_uniform kernels, zero biases). */
+package io.github.tfjavaxor.keras.initializers;

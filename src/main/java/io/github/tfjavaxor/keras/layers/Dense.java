@@ -1,0 +1,158 @@
+package io.github.tfjavaxor.keras.layers;
+
+import io.github.tfjavaxor.keras.activations.Activation;
+import io.github.tfjavaxor.keras.initializers.GlorotUniform;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A densely connected layer, {@code output = activation(x · kernel + bias)}; mirrors {@code
+ * keras.layers.Dense} with its defaults ({@code use_bias=True}, glorot_uniform kernel, zero bias).
+ *
+ * <p>Shapes: x float32 [batch, inputDim]; kernel [inputDim, units]; bias [units]; output [batch,
+ * units]. The graph is {@code MatMul → BiasAdd → activation}, the ops Keras's TensorFlow backend
+ * runs.
+ *
+ * <pre>{@code
+ * new Dense(16, "relu", 2);   // Dense(16, input_dim=2, activation='relu'): 2*16 + 16 = 48 params
+ * new Dense(1, "sigmoid");    // Dense(1, activation='sigmoid') after it: 16 + 1 = 17 params
+ * }</pre>
+ */
+public final class Dense {
+
+  private final int units;
+  private final Activation activation;
+  private final int inputDim;
+
+  private String name;
+  private Variable<TFloat32> kernel;
+  private Variable<TFloat32> bias;
+  private Operand<TFloat32> preActivation;
+
+  /**
+   * A layer whose input size comes from the previous layer.
+   *
+   * @param units output units, &gt; 0
+   * @param activation a Keras activation name, or null for linear
+   * @throws IllegalArgumentException if units is not positive or the activation is unknown
+   */
+  public Dense(int units, String activation) {
+    this(units, activation, 0);
+  }
+
+  /**
+   * A first layer with its input size, Keras's {@code input_dim}.
+   *
+   * @param units output units, &gt; 0
+   * @param activation a Keras activation name, or null for linear
+   * @param inputDim input features, &gt; 0; or 0 to take it from the previous layer
+   * @throws IllegalArgumentException if units or inputDim is out of range, or the activation is
+   *     unknown
+   */
+  public Dense(int units, String activation, int inputDim) {
+    this(units, Activation.get(activation), inputDim);
+  }
+
+  /**
+   * As {@link #Dense(int, String, int)} with the activation as an enum.
+   *
+   * @throws IllegalArgumentException if units or inputDim is out of range or activation is null
+   */
+  public Dense(int units, Activation activation, int inputDim) {
+    if (units <= 0) {
+      throw new IllegalArgumentException(
+          "Dense: units must be a positive integer, found " + units);
+    }
+    if (inputDim < 0) {
+      throw new IllegalArgumentException(
+          "Dense: inputDim must be positive (or 0 to infer it), found " + inputDim);
+    }
+    if (activation == null) {
+      throw new IllegalArgumentException("Dense: activation must not be null; use LINEAR");
+    }
+    this.units = units;
+    this.activation = activation;
+    this.inputDim = inputDim;
+  }
+
+  /** Output units. */
+  public int units() {
+    return units;
+  }
+
+  /** The activation applied after the bias. */
+  public Activation activation() {
+    return activation;
+  }
+
+  /** The declared input size, or 0 if it is taken from the previous layer. */
+  public int inputDim() {
+    return inputDim;
+  }
+
+  /** Keras's layer name ({@code dense}, {@code dense_1}, ...), set when added to a model. */
+  public String name() {
+    return name;
+  }
+
+  /** Sets the layer name; called by the model that owns the layer. */
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  /** Trainable parameters for a given input size: {@code inputDim * units + units}. */
+  public long countParams(long inDim) {
+    return inDim * units + units;
+  }
+
+  /**
+   * Creates the kernel and bias variables, initialised to glorot_uniform and zeros.
+   *
+   * <p>Variable names are flat ({@code dense_kernel}), because TF Java rejects '/' in op names.
+   *
+   * @param tf the graph's ops
+   * @param inDim input features
+   * @param seed the kernel's op-level seed
+   */
+  public void build(Ops tf, long inDim, long seed) {
+    kernel =
+        tf.withName(name + "_kernel")
+            .variable(GlorotUniform.call(tf.withInitScope(), inDim, units, seed));
+    bias =
+        tf.withName(name + "_bias")
+            .variable(tf.withInitScope().zeros(tf.constant(new long[] {units}), TFloat32.class));
+  }
+
+  /**
+   * The forward pass.
+   *
+   * @param tf the graph's ops
+   * @param x float32 [batch, inDim]
+   * @return float32 [batch, units]
+   * @throws IllegalStateException if {@link #build} has not run
+   */
+  public Operand<TFloat32> call(Ops tf, Operand<TFloat32> x) {
+    if (kernel == null) {
+      throw new IllegalStateException("Dense " + name + ": call() before build()");
+    }
+    preActivation = tf.nn.biasAdd(tf.linalg.matMul(x, kernel), bias);
+    return activation.apply(tf, preActivation);
+  }
+
+  /** The kernel variable, float32 [inDim, units]; null before build. */
+  public Variable<TFloat32> kernel() {
+    return kernel;
+  }
+
+  /** The bias variable, float32 [units]; null before build. */
+  public Variable<TFloat32> bias() {
+    return bias;
+  }
+
+  /** The last {@link #call}'s value before the activation (the logits for a sigmoid). */
+  public Operand<TFloat32> preActivation() {
+    return preActivation;
+  }
+}

@@ -1,0 +1,141 @@
+package io.github.tfjavaxor.keras.losses;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Keras losses with Keras 3's reduction, {@code "sum_over_batch_size"}: per-sample values (the mean
+ * over the last axis) are summed and divided by the number of samples; mirrors {@code
+ * keras.losses.mean_squared_error} etc. and {@code keras/src/losses/loss.py reduce_values}.
+ *
+ * <p>Example: {@code y = [[0],[1],[1],[0]]}, {@code p = [[.1],[.6],[.8],[.3]]}: mean_squared_error =
+ * (0.01 + 0.16 + 0.04 + 0.09) / 4 = 0.075.
+ */
+public enum Loss {
+  /** {@code mean((y - p)^2, axis=-1)}; alias {@code mse}. */
+  MEAN_SQUARED_ERROR("mean_squared_error", "mse"),
+  /** {@code mean(|y - p|, axis=-1)}; alias {@code mae}. */
+  MEAN_ABSOLUTE_ERROR("mean_absolute_error", "mae"),
+  /**
+   * {@code mean(-(y log p + (1-y) log(1-p)), axis=-1)}. As in Keras, when the output layer is a
+   * sigmoid the loss is computed from its logits ({@code sigmoid_cross_entropy_with_logits}); any
+   * other output is clipped to [1e-7, 1 - 1e-7] first.
+   */
+  BINARY_CROSSENTROPY("binary_crossentropy", "bce");
+
+  /** Keras's {@code backend.epsilon()}, used to clip probabilities. */
+  public static final float EPSILON = 1e-7f;
+
+  private final String kerasName;
+  private final String alias;
+
+  Loss(String kerasName, String alias) {
+    this.kerasName = kerasName;
+    this.alias = alias;
+  }
+
+  /** The name Keras uses in {@code compile(loss='...')}. */
+  public String kerasName() {
+    return kerasName;
+  }
+
+  /**
+   * Per-sample loss values.
+   *
+   * @param tf the graph's ops
+   * @param yTrue float32 [batch, units]
+   * @param yPred float32 [batch, units], the model output
+   * @param sigmoidLogits the output layer's pre-activation if its activation is sigmoid, else
+   *     null; only binary_crossentropy uses it
+   * @return float32 [batch]
+   */
+  public Operand<TFloat32> perSample(
+      Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred, Operand<TFloat32> sigmoidLogits) {
+    Operand<TFloat32> elementwise;
+    switch (this) {
+      case MEAN_SQUARED_ERROR:
+        elementwise = tf.math.square(tf.math.sub(yTrue, yPred));
+        break;
+      case MEAN_ABSOLUTE_ERROR:
+        elementwise = tf.math.abs(tf.math.sub(yTrue, yPred));
+        break;
+      case BINARY_CROSSENTROPY:
+        elementwise =
+            sigmoidLogits != null
+                ? sigmoidCrossEntropyWithLogits(tf, yTrue, sigmoidLogits)
+                : clippedCrossEntropy(tf, yTrue, yPred);
+        break;
+      default:
+        throw new AssertionError(this);
+    }
+    return tf.math.mean(elementwise, tf.constant(-1));
+  }
+
+  /**
+   * Keras's {@code sum_over_batch_size} reduction: {@code divide_no_nan(sum(values), size)}.
+   *
+   * @param values float32 [batch]
+   * @return float32 scalar
+   */
+  public static Operand<TFloat32> sumOverBatchSize(Ops tf, Operand<TFloat32> values) {
+    return tf.math.divNoNan(
+        tf.reduceSum(values, tf.constant(0)), tf.dtypes.cast(tf.size(values), TFloat32.class));
+  }
+
+  /** The batch loss: {@link #perSample} reduced by {@link #sumOverBatchSize}; float32 scalar. */
+  public Operand<TFloat32> call(
+      Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred, Operand<TFloat32> sigmoidLogits) {
+    return sumOverBatchSize(tf, perSample(tf, yTrue, yPred, sigmoidLogits));
+  }
+
+  // tf.nn.sigmoid_cross_entropy_with_logits, written as TensorFlow writes it.
+  private static Operand<TFloat32> sigmoidCrossEntropyWithLogits(
+      Ops tf, Operand<TFloat32> labels, Operand<TFloat32> logits) {
+    Operand<TFloat32> zeros = tf.zerosLike(logits);
+    Operand<org.tensorflow.types.TBool> cond = tf.math.greaterEqual(logits, zeros);
+    Operand<TFloat32> reluLogits = tf.select(cond, logits, zeros);
+    Operand<TFloat32> negAbsLogits = tf.select(cond, tf.math.neg(logits), logits);
+    return tf.math.add(
+        tf.math.sub(reluLogits, tf.math.mul(logits, labels)),
+        tf.math.log1p(tf.math.exp(negAbsLogits)));
+  }
+
+  // keras/src/backend/tensorflow/nn.py binary_crossentropy without logits.
+  private static Operand<TFloat32> clippedCrossEntropy(
+      Ops tf, Operand<TFloat32> target, Operand<TFloat32> output) {
+    Operand<TFloat32> clipped =
+        tf.clipByValue(output, tf.constant(EPSILON), tf.constant(1f - EPSILON));
+    Operand<TFloat32> one = tf.constant(1f);
+    Operand<TFloat32> bce = tf.math.mul(target, tf.math.log(clipped));
+    bce =
+        tf.math.add(
+            bce, tf.math.mul(tf.math.sub(one, target), tf.math.log(tf.math.sub(one, clipped))));
+    return tf.math.neg(bce);
+  }
+
+  /**
+   * Looks a loss up by its Keras name or alias ({@code "mean_squared_error"}, {@code "mse"}, ...).
+   *
+   * @throws IllegalArgumentException if the name is unknown
+   */
+  public static Loss get(String name) {
+    if (name != null) {
+      String key = name.trim().toLowerCase(Locale.ROOT);
+      for (Loss l : values()) {
+        if (l.kerasName.equals(key) || l.alias.equals(key)) {
+          return l;
+        }
+      }
+    }
+    throw new IllegalArgumentException("loss: unknown name '" + name + "'; expected one of " + names());
+  }
+
+  /** All supported Keras names, comma-separated. */
+  public static String names() {
+    return Arrays.stream(values()).map(Loss::kerasName).collect(Collectors.joining(", "));
+  }
+}

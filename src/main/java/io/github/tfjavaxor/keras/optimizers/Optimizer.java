@@ -1,0 +1,175 @@
+package io.github.tfjavaxor.keras.optimizers;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Base of the Keras-3-faithful optimizers: gradients of a loss with respect to an explicit list of
+ * variables, then one update per variable, then {@code iterations += 1}; mirrors {@code
+ * keras.optimizers.Optimizer}.
+ *
+ * <p>Two defects of tensorflow-framework 1.1.0's {@code Optimizer} are avoided here (see {@code
+ * docs/framework-defects.md}): {@code minimize()} differentiates every {@code VariableV2} in the
+ * graph (and throws if one is unreachable from the loss), and nothing orders the variable updates
+ * after the gradient ops that still read those variables. Here only the given variables are
+ * differentiated, and every update waits for every gradient, so all gradients see the pre-update
+ * weights, as in Keras.
+ *
+ * <p>Not thread-safe; build one optimizer per graph.
+ */
+public abstract class Optimizer {
+
+  private final float learningRate;
+  private final List<Variable<?>> slots = new ArrayList<>();
+  private Variable<TInt64> iterations;
+
+  /**
+   * @param learningRate &gt; 0 and finite
+   * @throws IllegalArgumentException if the learning rate is out of range
+   */
+  protected Optimizer(double learningRate) {
+    if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+      throw new IllegalArgumentException(
+          "learning_rate: expected a finite number > 0, found " + learningRate);
+    }
+    // Keras stores the learning rate in a float32 variable.
+    this.learningRate = (float) learningRate;
+  }
+
+  /** The Keras name ({@code adam}, {@code sgd}, {@code rmsprop}). */
+  public abstract String kerasName();
+
+  /** The learning rate as Keras stores it, in float32. */
+  public float learningRate() {
+    return learningRate;
+  }
+
+  /**
+   * Builds one training step: gradients of {@code loss} for {@code vars}, the updates, and the
+   * increment of the step counter.
+   *
+   * @param tf the graph's ops
+   * @param loss float32 scalar
+   * @param vars the trainable variables, in model order
+   * @return the op to run as the train target
+   * @throws IllegalStateException if called twice on one optimizer
+   */
+  public final Op minimize(Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> vars) {
+    if (iterations != null) {
+      throw new IllegalStateException(kerasName() + ": minimize() already built for this optimizer");
+    }
+    Gradients gradients = tf.gradients(loss, vars);
+    List<Operand<TFloat32>> grads = new ArrayList<>();
+    List<Op> gradOps = new ArrayList<>();
+    for (int i = 0; i < vars.size(); i++) {
+      Output<TFloat32> g = gradients.dy(i);
+      grads.add(g);
+      gradOps.add(g);
+    }
+    iterations =
+        tf.withName(kerasName() + "_iterations").variable(tf.withInitScope().constant(0L));
+    // Ref variables are read in place: an update must not run while a gradient still reads.
+    Ops afterGradients = tf.withControlDependencies(gradOps);
+    List<Op> updates = new ArrayList<>();
+    for (int i = 0; i < vars.size(); i++) {
+      updates.add(update(afterGradients, vars.get(i), grads.get(i)));
+    }
+    return tf.withControlDependencies(updates).assignAdd(iterations, tf.constant(1L));
+  }
+
+  /**
+   * {@code iterations + 1} as float32, Keras's {@code local_step}.
+   *
+   * @return float32 scalar, 1 on the first step
+   */
+  protected final Operand<TFloat32> localStep(Ops tf) {
+    return tf.dtypes.cast(tf.math.add(iterations, tf.constant(1L)), TFloat32.class);
+  }
+
+  /**
+   * Builds the update of one variable.
+   *
+   * @param tf ops whose new operations wait for every gradient
+   * @param var float32 variable of any shape
+   * @param grad float32, same shape as {@code var}
+   * @return the op that writes the new value
+   */
+  protected abstract Op update(Ops tf, Variable<TFloat32> var, Operand<TFloat32> grad);
+
+  /**
+   * Creates a zero-filled slot (optimizer state) shaped like {@code var}, named {@code
+   * <var>_<slotName>} as Keras names optimizer variables.
+   */
+  protected final Variable<TFloat32> zerosSlot(Ops tf, Variable<TFloat32> var, String slotName) {
+    String name = var.op().name() + "_" + slotName;
+    Variable<TFloat32> slot =
+        tf.withControlDependencies(Collections.emptyList())
+            .withName(name)
+            .variable(
+                tf.withInitScope()
+                    .zeros(tf.withInitScope().constant(var.shape().asArray()), TFloat32.class));
+    slots.add(slot);
+    return slot;
+  }
+
+  /** The step counter, an int64 variable starting at 0; null before {@link #minimize}. */
+  public Variable<TInt64> iterations() {
+    return iterations;
+  }
+
+  /** The slot variables created so far, in creation order. */
+  public List<Variable<?>> slots() {
+    return Collections.unmodifiableList(slots);
+  }
+
+  /** Float32 rounding of the double {@code 1 - beta}, as Keras 3 computes it in Python. */
+  protected static float oneMinus(double beta) {
+    return (float) (1.0 - beta);
+  }
+
+  /**
+   * An optimizer by Keras name with Keras 3's defaults.
+   *
+   * @param name {@code adam}, {@code sgd} or {@code rmsprop}
+   * @throws IllegalArgumentException if the name is unknown
+   */
+  public static Optimizer get(String name) {
+    return get(name, Double.NaN);
+  }
+
+  /**
+   * An optimizer by Keras name with a given learning rate (NaN for the optimizer's default).
+   *
+   * @throws IllegalArgumentException if the name is unknown or the learning rate is out of range
+   */
+  public static Optimizer get(String name, double learningRate) {
+    String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+    boolean dflt = Double.isNaN(learningRate);
+    switch (key) {
+      case "adam":
+        return new Adam(dflt ? Adam.LEARNING_RATE_DEFAULT : learningRate);
+      case "sgd":
+        return new SGD(dflt ? SGD.LEARNING_RATE_DEFAULT : learningRate);
+      case "rmsprop":
+        return new RMSprop(dflt ? RMSprop.LEARNING_RATE_DEFAULT : learningRate);
+      default:
+        throw new IllegalArgumentException(
+            "optimizer: unknown name '" + name + "'; expected one of " + names());
+    }
+  }
+
+  /** All supported Keras names, comma-separated. */
+  public static String names() {
+    return "adam, sgd, rmsprop";
+  }
+}

@@ -1,0 +1,69 @@
+package io.github.tfjavaxor.keras.optimizers;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * RMSprop as Keras 3 writes it ({@code keras/src/optimizers/rmsprop.py}, {@code centered=False},
+ * {@code momentum=0}):
+ *
+ * <pre>
+ * v    = rho * v + (1 - rho) * g^2
+ * var -= lr * g / sqrt(v + epsilon)      // epsilon inside the root, unlike Adam
+ * </pre>
+ */
+public final class RMSprop extends Optimizer {
+  /** Keras 3 default learning rate. */
+  public static final double LEARNING_RATE_DEFAULT = 0.001;
+  /** Keras 3 default {@code rho}. */
+  public static final double RHO_DEFAULT = 0.9;
+  /** Keras 3 default {@code epsilon}. */
+  public static final double EPSILON_DEFAULT = 1e-7;
+
+  private final double rho;
+  private final double epsilon;
+
+  /** RMSprop with Keras 3's defaults. */
+  public RMSprop() {
+    this(LEARNING_RATE_DEFAULT);
+  }
+
+  /** RMSprop with a learning rate and Keras 3's other defaults. */
+  public RMSprop(double learningRate) {
+    this(learningRate, RHO_DEFAULT, EPSILON_DEFAULT);
+  }
+
+  /**
+   * @throws IllegalArgumentException if a value is out of range
+   */
+  public RMSprop(double learningRate, double rho, double epsilon) {
+    super(learningRate);
+    Adam.checkBeta("rho", rho);
+    this.rho = rho;
+    this.epsilon = epsilon;
+  }
+
+  @Override
+  public String kerasName() {
+    return "rmsprop";
+  }
+
+  @Override
+  protected Op update(Ops tf, Variable<TFloat32> var, Operand<TFloat32> grad) {
+    Variable<TFloat32> v = zerosSlot(tf, var, "velocity");
+    Operand<TFloat32> vNew =
+        tf.assign(
+            v,
+            tf.math.add(
+                tf.math.mul(tf.constant((float) rho), v),
+                tf.math.mul(tf.constant(oneMinus(rho)), tf.math.square(grad))));
+    Operand<TFloat32> increment =
+        tf.math.div(
+            tf.math.mul(tf.constant(learningRate()), grad),
+            tf.math.sqrt(tf.math.add(vNew, tf.constant((float) epsilon))));
+    return tf.assignSub(var, increment);
+  }
+}

@@ -1,0 +1,238 @@
+package io.github.tfjavaxor.tutorial;
+
+// import numpy as np                      -> float[][] arrays and TF Java tensors
+// from keras.models import Sequential     -> a Graph; the model is built op by op below
+// from keras.layers.core import Dense     -> variables + matMul/biasAdd/activation below
+import io.github.tfjavaxor.keras.SessionConfigs;
+import io.github.tfjavaxor.keras.callbacks.ProgbarLogger;
+import io.github.tfjavaxor.keras.initializers.GlorotUniform;
+import io.github.tfjavaxor.keras.initializers.Seeds;
+import io.github.tfjavaxor.keras.metrics.MeanMetric;
+import io.github.tfjavaxor.keras.optimizers.Adam;
+import io.github.tfjavaxor.keras.utils.NumpyFormat;
+import io.github.tfjavaxor.keras.utils.PyFormat;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.StdArrays;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The Keras XOR tutorial, translated statement by statement to TensorFlow Java's graph API. Each
+ * Python line is a comment with its translation directly under it; {@code docs/translation.md}
+ * explains each step.
+ *
+ * <p>Run: {@code mvn -q compile exec:java} (options: {@code -Dexec.args="--seed 7 --epochs 500"}).
+ * For the default seed 42 it prints the Keras-style log, {@code compile_metrics: 100.00%} and the
+ * predictions {@code [[0.] [1.] [1.] [0.]]}.
+ */
+public final class XorTutorial {
+  /** The tutorial's epochs. */
+  public static final int EPOCHS_DEFAULT = 1000;
+
+  private XorTutorial() {}
+
+  /** What one run produced: the per-epoch log, the evaluation and the raw predictions. */
+  public record Run(
+      float[] epochLoss, float[] epochAccuracy, float[] scores, float[][] predictions) {}
+
+  /**
+   * Entry point.
+   *
+   * @param args {@code [--seed N] [--epochs N] [--verbose 0|1|2]}
+   */
+  public static void main(String[] args) {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("XorTutorial: " + e.getMessage());
+      System.err.println(Options.USAGE);
+      System.exit(2);
+      return;
+    }
+    if (options.help()) {
+      System.out.println(Options.USAGE);
+      return;
+    }
+    run(options.seed(), options.epochs(), options.verbose(), System.out);
+  }
+
+  /**
+   * Runs the tutorial.
+   *
+   * @param seed seeds the two glorot_uniform kernels
+   * @param epochs &gt;= 1
+   * @param verbose Keras's fit/evaluate/predict verbosity: 0, 1 or 2
+   * @param out where the tutorial prints
+   * @return the numbers it printed, unrounded
+   * @throws IllegalArgumentException if epochs or verbose is out of range
+   */
+  public static Run run(long seed, int epochs, int verbose, PrintStream out) {
+    Options.check(epochs, verbose);
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+
+      // training_data = np.array([[0,0],[0,1],[1,0],[1,1]], "float32")
+      float[][] trainingData = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
+
+      // target_data = np.array([[0],[1],[1],[0]], "float32")
+      float[][] targetData = {{0}, {1}, {1}, {0}};
+
+      // model = Sequential()
+      //   the model's input and target batches: float32 [batch, 2] and [batch, 1]
+      Placeholder<TFloat32> x =
+          tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 2)));
+      Placeholder<TFloat32> y =
+          tf.withName("y").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 1)));
+
+      // model.add(Dense(16, input_dim=2, activation='relu'))
+      //   kernel [2,16] ~ glorot_uniform U(±sqrt(6/18)), bias [16] = 0; relu(x·kernel + bias)
+      Variable<TFloat32> kernel =
+          tf.withName("dense_kernel")
+              .variable(GlorotUniform.call(tf.withInitScope(), 2, 16, Seeds.forLayer(seed, 0)));
+      Variable<TFloat32> bias =
+          tf.withName("dense_bias")
+              .variable(tf.withInitScope().zeros(tf.constant(new long[] {16}), TFloat32.class));
+      Operand<TFloat32> hidden = tf.nn.relu(tf.nn.biasAdd(tf.linalg.matMul(x, kernel), bias));
+
+      // model.add(Dense(1, activation='sigmoid'))
+      //   kernel [16,1] ~ U(±sqrt(6/17)), bias [1] = 0; sigmoid(hidden·kernel + bias)
+      Variable<TFloat32> kernel1 =
+          tf.withName("dense_1_kernel")
+              .variable(GlorotUniform.call(tf.withInitScope(), 16, 1, Seeds.forLayer(seed, 1)));
+      Variable<TFloat32> bias1 =
+          tf.withName("dense_1_bias")
+              .variable(tf.withInitScope().zeros(tf.constant(new long[] {1}), TFloat32.class));
+      Operand<TFloat32> output =
+          tf.math.sigmoid(tf.nn.biasAdd(tf.linalg.matMul(hidden, kernel1), bias1));
+
+      // model.compile(loss='mean_squared_error', optimizer='adam', metrics=['binary_accuracy'])
+      //   loss: mean over the last axis of (y - p)^2, then summed and divided by the batch size
+      Operand<TFloat32> perSampleLoss =
+          tf.math.mean(tf.math.square(tf.math.sub(y, output)), tf.constant(-1));
+      Operand<TFloat32> loss =
+          tf.math.divNoNan(
+              tf.reduceSum(perSampleLoss, tf.constant(0)),
+              tf.dtypes.cast(tf.size(perSampleLoss), TFloat32.class));
+      //   optimizer: Keras 3's Adam (lr 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7)
+      Op train = new Adam().minimize(tf, loss, List.of(kernel, bias, kernel1, bias1));
+      //   metric: binary_accuracy, 1 where (p > 0.5) equals y; summed over the batch here
+      Operand<TFloat32> predictedClass =
+          tf.dtypes.cast(tf.math.greater(output, tf.constant(0.5f)), TFloat32.class);
+      Operand<TFloat32> correct =
+          tf.reduceSum(
+              tf.math.mean(
+                  tf.dtypes.cast(tf.math.equal(y, predictedClass), TFloat32.class),
+                  tf.constant(-1)),
+              tf.constant(0));
+
+      try (Session session = new Session(graph, SessionConfigs.DEFAULT);
+          TFloat32 xData = TFloat32.tensorOf(StdArrays.ndCopyOf(trainingData));
+          TFloat32 yData = TFloat32.tensorOf(StdArrays.ndCopyOf(targetData))) {
+        ProgbarLogger progress = new ProgbarLogger(out);
+        MeanMetric lossMean = new MeanMetric();
+        MeanMetric accuracyMean = new MeanMetric();
+        float batch = trainingData.length;
+
+        // model.fit(training_data, target_data, epochs=1000)
+        //   batch_size defaults to 32 > 4 rows: one full-batch Adam step per epoch. The loss and
+        //   accuracy fetched with the train op come from the forward pass before the update,
+        //   which is what Keras logs for the epoch.
+        float[] epochLoss = new float[epochs];
+        float[] epochAccuracy = new float[epochs];
+        progress.onTrainBegin(epochs, 1, verbose);
+        for (int epoch = 0; epoch < epochs; epoch++) {
+          if (verbose != 0) {
+            progress.onEpochBegin(epoch);
+          }
+          try (Result r =
+              session
+                  .runner()
+                  .feed(x, xData)
+                  .feed(y, yData)
+                  .addTarget(train)
+                  .fetch(loss)
+                  .fetch(correct)
+                  .run()) {
+            Map<String, Double> logs = epochLogs(r, batch, lossMean, accuracyMean);
+            epochLoss[epoch] = lossMean.result();
+            epochAccuracy[epoch] = accuracyMean.result();
+            if (verbose != 0) {
+              progress.onTrainBatchEnd(0, logs);
+              progress.onEpochEnd(epoch, logs);
+            }
+          }
+        }
+
+        // scores = model.evaluate(training_data, target_data)
+        //   the same forward pass without the train op; scores = [loss, binary_accuracy]
+        float[] scores;
+        if (verbose != 0) {
+          progress.onTestBegin(1, verbose);
+        }
+        try (Result r =
+            session.runner().feed(x, xData).feed(y, yData).fetch(loss).fetch(correct).run()) {
+          Map<String, Double> logs = epochLogs(r, batch, lossMean, accuracyMean);
+          scores = new float[] {lossMean.result(), accuracyMean.result()};
+          if (verbose != 0) {
+            progress.onTestBatchEnd(0, logs);
+            progress.onTestEnd(logs);
+          }
+        }
+
+        // print("\n%s: %.2f%%" % (model.metrics_names[1], scores[1]*100))
+        //   Keras 3's metrics_names is ['loss', 'compile_metrics'] (Keras 2: 'binary_accuracy')
+        String[] metricsNames = {"loss", "compile_metrics"};
+        out.println("\n" + metricsNames[1] + ": " + PyFormat.fixed(scores[1] * 100.0, 2) + "%");
+
+        // print (model.predict(training_data).round())
+        //   numpy's round() is half-to-even, as Math.rint
+        if (verbose != 0) {
+          progress.onPredictBegin(1, verbose);
+        }
+        float[][] predictions;
+        try (Result r = session.runner().feed(x, xData).fetch(output).run()) {
+          predictions = StdArrays.array2dCopyOf((TFloat32) r.get(0));
+        }
+        if (verbose != 0) {
+          progress.onPredictBatchEnd(0);
+          progress.onPredictEnd();
+        }
+        float[][] rounded = new float[predictions.length][];
+        for (int i = 0; i < predictions.length; i++) {
+          rounded[i] = new float[predictions[i].length];
+          for (int j = 0; j < predictions[i].length; j++) {
+            rounded[i][j] = (float) Math.rint(predictions[i][j]);
+          }
+        }
+        out.println(NumpyFormat.format(rounded));
+        out.flush();
+        return new Run(epochLoss, epochAccuracy, scores, predictions);
+      }
+    }
+  }
+
+  // Keras's per-epoch numbers: a fresh Mean of loss (weighted by batch size) and of accuracy.
+  private static Map<String, Double> epochLogs(
+      Result r, float batch, MeanMetric lossMean, MeanMetric accuracyMean) {
+    lossMean.reset();
+    accuracyMean.reset();
+    lossMean.update(((TFloat32) r.get(0)).getFloat() * batch, batch);
+    accuracyMean.update(((TFloat32) r.get(1)).getFloat(), batch);
+    Map<String, Double> logs = new TreeMap<>();
+    logs.put("binary_accuracy", (double) accuracyMean.result());
+    logs.put("loss", (double) lossMean.result());
+    return logs;
+  }
+}
