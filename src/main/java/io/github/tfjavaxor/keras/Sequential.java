@@ -317,6 +317,7 @@ public final class Sequential implements AutoCloseable {
     Trackers trackers = new Trackers();
     Map<String, Double> logs = Map.of();
     try {
+      cbs.forEach(c -> c.setModel(this));
       cbs.forEach(c -> c.onTrainBegin(epochs, steps, verbose));
       for (int epoch = 0; epoch < epochs && !stopRequested(cbs); epoch++) {
         if (reorder) {

@@ -10,6 +10,12 @@ import java.util.Map;
 public interface Callback {
 
   /**
+   * Called by {@code fit} before {@link #onTrainBegin}, as Keras's {@code set_model}; lets
+   * callbacks such as checkpoints read or restore the weights.
+   */
+  default void setModel(io.github.tfjavaxor.keras.Sequential model) {}
+
+  /**
    * Called once before the first epoch.
    *
    * @param epochs the epochs requested
