@@ -169,7 +169,7 @@ public final class TutorialBenchmark {
     if (cacheDir != null) {
       cmd.add("-Dorg.bytedeco.javacpp.cachedir=" + cacheDir);
     }
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), TutorialProcess.class.getName()));
+    cmd.addAll(List.of("-cp", classPath(), TutorialProcess.class.getName()));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
     pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -211,6 +211,24 @@ public final class TutorialBenchmark {
       System.out.printf(Locale.ROOT, "long run: %,d steps in %.1f s, RSS start %d MiB, end %d MiB%n",
           steps, secs, start / 1024, rssKiB() / 1024);
     }
+  }
+
+  /** The project's class path, also under {@code exec:java}, which loads it in a child loader. */
+  static String classPath() {
+    ClassLoader loader = TutorialBenchmark.class.getClassLoader();
+    if (loader instanceof java.net.URLClassLoader urls) {
+      StringBuilder sb = new StringBuilder();
+      for (java.net.URL u : urls.getURLs()) {
+        try {
+          sb.append(sb.length() == 0 ? "" : java.io.File.pathSeparator)
+              .append(Path.of(u.toURI()));
+        } catch (java.net.URISyntaxException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return sb.toString();
+    }
+    return System.getProperty("java.class.path");
   }
 
   static long rssKiB() {
