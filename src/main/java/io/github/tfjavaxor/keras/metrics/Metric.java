@@ -69,7 +69,7 @@ public enum Metric {
       default:
         throw new AssertionError(this);
     }
-    return tf.math.mean(elementwise, tf.constant(-1));
+    return io.github.tfjavaxor.keras.losses.Loss.meanOverLastAxis(tf, elementwise);
   }
 
   /**
