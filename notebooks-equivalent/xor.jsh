@@ -36,7 +36,6 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -71,6 +70,9 @@ System.out.println(NumpyFormat.format(targetData));
 // `relu(x·kernel + bias)` is the layer. The initial values live in the graph's *init scope* and only
 // run when a session starts. Watch the graph grow: the cell prints its operations.
 //
+// (In JShell and in these cells a line that is already a complete statement ends the statement,
+// so continued lines here break after an open parenthesis or an operator, never before a `.`.)
+//
 // Python's Keras 3 runs eagerly, so its by-hand version computes values straight away with
 // `keras.ops`.
 // ---- cell 7 ----
@@ -78,10 +80,10 @@ Graph graph = new Graph();
 Ops tf = Ops.create(graph);
 Placeholder<TFloat32> x =
     tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 2)));
-Variable<TFloat32> kernel = tf.withName("dense_kernel")
-    .variable(GlorotUniform.call(tf.withInitScope(), 2, 16, Seeds.forLayer(42, 0)));
-Variable<TFloat32> bias = tf.withName("dense_bias")
-    .variable(tf.withInitScope().zeros(tf.constant(new long[] {16}), TFloat32.class));
+Variable<TFloat32> kernel = tf.withName("dense_kernel").variable(
+    GlorotUniform.call(tf.withInitScope(), 2, 16, Seeds.forLayer(42, 0)));
+Variable<TFloat32> bias = tf.withName("dense_bias").variable(
+    tf.withInitScope().zeros(tf.constant(new long[] {16}), TFloat32.class));
 Operand<TFloat32> hidden = tf.nn.relu(tf.nn.biasAdd(tf.linalg.matMul(x, kernel), bias));
 
 System.out.println("hidden: " + hidden.shape());
@@ -96,10 +98,10 @@ graph.operations().forEachRemaining(op -> System.out.println("  " + op.name() + 
 // and the session hold native memory, so they are closed by try-with-resources; the graph itself we
 // close by hand, because it lived across two cells. The predictions are untrained, so close to 0.5.
 // ---- cell 9 ----
-Variable<TFloat32> kernel1 = tf.withName("dense_1_kernel")
-    .variable(GlorotUniform.call(tf.withInitScope(), 16, 1, Seeds.forLayer(42, 1)));
-Variable<TFloat32> bias1 = tf.withName("dense_1_bias")
-    .variable(tf.withInitScope().zeros(tf.constant(new long[] {1}), TFloat32.class));
+Variable<TFloat32> kernel1 = tf.withName("dense_1_kernel").variable(
+    GlorotUniform.call(tf.withInitScope(), 16, 1, Seeds.forLayer(42, 1)));
+Variable<TFloat32> bias1 = tf.withName("dense_1_bias").variable(
+    tf.withInitScope().zeros(tf.constant(new long[] {1}), TFloat32.class));
 Operand<TFloat32> output = tf.math.sigmoid(tf.nn.biasAdd(tf.linalg.matMul(hidden, kernel1), bias1));
 
 try (Session session = new Session(graph);
@@ -173,8 +175,10 @@ System.out.println(NumpyFormat.format(rounded));
 // climbs in steps of 0.25, one example at a time. Java draws with XChart, Python with matplotlib.
 // ---- cell 21 ----
 List<Integer> epochNumbers = history.epoch().stream().map(e -> e + 1).toList();
-XYChart chart = new XYChartBuilder().width(600).height(400)
-    .title("Learning curve").xAxisTitle("epoch").yAxisTitle("value").build();
+XYChart chart = new XYChart(600, 400);
+chart.setTitle("Learning curve");
+chart.setXAxisTitle("epoch");
+chart.setYAxisTitle("value");
 chart.getStyler().setMarkerSize(0);
 chart.addSeries("loss", epochNumbers, history.get("loss"));
 chart.addSeries("binary_accuracy", epochNumbers, history.get("binary_accuracy"));
