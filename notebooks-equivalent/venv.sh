@@ -61,10 +61,9 @@ if bad:
              + "\n  ".join(bad) + "\n  rebuild it with notebooks-equivalent/venv.sh --force")
 PY
 # The Java kernel must be visible to Jupyter from inside the venv.
-if ! "$venv/bin/python" -m jupyter_client.kernelspec list 2>/dev/null | grep -q '^ *java '; then
-  if ! "$venv/bin/jupyter" kernelspec list 2>/dev/null | grep -q '^ *java '; then
-    echo "venv.sh: the JJava kernelspec 'java' is not installed in $venv/share/jupyter/kernels" >&2
-    exit 4
-  fi
+if ! "$venv/bin/jupyter" kernelspec list 2>/dev/null | grep -q '^ *java '; then
+  echo "venv.sh: expected the JJava kernelspec 'java' in $venv/share/jupyter/kernels, found none" \
+    "(reinstall with notebooks-equivalent/venv.sh --force)" >&2
+  exit 4
 fi
 echo "$venv/bin/python"
