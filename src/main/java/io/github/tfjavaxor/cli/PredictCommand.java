@@ -34,9 +34,6 @@ final class PredictCommand implements Callable<Integer> {
   @Option(names = "--round", description = "print the rounded outputs, as the tutorial's predict().round()")
   boolean round;
 
-  /** Stdin, replaceable in tests. */
-  java.io.InputStream stdin = System.in;
-
   @Override
   public Integer call() throws Exception {
     CheckpointMeta meta = Checkpoints.readMeta(model);
@@ -44,7 +41,7 @@ final class PredictCommand implements Callable<Integer> {
     boolean fromStdin = input == null || input.equals("-");
     String name = fromStdin ? "<stdin>" : input;
     try (Reader r = fromStdin
-        ? new InputStreamReader(stdin, StandardCharsets.UTF_8)
+        ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
         : CsvDatasets.open(Path.of(input))) {
       x = CsvDatasets.readInputs(r, name, meta.featureNames(), !noHeader);
     }

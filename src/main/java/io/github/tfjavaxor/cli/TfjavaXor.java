@@ -69,7 +69,28 @@ public final class TfjavaXor implements Callable<Integer> {
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setParameterExceptionHandler(TfjavaXor::usage);
     cl.setExecutionExceptionHandler((ex, line, parse) -> handle(ex, line, err));
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (LinkageError e) {
+      // picocli passes Errors through; a native library that fails to load lands here.
+      err.println("tfjava-xor: error: cannot load the TensorFlow native library: " + rootMessage(e));
+      debug(e, err);
+      return ExitCodes.FAILURE;
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+
+  private static void debug(Throwable e, PrintStream err) {
+    if (System.getenv("TFJAVA_XOR_DEBUG") != null) {
+      e.printStackTrace(err);
+    }
   }
 
   private static int usage(ParameterException ex, String[] args) {
@@ -96,9 +117,7 @@ public final class TfjavaXor implements Callable<Integer> {
       return ExitCodes.DATA;
     }
     err.println(name + ": error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-    if (System.getenv("TFJAVA_XOR_DEBUG") != null) {
-      ex.printStackTrace(err);
-    }
+    debug(ex, err);
     return ExitCodes.FAILURE;
   }
 

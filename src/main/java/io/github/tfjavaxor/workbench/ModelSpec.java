@@ -96,10 +96,10 @@ public record ModelSpec(
     flag("--output-activation", () -> Activation.get(outputActivation));
     flag("--loss", () -> Loss.get(loss));
     flag("--optimizer", () -> Optimizer.get(optimizer, learningRate == null ? Double.NaN : learningRate));
+    metrics.forEach(m -> flag("--metrics", () -> Metric.get(m)));
     if (metrics.stream().map(m -> Metric.get(m)).distinct().count() != metrics.size()) {
       throw new IllegalArgumentException("--metrics: each metric may appear once, found " + metrics);
     }
-    metrics.forEach(m -> flag("--metrics", () -> Metric.get(m)));
     return this;
   }
 
