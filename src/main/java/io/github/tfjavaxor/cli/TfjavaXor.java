@@ -28,7 +28,7 @@ import picocli.CommandLine.ParameterException;
         + "Without a subcommand, runs the tutorial.",
     subcommands = {
       TutorialCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-      SummaryCommand.class
+      SweepCommand.class, MergeCommand.class, SummaryCommand.class
     },
     footer = ExitCodes.HELP)
 public final class TfjavaXor implements Callable<Integer> {
