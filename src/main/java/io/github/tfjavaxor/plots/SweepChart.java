@@ -20,17 +20,34 @@ public final class SweepChart {
    * @param labels configuration numbers, e.g. {@code #1}
    * @param median median epochs-to-100% per configuration, null if none succeeded
    * @param p90 p90 epochs-to-100% per configuration, null if none succeeded
+   * @param successRate fraction of seeds that reached 100%, per configuration
    * @param title chart title
    * @throws IOException if the file cannot be written
    */
   public static void write(Path target, List<String> labels, List<Double> median, List<Double> p90,
-      String title) throws IOException {
-    CategoryChart c = new CategoryChartBuilder().width(Math.max(700, 60 * labels.size())).height(450)
+      List<Double> successRate, String title) throws IOException {
+    int width = Math.max(700, Math.min(1800, 26 * labels.size() + 200));
+    CategoryChart c = new CategoryChartBuilder().width(width).height(420)
         .title(title).xAxisTitle("configuration (# in the table)").yAxisTitle("epochs to 100% accuracy").build();
     c.addSeries("median", labels, zeros(median));
     c.addSeries("p90", labels, zeros(p90));
+    style(c, labels.size());
+    CategoryChart s = new CategoryChartBuilder().width(width).height(260)
+        .title("Success rate: seeds that reached 100% accuracy").xAxisTitle("configuration (# in the table)")
+        .yAxisTitle("success %").build();
+    s.addSeries("success %", labels, successRate.stream().map(r -> r * 100).toList());
+    s.getStyler().setYAxisMin(0.0);
+    s.getStyler().setYAxisMax(100.0);
+    style(s, labels.size());
+    Png.write(target, List.of(c, s));
+  }
+
+  private static void style(CategoryChart c, int n) {
     c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
-    Png.write(target, List.of(c));
+    if (n > 20) {
+      c.getStyler().setXAxisLabelRotation(90);
+    }
+    c.getStyler().setYAxisDecimalPattern("#");
   }
 
   // A configuration that never reached 100% is drawn as an empty slot (0).

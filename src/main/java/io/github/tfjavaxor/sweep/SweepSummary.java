@@ -128,11 +128,13 @@ public final class SweepSummary {
     List<String> labels = new ArrayList<>();
     List<Double> med = new ArrayList<>();
     List<Double> p90 = new ArrayList<>();
+    List<Double> success = new ArrayList<>();
     for (Row r : rows) {
       labels.add("#" + r.configIndex());
       med.add(r.medianEpoch());
       p90.add(r.p90Epoch());
+      success.add(r.successRate());
     }
-    SweepChart.write(file, labels, med, p90, title);
+    SweepChart.write(file, labels, med, p90, success, title);
   }
 }

@@ -57,6 +57,12 @@ public final class AtomicFiles {
     String suffix = dot > 0 ? name.substring(dot) : ".tmp";
     Path tmp = Files.createTempFile(dir, "." + name + ".", ".partial" + suffix);
     try {
+      // createTempFile makes the file owner-only; give it what a plain new file would have.
+      if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.setPosixFilePermissions(tmp, Files.exists(abs)
+            ? Files.getPosixFilePermissions(abs)
+            : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      }
       writer.write(tmp);
       move(tmp, abs);
     } catch (IOException | RuntimeException e) {
