@@ -227,7 +227,8 @@ final class TrainCommand implements Callable<Integer> {
           break;
         }
       }
-      parent.out.println("first epoch with binary_accuracy 1.0: " + (first < 0 ? "none" : first));
+      parent.out.println("first epoch with binary_accuracy 1.0: " + (first < 0 ? "none" : first)
+          + (initialEpoch > 0 ? " (counting from epoch " + (initialEpoch + 1) + ", where this run resumed)" : ""));
     }
     if (d.rows() <= 16) {
       float[][] p = m.predict(d.x(), fit.batchSize, 0);

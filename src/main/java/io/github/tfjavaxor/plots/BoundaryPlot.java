@@ -92,7 +92,7 @@ public final class BoundaryPlot {
       s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
       s.setMarker(SeriesMarkers.SQUARE);
       float t = (b + 0.5f) / BANDS;
-      s.setMarkerColor(new Color(0.2f + 0.75f * t, 0.35f, 0.95f - 0.75f * t, 0.55f));
+      s.setMarkerColor(new Color(0.45f + 0.5f * t, 0.55f - 0.1f * Math.abs(t - 0.5f), 0.95f - 0.5f * t));
     }
     points(c, x, y, false, "target 0", Color.BLACK, SeriesMarkers.CIRCLE);
     points(c, x, y, true, "target 1", new Color(255, 215, 0), SeriesMarkers.DIAMOND);
