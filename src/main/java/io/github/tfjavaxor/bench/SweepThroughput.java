@@ -17,7 +17,9 @@ import java.util.Locale;
  *
  * <p>Method: one warm-up run, then {@code reps} rounds; each round times {@code runs} runs
  * (seeds 1..runs) with 1 job, then the same runs with 2 jobs. Prints each round, the median runs/min
- * per job count, and the median of the per-round speed-ups.
+ * per job count, and the median of the per-round speed-ups. "cores busy" is the JVM's CPU time
+ * divided by wall time: on a machine shared with other work, it shows how much of the second core
+ * the 2-job round actually got.
  *
  * <p>Usage: {@code SweepThroughput [runs=8] [reps=3] [epochs=1000]}
  */
@@ -42,26 +44,33 @@ public final class SweepThroughput {
     List<Double> two = new ArrayList<>();
     List<Double> speedups = new ArrayList<>();
     for (int r = 1; r <= reps; r++) {
-      double a = perMinute(specs, xor.x(), xor.y(), 1);
-      double b = perMinute(specs, xor.x(), xor.y(), 2);
-      one.add(a);
-      two.add(b);
-      speedups.add(b / a);
-      System.out.printf(Locale.ROOT, "round %d: 1 job %.1f runs/min, 2 jobs %.1f runs/min, speed-up %.2fx%n", r, a, b, b / a);
+      double[] a = perMinute(specs, xor.x(), xor.y(), 1);
+      double[] b = perMinute(specs, xor.x(), xor.y(), 2);
+      one.add(a[0]);
+      two.add(b[0]);
+      speedups.add(b[0] / a[0]);
+      System.out.printf(Locale.ROOT,
+          "round %d: 1 job %.1f runs/min (%.2f cores busy), 2 jobs %.1f runs/min (%.2f cores busy), speed-up %.2fx%n",
+          r, a[0], a[1], b[0], b[1], b[0] / a[0]);
     }
     System.out.printf(Locale.ROOT, "median: 1 job %.1f runs/min, 2 jobs %.1f runs/min, speed-up %.2fx (median of rounds)%n",
         median(one), median(two), median(speedups));
   }
 
-  private static double perMinute(List<RunSpec> specs, float[][] x, float[][] y, int jobs) throws Exception {
+  /** Returns {runs per minute, process CPU seconds per wall second}. */
+  private static double[] perMinute(List<RunSpec> specs, float[][] x, float[][] y, int jobs) throws Exception {
     List<RunResult> results = Collections.synchronizedList(new ArrayList<>());
+    var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
     long start = System.nanoTime();
     SweepRunner.run(specs, x, y, jobs, results::add);
-    double seconds = (System.nanoTime() - start) / 1e9;
+    long wallNs = System.nanoTime() - start;
+    double seconds = wallNs / 1e9;
+    double cores = (os.getProcessCpuTime() - cpu0) / (double) wallNs;
     if (results.size() != specs.size()) {
       throw new IllegalStateException("expected " + specs.size() + " results, found " + results.size());
     }
-    return specs.size() / seconds * 60;
+    return new double[] {specs.size() / seconds * 60, cores};
   }
 
   private static double median(List<Double> v) {
