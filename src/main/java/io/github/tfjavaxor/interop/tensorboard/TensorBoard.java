@@ -22,7 +22,9 @@ import org.tensorflow.types.TString;
  * log_dir/train}, a scalar {@code epoch_<metric>} (e.g. {@code epoch_loss}, {@code
  * epoch_binary_accuracy}) per epoch, and, every {@code histogramFreq} epochs, a histogram of each
  * weight tagged {@code <layer>/<kernel|bias>/histogram}. Steps are 0-based epoch indices, as in
- * Keras.
+ * Keras. (Keras 3.15 tags histograms with {@code weight.name + "/histogram"}, i.e. {@code
+ * kernel/histogram} for every layer, so layers collide; the weight path is used here, as the
+ * usual Keras workaround does.)
  *
  * <p>The writer ops are added to the model's graph in {@link #setModel}, and the writer is flushed
  * and closed at the end of training.
