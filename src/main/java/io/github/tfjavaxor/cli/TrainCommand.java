@@ -79,6 +79,12 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--restore-best-weights", description = "EarlyStopping restore_best_weights")
   boolean restoreBestWeights;
 
+  @Option(names = "--baseline", paramLabel = "X", description = "EarlyStopping baseline: wait resets only on beating it (default: none)")
+  Double baseline;
+
+  @Option(names = "--start-from-epoch", paramLabel = "N", defaultValue = "0", description = "EarlyStopping start_from_epoch: epochs to ignore first (default: ${DEFAULT-VALUE})")
+  int startFromEpoch;
+
   @Option(names = "--terminate-on-nan", description = "stop when the loss becomes NaN or infinite (Keras TerminateOnNaN)")
   boolean terminateOnNaN;
 
@@ -104,6 +110,15 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (patience < 0) {
       throw new UsageException("--patience: expected an integer >= 0, found " + patience);
+    }
+    if (startFromEpoch < 0) {
+      throw new UsageException("--start-from-epoch: expected an integer >= 0, found " + startFromEpoch);
+    }
+    if (baseline != null && !Double.isFinite(baseline)) {
+      throw new UsageException("--baseline: expected a finite number, found " + baseline);
+    }
+    if (!Double.isFinite(minDelta)) {
+      throw new UsageException("--min-delta: expected a finite number, found " + minDelta);
     }
     if (saveBestOnly && checkpoint == null) {
       throw new UsageException("--save-best-only: needs --checkpoint PREFIX");
@@ -153,7 +168,7 @@ final class TrainCommand implements Callable<Integer> {
         callbacks.add(nan);
       }
       if (earlyStopping) {
-        callbacks.add(new EarlyStopping(monitor, minDelta, patience, mode, null, restoreBestWeights, 0,
+        callbacks.add(new EarlyStopping(monitor, minDelta, patience, mode, baseline, restoreBestWeights, startFromEpoch,
             parent.err::println));
       }
       if (checkpoint != null) {

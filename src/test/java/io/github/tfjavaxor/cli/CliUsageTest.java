@@ -27,7 +27,7 @@ class CliUsageTest {
     for (String s : new String[] {"--layers", "--activation", "--output-activation", "--loss", "--optimizer",
         "--learning-rate", "--metrics", "--epochs", "--batch-size", "--seed", "--verbose", "--plot",
         "--plot-boundary", "--history-csv", "--tensorboard", "--resume", "--early-stopping", "--patience",
-        "--min-delta", "--restore-best-weights", "--terminate-on-nan", "--checkpoint", "--save-best-only"}) {
+        "--min-delta", "--restore-best-weights", "--baseline", "--start-from-epoch", "--terminate-on-nan", "--checkpoint", "--save-best-only"}) {
       assertTrue(train.out().contains(s), s);
     }
   }
@@ -62,6 +62,7 @@ class CliUsageTest {
     "train --data my.csv|tfjava-xor train: --target: required with a CSV file (--data my.csv); expected the name of the column to predict",
     "train --data parity:3 --plot-boundary b.png|tfjava-xor train: --plot-boundary: needs 2-input data, found 3 features in parity:3",
     "train --early-stopping --monitor val_loss|tfjava-xor train: --monitor: expected one of the logged metrics [binary_accuracy, loss], found 'val_loss'",
+    "train --start-from-epoch -1|tfjava-xor train: --start-from-epoch: expected an integer >= 0, found -1",
     "train --save-best-only|tfjava-xor train: --save-best-only: needs --checkpoint PREFIX",
     "train --resume m --layers 8|tfjava-xor train: --layers: not allowed with --resume; the model comes from the checkpoint",
     "tutorial --epochs 0|tfjava-xor tutorial: --epochs: expected an integer >= 1, found 0",

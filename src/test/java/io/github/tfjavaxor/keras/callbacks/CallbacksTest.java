@@ -59,6 +59,17 @@ class CallbacksTest {
   }
 
   @Test
+  void startFromEpochIgnoresTheFirstEpochs() {
+    // Epochs 0..4 are ignored; epoch 5 sets the best, 6 and 7 fail by min_delta 1 and stop it.
+    try (Sequential m = model()) {
+      EarlyStopping es = new EarlyStopping("loss", 1.0, 2, "auto", null, false, 5, null);
+      assertEquals(8, m.fit(X, Y, 100, 32, 0, true, List.of(es)).epoch().size());
+      assertEquals(7, es.stoppedEpoch());
+      assertEquals(5, es.bestEpoch());
+    }
+  }
+
+  @Test
   void missingMonitorNeverStops() {
     try (Sequential m = model()) {
       EarlyStopping es = new EarlyStopping(); // Keras default monitor val_loss: not in the logs
