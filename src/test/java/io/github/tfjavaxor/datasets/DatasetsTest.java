@@ -140,5 +140,12 @@ class DatasetsTest {
             DataException.class,
             () -> CsvDatasets.readInputs(new StringReader("0,1\n1\n"), "<stdin>", List.of("a", "b"), false));
     assertEquals("<stdin>:2:2: ragged row: expected 2 fields, found 1", e.getMessage());
+    DataException missing =
+        assertThrows(
+            DataException.class,
+            () -> CsvDatasets.readInputs(new StringReader("a,c\n0,1\n"), "in.csv", List.of("a", "b"), true));
+    assertEquals(
+        "in.csv:1: feature column 'b' not found; the model needs [a, b], the header has [a, c]",
+        missing.getMessage());
   }
 }
