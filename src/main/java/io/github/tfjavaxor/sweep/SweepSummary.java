@@ -36,13 +36,14 @@ public final class SweepSummary {
 
   private final List<Row> rows = new ArrayList<>();
 
-  /** Groups results by configuration number. */
+  /** Groups results by configuration number and label, in number order. */
   public SweepSummary(List<RunResult> results) {
-    Map<Integer, List<RunResult>> by = new TreeMap<>();
+    // Grouped by number and label: a runs.csv resumed with another grid may reuse numbers.
+    Map<String, List<RunResult>> by = new TreeMap<>();
     for (RunResult r : results) {
-      by.computeIfAbsent(r.configIndex(), k -> new ArrayList<>()).add(r);
+      by.computeIfAbsent(String.format("%09d %s", r.configIndex(), r.config()), k -> new ArrayList<>()).add(r);
     }
-    for (Map.Entry<Integer, List<RunResult>> e : by.entrySet()) {
+    for (Map.Entry<String, List<RunResult>> e : by.entrySet()) {
       List<RunResult> rs = e.getValue();
       List<Double> epochs = new ArrayList<>();
       List<Double> losses = new ArrayList<>();
@@ -54,7 +55,7 @@ public final class SweepSummary {
         losses.add(r.finalLoss());
         walls.add(r.wallMs() / 1000.0);
       }
-      rows.add(new Row(e.getKey(), rs.get(0).config(), rs.size(), epochs.size(),
+      rows.add(new Row(rs.get(0).configIndex(), rs.get(0).config(), rs.size(), epochs.size(),
           epochs.isEmpty() ? null : median(epochs), epochs.isEmpty() ? null : p90(epochs),
           median(losses), median(walls)));
     }
