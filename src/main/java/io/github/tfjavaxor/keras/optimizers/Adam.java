@@ -1,7 +1,7 @@
 package io.github.tfjavaxor.keras.optimizers;
 
 import org.tensorflow.Operand;
-import org.tensorflow.op.Op;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
@@ -85,7 +85,12 @@ public final class Adam extends Optimizer {
   }
 
   @Override
-  protected Op update(Ops tf, Variable<TFloat32> var, Operand<TFloat32> grad) {
+  protected boolean elementwise() {
+    return true;
+  }
+
+  @Override
+  protected Operand<TFloat32> delta(Ops tf, Operand<TFloat32> grad, String name, Shape shape) {
     if (alpha == null) {
       // Keras computes these per variable; the values are identical, so build them once.
       Operand<TFloat32> t = localStep(tf);
@@ -100,19 +105,11 @@ public final class Adam extends Optimizer {
       oneMinusBeta2 = tf.constant(oneMinus(beta2));
       epsilonHat = tf.constant((float) epsilon);
     }
-    Variable<TFloat32> m = zerosSlot(tf, var, "momentum");
-    Variable<TFloat32> v = zerosSlot(tf, var, "velocity");
-    Operand<TFloat32> mNew =
-        tf.assignAdd(m, tf.math.mul(tf.math.sub(grad, m), oneMinusBeta1));
+    Variable<TFloat32> m = zerosSlot(tf, name, shape, "momentum");
+    Variable<TFloat32> v = zerosSlot(tf, name, shape, "velocity");
+    Operand<TFloat32> mNew = tf.assignAdd(m, tf.math.mul(tf.math.sub(grad, m), oneMinusBeta1));
     Operand<TFloat32> vNew =
-        tf.assignAdd(
-            v,
-            tf.math.mul(
-                tf.math.sub(tf.math.square(grad), v), oneMinusBeta2));
-    return tf.assignSub(
-        var,
-        tf.math.div(
-            tf.math.mul(mNew, alpha),
-            tf.math.add(tf.math.sqrt(vNew), epsilonHat)));
+        tf.assignAdd(v, tf.math.mul(tf.math.sub(tf.math.square(grad), v), oneMinusBeta2));
+    return tf.math.div(tf.math.mul(mNew, alpha), tf.math.add(tf.math.sqrt(vNew), epsilonHat));
   }
 }

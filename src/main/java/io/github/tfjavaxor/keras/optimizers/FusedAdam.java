@@ -51,8 +51,8 @@ public final class FusedAdam extends Optimizer {
       beta1Power = tf.withName("beta1_power").variable(tf.withInitScope().constant((float) beta1));
       beta2Power = tf.withName("beta2_power").variable(tf.withInitScope().constant((float) beta2));
     }
-    Variable<TFloat32> m = zerosSlot(tf, var, "momentum");
-    Variable<TFloat32> v = zerosSlot(tf, var, "velocity");
+    Variable<TFloat32> m = zerosSlot(tf, var.op().name(), var.shape(), "momentum");
+    Variable<TFloat32> v = zerosSlot(tf, var.op().name(), var.shape(), "velocity");
     Op apply =
         tf.train.applyAdam(
             var,

@@ -1,7 +1,7 @@
 package io.github.tfjavaxor.keras.optimizers;
 
 import org.tensorflow.Operand;
-import org.tensorflow.op.Op;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
@@ -52,18 +52,21 @@ public final class RMSprop extends Optimizer {
   }
 
   @Override
-  protected Op update(Ops tf, Variable<TFloat32> var, Operand<TFloat32> grad) {
-    Variable<TFloat32> v = zerosSlot(tf, var, "velocity");
+  protected boolean elementwise() {
+    return true;
+  }
+
+  @Override
+  protected Operand<TFloat32> delta(Ops tf, Operand<TFloat32> grad, String name, Shape shape) {
+    Variable<TFloat32> v = zerosSlot(tf, name, shape, "velocity");
     Operand<TFloat32> vNew =
         tf.assign(
             v,
             tf.math.add(
                 tf.math.mul(tf.constant((float) rho), v),
                 tf.math.mul(tf.constant(oneMinus(rho)), tf.math.square(grad))));
-    Operand<TFloat32> increment =
-        tf.math.div(
-            tf.math.mul(tf.constant(learningRate()), grad),
-            tf.math.sqrt(tf.math.add(vNew, tf.constant((float) epsilon))));
-    return tf.assignSub(var, increment);
+    return tf.math.div(
+        tf.math.mul(tf.constant(learningRate()), grad),
+        tf.math.sqrt(tf.math.add(vNew, tf.constant((float) epsilon))));
   }
 }

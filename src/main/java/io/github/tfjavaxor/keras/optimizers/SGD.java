@@ -1,9 +1,8 @@
 package io.github.tfjavaxor.keras.optimizers;
 
 import org.tensorflow.Operand;
-import org.tensorflow.op.Op;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -35,7 +34,12 @@ public final class SGD extends Optimizer {
   }
 
   @Override
-  protected Op update(Ops tf, Variable<TFloat32> var, Operand<TFloat32> grad) {
-    return tf.assignSub(var, tf.math.mul(grad, tf.constant(learningRate())));
+  protected boolean elementwise() {
+    return true;
+  }
+
+  @Override
+  protected Operand<TFloat32> delta(Ops tf, Operand<TFloat32> grad, String name, Shape shape) {
+    return tf.math.mul(grad, tf.constant(learningRate()));
   }
 }
