@@ -80,6 +80,7 @@ public final class Sequential implements AutoCloseable {
   private Placeholder<TFloat32> y;
   private Operand<TFloat32> lossOp;
   private List<Operand<TFloat32>> metricTotals;
+  private Operand<TFloat32> batchLogs;
   private Op trainOp;
 
   /** A model with {@link #SEED_DEFAULT}. */
@@ -664,6 +665,11 @@ public final class Sequential implements AutoCloseable {
     for (Metric m : metrics) {
       metricTotals.add(m.batchTotal(tf, y, output));
     }
+    // One fetch of [loss, metric totals...]: each fetched tensor costs a native round trip.
+    List<Operand<TFloat32>> logged = new ArrayList<>();
+    logged.add(lossOp);
+    logged.addAll(metricTotals);
+    batchLogs = tf.withName("batch_logs").stack(logged);
     trainOp = optimizer.minimize(tf, lossOp, weights);
     session.initialize();
   }
@@ -672,16 +678,16 @@ public final class Sequential implements AutoCloseable {
 
   private void runBatch(Batches batches, int step, Op target, Trackers trackers) {
     Session.Runner runner =
-        session.runner().feed(x, batches.x(step)).feed(y, batches.y(step)).fetch(lossOp);
-    metricTotals.forEach(runner::fetch);
+        session.runner().feed(x, batches.x(step)).feed(y, batches.y(step)).fetch(batchLogs);
     if (target != null) {
       runner.addTarget(target);
     }
     try (Result r = runner.run()) {
+      TFloat32 logs = (TFloat32) r.get(0);
       float n = batches.size(step);
-      trackers.loss.update(((TFloat32) r.get(0)).getFloat() * n, n);
+      trackers.loss.update(logs.getFloat(0) * n, n);
       for (int i = 0; i < metricTotals.size(); i++) {
-        trackers.metrics.get(i).update(((TFloat32) r.get(i + 1)).getFloat(), n);
+        trackers.metrics.get(i).update(logs.getFloat(i + 1), n);
       }
     }
   }
