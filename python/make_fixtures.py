@@ -96,15 +96,16 @@ def main(argv=None):
             "predictions": model.predict(x, verbose=0).tolist(),
         }, f, indent=1)
 
-    # Bad files.
+    # Bad files; explicit names where the Java tests quote them.
     keras.utils.set_random_seed(1)
     bad = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(16, activation="relu"),
-                            keras.layers.Dropout(0.5), keras.layers.Dense(1, activation="sigmoid")])
+                            keras.layers.Dropout(0.5, name="dropout"),
+                            keras.layers.Dense(1, activation="sigmoid")])
     bad.save(os.path.join(out, "dropout.keras"))
     normalize_keras_zip(os.path.join(out, "dropout.keras"))
 
     bad = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(16, activation="relu"),
-                            keras.layers.Dense(2, activation="softmax")])
+                            keras.layers.Dense(2, activation="softmax", name="probabilities")])
     bad.save(os.path.join(out, "softmax.keras"))
     normalize_keras_zip(os.path.join(out, "softmax.keras"))
 
