@@ -298,7 +298,7 @@ public final class Sequential implements AutoCloseable {
     }
     checkBatchSize(batchSize);
     checkVerbose(verbose);
-    if (callbacks == null || callbacks.contains(null)) {
+    if (callbacks == null || callbacks.stream().anyMatch(java.util.Objects::isNull)) {
       throw new IllegalArgumentException("callbacks: expected a list of callbacks, found " + callbacks);
     }
     buildTraining();
