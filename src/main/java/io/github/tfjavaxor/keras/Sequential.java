@@ -204,7 +204,7 @@ public final class Sequential implements AutoCloseable {
       throw new IllegalArgumentException(
           "optimizer: expected one of " + Optimizer.names() + ", found null");
     }
-    if (metrics == null || metrics.contains(null)) {
+    if (metrics == null || metrics.stream().anyMatch(java.util.Objects::isNull)) {
       throw new IllegalArgumentException("metrics: expected metric names, found " + metrics);
     }
     if (metrics.stream().distinct().count() != metrics.size()) {

@@ -65,7 +65,13 @@ public final class XorTutorial {
       System.out.println(Options.USAGE);
       return;
     }
-    run(options.seed(), options.epochs(), options.verbose(), System.out);
+    try {
+      run(options.seed(), options.epochs(), options.verbose(), System.out);
+    } catch (RuntimeException | LinkageError e) {
+      // One line for the user, not a native stack trace.
+      System.err.println("XorTutorial: failed: " + e);
+      System.exit(1);
+    }
   }
 
   /**

@@ -28,7 +28,7 @@ public final class Progbar {
   private final LongSupplier nanoClock;
   private final Map<String, Double> values = new LinkedHashMap<>();
   private final double start;
-  private double lastUpdate;
+  private double lastUpdate = Double.NEGATIVE_INFINITY;
   private Double timeAfterFirstStep;
   private int prevTotalWidth;
 

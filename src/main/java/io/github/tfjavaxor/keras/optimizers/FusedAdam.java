@@ -1,6 +1,5 @@
 package io.github.tfjavaxor.keras.optimizers;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
@@ -21,7 +20,6 @@ public final class FusedAdam extends Optimizer {
   private final double beta1;
   private final double beta2;
   private final double epsilon;
-  private final List<Op> applied = new ArrayList<>();
   private Variable<TFloat32> beta1Power;
   private Variable<TFloat32> beta2Power;
 
@@ -67,29 +65,14 @@ public final class FusedAdam extends Optimizer {
             tf.constant((float) beta2),
             tf.constant((float) epsilon),
             grad);
-    applied.add(apply);
     return apply;
   }
 
-  /**
-   * The op that advances the beta powers; it must run after every ApplyAdam of the step. Part of
-   * the train op returned by {@link #minimizeFused}.
-   */
-  private Op advancePowers(Ops tf) {
-    Ops after = tf.withControlDependencies(applied);
-    Op a = after.assign(beta1Power, after.math.mul(beta1Power, after.constant((float) beta1)));
-    Op b = after.assign(beta2Power, after.math.mul(beta2Power, after.constant((float) beta2)));
+  // Framework 1.1.0 ran these without waiting for ApplyAdam: the race this class fixes.
+  @Override
+  protected Op finish(Ops tf) {
+    Op a = tf.assign(beta1Power, tf.math.mul(beta1Power, tf.constant((float) beta1)));
+    Op b = tf.assign(beta2Power, tf.math.mul(beta2Power, tf.constant((float) beta2)));
     return tf.withControlDependencies(List.of(a, b)).noOp();
-  }
-
-  /**
-   * Builds the step: {@link #minimize} plus the ordered beta-power update.
-   *
-   * @return the train op
-   */
-  public Op minimizeFused(Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> vars) {
-    Op step = minimize(tf, loss, vars);
-    Op powers = advancePowers(tf);
-    return tf.withControlDependencies(List.of(step, powers)).noOp();
   }
 }

@@ -84,6 +84,10 @@ public abstract class Optimizer {
     for (int i = 0; i < vars.size(); i++) {
       updates.add(update(afterGradients, vars.get(i), grads.get(i)));
     }
+    Op finish = finish(tf.withControlDependencies(updates));
+    if (finish != null) {
+      updates.add(finish);
+    }
     return tf.withControlDependencies(updates).assignAdd(iterations, tf.constant(1L));
   }
 
@@ -105,6 +109,16 @@ public abstract class Optimizer {
    * @return the op that writes the new value
    */
   protected abstract Op update(Ops tf, Variable<TFloat32> var, Operand<TFloat32> grad);
+
+  /**
+   * Optional work after every variable update of a step (e.g. advancing running beta powers).
+   *
+   * @param tf ops whose new operations wait for every update
+   * @return an op to include in the step, or null
+   */
+  protected Op finish(Ops tf) {
+    return null;
+  }
 
   /**
    * Creates a zero-filled slot (optimizer state) shaped like {@code var}, named {@code
