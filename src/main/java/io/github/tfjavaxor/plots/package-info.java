@@ -1,0 +1,2 @@
+/** PNG charts of training runs, drawn with XChart (headless). */
+package io.github.tfjavaxor.plots;
