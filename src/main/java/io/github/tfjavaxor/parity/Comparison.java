@@ -26,7 +26,7 @@ public record Comparison(double maxAbsLossDiff, int maxAt, int accuracyMismatche
   public static Comparison of(RunLog keras, RunLog java) {
     if (keras.epochs() != java.epochs()) {
       throw new IllegalArgumentException("runs differ in length: Keras " + keras.epochs()
-          + " epochs, Java " + java.epochs());
+          + " epochs, Java " + java.epochs() + " epochs");
     }
     double max = -1;
     int at = 0;
