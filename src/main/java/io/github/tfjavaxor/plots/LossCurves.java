@@ -13,7 +13,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A PNG line chart of per-epoch loss curves, one series per run (e.g. Keras and Java), x = epoch
- * (1-based), y = loss.
+ * (1-based), y = loss. Series are drawn in order, each thinner than the one before, so curves that
+ * coincide stay visible.
  */
 public final class LossCurves {
   private LossCurves() {}
@@ -41,17 +42,22 @@ public final class LossCurves {
     System.setProperty("java.awt.headless", "true");
     XYChart chart = new XYChartBuilder().width(800).height(500).title(title)
         .xAxisTitle("epoch").yAxisTitle("loss (mean squared error)").build();
+    chart.getStyler().setXAxisTickMarkSpacingHint(90);
+    chart.getStyler().setXAxisDecimalPattern("#");
     double[] x = new double[n];
     for (int i = 0; i < n; i++) {
       x[i] = i + 1;
     }
     Map<String, float[]> ordered = new LinkedHashMap<>(curves);
+    // The curves usually overlap: draw the first wide and the later ones thinner on top of it.
+    float width = 6f;
     for (Map.Entry<String, float[]> c : ordered.entrySet()) {
       double[] y = new double[n];
       for (int i = 0; i < n; i++) {
         y[i] = c.getValue()[i];
       }
-      chart.addSeries(c.getKey(), x, y).setMarker(SeriesMarkers.NONE);
+      chart.addSeries(c.getKey(), x, y).setMarker(SeriesMarkers.NONE).setLineWidth(width);
+      width = Math.max(1.5f, width / 2);
     }
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".png");
