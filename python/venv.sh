@@ -24,24 +24,6 @@ if [[ ! -x "$venv/bin/python" || ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$req" >&2
   echo "$want" > "$stamp"
 fi
-# Verify the pins, not just the presence: a drifted package is a failure.
-"$venv/bin/python" - "$req" >&2 <<'PY'
-import sys, importlib.metadata as md
-bad = []
-for line in open(sys.argv[1]):
-    line = line.split("#")[0].strip()
-    if not line:
-        continue
-    name, _, version = line.partition("==")
-    try:
-        found = md.version(name)
-    except md.PackageNotFoundError:
-        bad.append(f"{name}: expected {version}, found nothing installed")
-        continue
-    if version and found != version:
-        bad.append(f"{name}: expected {version}, found {found}")
-if bad:
-    sys.exit("venv.sh: python/.venv does not match python/requirements.txt:\n  " + "\n  ".join(bad)
-             + "\n  rebuild it with python/venv.sh --force")
-PY
+# Verify the pins, not just the presence: a drifted or missing package is a failure.
+"$venv/bin/python" "$here/check_pins.py" "$req" >&2
 echo "$venv/bin/python"
