@@ -31,9 +31,9 @@ class KerasWeightsFileTest {
         assertArrayEquals(Fixtures.expectedWeight(expected, i), Fixtures.flatten(w.get(i)), 0f,
             "weight " + i);
       }
-      // Same TF kernels as Keras: predictions agree to float32 rounding.
+      // Same ops and kernels as Keras (Add for the 1-unit bias): identical predictions.
       float[] p = Fixtures.flatten(m.predict(Fixtures.XOR, 32, 0));
-      assertArrayEquals(Fixtures.flatten(expected.get("predictions")), p, 1e-6f);
+      assertArrayEquals(Fixtures.flatten(expected.get("predictions")), p, 0f);
     }
   }
 
