@@ -85,7 +85,17 @@ public final class TutorialBenchmark {
       processTimes(repeats);
     }
     if (longSteps > 0) {
-      longRun(longSteps);
+      // A child JVM with a fixed 128 MiB heap, so RSS growth would be native, not heap sizing.
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      ProcessBuilder pb =
+          new ProcessBuilder(java, "-Xms128m", "-Xmx128m", "-cp", classPath(),
+              TutorialBenchmark.class.getName() + "$LongRun", Long.toString(longSteps));
+      pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+      pb.redirectOutput(ProcessBuilder.Redirect.INHERIT);
+      pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+      if (pb.start().waitFor() != 0) {
+        throw new IllegalStateException("long run failed");
+      }
     }
   }
 
@@ -193,7 +203,15 @@ public final class TutorialBenchmark {
     return new double[] {wall, rssMiB};
   }
 
-  /** 10^6-scale training steps: RSS at start and end, to show native memory stays flat. */
+  /** Child JVM: 10^6-scale training steps, RSS at start and end, to show memory stays flat. */
+  public static final class LongRun {
+    private LongRun() {}
+
+    public static void main(String[] args) {
+      longRun(Long.parseLong(args[0]));
+    }
+  }
+
   static void longRun(long steps) {
     try (Sequential model = new Sequential(42)) {
       model.add(new Dense(16, "relu", 2));

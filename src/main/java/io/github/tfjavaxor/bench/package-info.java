@@ -1,2 +1,2 @@
-/** Benchmarks: commands that print timings and memory, not tests. */
+/** Benchmark commands that print measured numbers; no speed targets live in tests. */
 package io.github.tfjavaxor.bench;

@@ -84,6 +84,6 @@ public final class SideBySideCommand implements Callable<Integer> {
 
   /** Entry point; see the class doc for exit codes. */
   public static void main(String[] args) {
-    System.exit(Cli.execute(new SideBySideCommand(), args));
+    System.exit(StandaloneCli.execute(new SideBySideCommand(), args));
   }
 }

@@ -78,6 +78,6 @@ public final class StatisticalParityCommand implements Callable<Integer> {
 
   /** Entry point. */
   public static void main(String[] args) {
-    System.exit(Cli.execute(new StatisticalParityCommand(), args));
+    System.exit(StandaloneCli.execute(new StatisticalParityCommand(), args));
   }
 }

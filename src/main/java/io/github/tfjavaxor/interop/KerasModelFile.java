@@ -136,7 +136,7 @@ public final class KerasModelFile {
     meta.put("date_saved",
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")));
     byte[] metadata = new ObjectMapper().writeValueAsBytes(meta);
-    AtomicFiles.write(file, tmp -> {
+    AtomicDirectories.writeFile(file, tmp -> {
       Path h5 = Files.createTempFile(tmp.getParent(), ".model.", ".weights.h5");
       try {
         Files.delete(h5);

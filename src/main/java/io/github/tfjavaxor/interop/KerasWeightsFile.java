@@ -79,7 +79,7 @@ public final class KerasWeightsFile {
     }
     List<FloatNdArray> weights = model.getWeights();
     List<String> names = layerNames(model);
-    AtomicFiles.write(file, tmp -> write(tmp, names, weights));
+    AtomicDirectories.writeFile(file, tmp -> write(tmp, names, weights));
   }
 
   /** Keras's names of the model's layers, {@code dense}, {@code dense_1}, ... */

@@ -43,7 +43,7 @@ public final class SavedModels {
             .input(INPUT_NAME, model.inputPlaceholder())
             .output(OUTPUT_NAME, model.outputOperand())
             .build();
-    AtomicFiles.writeDirectory(dir, tmp ->
+    AtomicDirectories.writeDirectory(dir, tmp ->
         SavedModelBundle.exporter(tmp.toString())
             .withSession(model.session())
             .withSignature(signature)

@@ -291,7 +291,33 @@ public final class Sequential implements AutoCloseable {
       int verbose,
       boolean shuffle,
       List<Callback> callbacks) {
+    return fit(x, y, epochs, batchSize, verbose, shuffle, callbacks, 0);
+  }
+
+  /**
+   * As {@link #fit(float[][], float[][], int, int, int, boolean, List)}, starting at epoch {@code
+   * initialEpoch} (0-based) as Keras's {@code fit(..., initial_epoch=...)}: epochs {@code
+   * initialEpoch .. epochs-1} run, and the shuffle skips the orders of the earlier epochs, so
+   * restoring a checkpoint taken after epoch k and fitting with initialEpoch k continues exactly
+   * like one uninterrupted fit.
+   *
+   * @param initialEpoch in [0, epochs)
+   * @throws IllegalArgumentException if initialEpoch is out of range
+   */
+  public History fit(
+      float[][] x,
+      float[][] y,
+      int epochs,
+      int batchSize,
+      int verbose,
+      boolean shuffle,
+      List<Callback> callbacks,
+      int initialEpoch) {
     requireCompiled("fit");
+    if (initialEpoch < 0 || initialEpoch >= Math.max(epochs, 1)) {
+      throw new IllegalArgumentException(
+          "initial_epoch: expected an integer in [0, epochs=" + epochs + "), found " + initialEpoch);
+    }
     checkXy(x, y);
     if (epochs < 1) {
       throw new IllegalArgumentException("epochs: expected an integer >= 1, found " + epochs);
@@ -313,13 +339,16 @@ public final class Sequential implements AutoCloseable {
     }
     boolean reorder = shuffle && steps > 1;
     SplittableRandom random = new SplittableRandom(seed);
+    for (int skipped = 0; reorder && skipped < initialEpoch; skipped++) {
+      permutation(n, random);
+    }
     Batches batches = reorder ? null : new Batches(x, y, null, batchSize);
     Trackers trackers = new Trackers();
     Map<String, Double> logs = Map.of();
     try {
       cbs.forEach(c -> c.setModel(this));
       cbs.forEach(c -> c.onTrainBegin(epochs, steps, verbose));
-      for (int epoch = 0; epoch < epochs && !stopRequested(cbs); epoch++) {
+      for (int epoch = initialEpoch; epoch < epochs && !stopRequested(cbs); epoch++) {
         if (reorder) {
           batches = new Batches(x, y, permutation(n, random), batchSize);
         }

@@ -5,24 +5,30 @@ import org.tensorflow.proto.ConfigProto;
 /**
  * Session options for small models.
  *
- * <p>One intra-op and one inter-op thread by default: the tutorial's ops are far too small to split,
- * and handing each one to a thread pool costs more than the op (see {@code docs/performance.md}).
- * Values do not depend on the thread count.
+ * <p>By default ops run one at a time in the calling thread ({@code inter_op_parallelism_threads =
+ * -1}) with one intra-op thread: the tutorial's ops are far too small to split, and handing each
+ * step to a thread pool costs more than the step's arithmetic (see {@code docs/performance.md}).
+ * Values do not depend on these settings.
  */
 public final class SessionConfigs {
 
-  /** One intra-op and one inter-op thread. */
-  public static final ConfigProto DEFAULT = threads(1, 1);
+  /** One intra-op thread; ops run in the caller's thread. */
+  public static final ConfigProto DEFAULT =
+      ConfigProto.newBuilder()
+          .setIntraOpParallelismThreads(1)
+          .setInterOpParallelismThreads(-1)
+          .build();
 
   private SessionConfigs() {}
 
   /**
    * @param intraOp threads inside one op, &gt;= 0 (0 lets TensorFlow choose)
-   * @param interOp ops run in parallel, &gt;= 0 (0 lets TensorFlow choose)
-   * @throws IllegalArgumentException if a count is negative
+   * @param interOp ops run in parallel, &gt;= 0 (0 lets TensorFlow choose), or -1 to run every op
+   *     in the calling thread
+   * @throws IllegalArgumentException if a count is out of range
    */
   public static ConfigProto threads(int intraOp, int interOp) {
-    if (intraOp < 0 || interOp < 0) {
+    if (intraOp < 0 || interOp < -1) {
       throw new IllegalArgumentException(
           "threads: expected counts >= 0, found intraOp=" + intraOp + ", interOp=" + interOp);
     }

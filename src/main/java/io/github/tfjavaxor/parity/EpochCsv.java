@@ -1,11 +1,11 @@
 package io.github.tfjavaxor.parity;
 
+import io.github.tfjavaxor.interop.files.AtomicFiles;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -19,11 +19,9 @@ import org.apache.commons.csv.CSVPrinter;
 public final class EpochCsv {
   private EpochCsv() {}
 
-  /** Writes the CSV through a temporary file in the same directory. */
+  /** Writes the CSV atomically (temporary file in the same directory, then a move). */
   public static void write(Path file, SideBySide.Result r) throws IOException {
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(),
-        "." + file.getFileName() + ".", ".csv");
-    try {
+    AtomicFiles.writePath(file, tmp -> {
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
           CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
         if (r.fused() == null) {
@@ -47,10 +45,7 @@ public final class EpochCsv {
           }
         }
       }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    });
   }
 
   static String g9(float v) {

@@ -1,9 +1,8 @@
 package io.github.tfjavaxor.plots;
 
+import io.github.tfjavaxor.interop.files.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
@@ -59,13 +58,7 @@ public final class LossCurves {
       chart.addSeries(c.getKey(), x, y).setMarker(SeriesMarkers.NONE).setLineWidth(width);
       width = Math.max(1.5f, width / 2);
     }
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".png");
-    try {
-      BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out,
+        BitmapEncoder.BitmapFormat.PNG));
   }
 }

@@ -47,12 +47,12 @@ class XorTutorialTest {
     String[] lines = text.split("\n");
     assertEquals("Epoch 1/1000", lines[0]);
     assertTrue(
-        lines[1].matches("1/1 - 0s - \\d+m?s/step - binary_accuracy: \\d\\.\\d{4} - loss: 0\\.\\d{4}"),
+        lines[1].matches("1/1 - \\d+s - \\d+[mu]?s/step - binary_accuracy: \\d\\.\\d{4} - loss: 0\\.\\d{4}"),
         lines[1]);
     assertEquals("Epoch 1000/1000", lines[1998]);
     assertEquals("", lines[2001]);
     assertEquals("compile_metrics: 100.00%", lines[2002]);
-    assertTrue(lines[2003].matches("1/1 - 0s - \\d+m?s/step"), lines[2003]);
+    assertTrue(lines[2003].matches("1/1 - \\d+s - \\d+[mu]?s/step"), lines[2003]);
     assertEquals("[[0.]", lines[2004]);
     assertEquals(" [1.]", lines[2005]);
     assertEquals(" [1.]", lines[2006]);

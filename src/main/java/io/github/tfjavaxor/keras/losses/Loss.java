@@ -72,7 +72,22 @@ public enum Loss {
       default:
         throw new AssertionError(this);
     }
-    return tf.math.mean(elementwise, tf.constant(-1));
+    return meanOverLastAxis(tf, elementwise);
+  }
+
+  /**
+   * {@code mean(x, axis=-1)}, as Keras reduces per-sample values. When the last axis has size 1 the
+   * mean is the value itself, bit for bit, so it is a Squeeze: same values and gradients, but the
+   * gradient needs no dynamic-shape arithmetic (about 15 fewer ops per training step).
+   *
+   * @param x float32 [batch, units]
+   * @return float32 [batch]
+   */
+  public static Operand<TFloat32> meanOverLastAxis(Ops tf, Operand<TFloat32> x) {
+    if (x.shape().numDimensions() == 2 && x.shape().get(1) == 1) {
+      return tf.squeeze(x, org.tensorflow.op.core.Squeeze.axis(-1L));
+    }
+    return tf.math.mean(x, tf.constant(-1));
   }
 
   /**

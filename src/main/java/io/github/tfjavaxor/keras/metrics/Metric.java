@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.keras.metrics;
 
+import io.github.tfjavaxor.keras.losses.Loss;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -52,24 +53,21 @@ public enum Metric {
    * @return float32 [batch]
    */
   public Operand<TFloat32> perSample(Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred) {
-    Operand<TFloat32> elementwise;
     switch (this) {
       case BINARY_ACCURACY:
         Operand<TFloat32> predictedClass =
             tf.dtypes.cast(
                 tf.math.greater(yPred, tf.constant(THRESHOLD_DEFAULT)), TFloat32.class);
-        elementwise = tf.dtypes.cast(tf.math.equal(yTrue, predictedClass), TFloat32.class);
-        break;
+        return Loss.meanOverLastAxis(
+            tf, tf.dtypes.cast(tf.math.equal(yTrue, predictedClass), TFloat32.class));
       case MEAN_SQUARED_ERROR:
-        elementwise = tf.math.square(tf.math.sub(yTrue, yPred));
-        break;
+        // As Keras's metric, the loss function's per-sample values.
+        return Loss.MEAN_SQUARED_ERROR.perSample(tf, yTrue, yPred, null);
       case MEAN_ABSOLUTE_ERROR:
-        elementwise = tf.math.abs(tf.math.sub(yTrue, yPred));
-        break;
+        return Loss.MEAN_ABSOLUTE_ERROR.perSample(tf, yTrue, yPred, null);
       default:
         throw new AssertionError(this);
     }
-    return tf.math.mean(elementwise, tf.constant(-1));
   }
 
   /**

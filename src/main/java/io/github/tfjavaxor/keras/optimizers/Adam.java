@@ -40,6 +40,9 @@ public final class Adam extends Optimizer {
   private final double beta2;
   private final double epsilon;
   private Operand<TFloat32> alpha;
+  private Operand<TFloat32> oneMinusBeta1;
+  private Operand<TFloat32> oneMinusBeta2;
+  private Operand<TFloat32> epsilonHat;
 
   /** Adam with all Keras 3 defaults. */
   public Adam() {
@@ -108,20 +111,23 @@ public final class Adam extends Optimizer {
           tf.math.div(
               tf.math.mul(tf.constant(learningRate()), tf.math.sqrt(tf.math.sub(one, beta2Power))),
               tf.math.sub(one, beta1Power));
+      oneMinusBeta1 = tf.constant(oneMinus(beta1));
+      oneMinusBeta2 = tf.constant(oneMinus(beta2));
+      epsilonHat = tf.constant((float) epsilon);
     }
     Variable<TFloat32> m = zerosSlot(tf, var, "momentum");
     Variable<TFloat32> v = zerosSlot(tf, var, "velocity");
     Operand<TFloat32> mNew =
-        tf.assignAdd(m, tf.math.mul(tf.math.sub(grad, m), tf.constant(oneMinus(beta1))));
+        tf.assignAdd(m, tf.math.mul(tf.math.sub(grad, m), oneMinusBeta1));
     Operand<TFloat32> vNew =
         tf.assignAdd(
             v,
             tf.math.mul(
-                tf.math.sub(tf.math.square(grad), v), tf.constant(oneMinus(beta2))));
+                tf.math.sub(tf.math.square(grad), v), oneMinusBeta2));
     return tf.assignSub(
         var,
         tf.math.div(
             tf.math.mul(mNew, alpha),
-            tf.math.add(tf.math.sqrt(vNew), tf.constant((float) epsilon))));
+            tf.math.add(tf.math.sqrt(vNew), epsilonHat)));
   }
 }

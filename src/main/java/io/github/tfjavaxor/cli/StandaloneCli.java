@@ -3,8 +3,8 @@ package io.github.tfjavaxor.cli;
 import picocli.CommandLine;
 
 /** Shared picocli setup: bad options exit 2 with the message; failures exit 1 with one line. */
-final class Cli {
-  private Cli() {}
+final class StandaloneCli {
+  private StandaloneCli() {}
 
   static int execute(Object command, String[] args) {
     CommandLine cl = new CommandLine(command);

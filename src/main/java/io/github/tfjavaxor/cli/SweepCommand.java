@@ -1,0 +1,196 @@
+package io.github.tfjavaxor.cli;
+
+import io.github.tfjavaxor.datasets.DataException;
+import io.github.tfjavaxor.datasets.Dataset;
+import io.github.tfjavaxor.sweep.ProgressBar;
+import io.github.tfjavaxor.sweep.RunResult;
+import io.github.tfjavaxor.sweep.RunSpec;
+import io.github.tfjavaxor.sweep.RunsCsv;
+import io.github.tfjavaxor.sweep.SweepGrid;
+import io.github.tfjavaxor.sweep.SweepRunner;
+import io.github.tfjavaxor.sweep.SweepSummary;
+import io.github.tfjavaxor.workbench.FlagValues;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code sweep}: how many epochs each configuration needs to reach 100% accuracy. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+      "Train every combination of the listed values with --seeds seeds each, in parallel, and report per",
+      "configuration the success rate (100% binary accuracy within --epochs), the median and p90 of the",
+      "first epoch at 100%, the median final loss and the wall time. Commas separate alternatives;",
+      "a dash joins the layers of one alternative: --layers 4,16,16-8 --activation relu,tanh.",
+      "Writes OUT/runs.csv (one row per run, appended as runs finish), OUT/summary.csv, OUT/epochs.png",
+      "and the Markdown table on stdout; progress on stderr."},
+    footer = ExitCodes.HELP)
+final class SweepCommand implements Callable<Integer> {
+  @ParentCommand TfjavaXor parent;
+  @Mixin DataOptions data = new DataOptions();
+
+  @Option(names = "--layers", paramLabel = "LIST", defaultValue = "16", description = "hidden layer alternatives (default: ${DEFAULT-VALUE})")
+  String layers;
+
+  @Option(names = "--activation", paramLabel = "LIST", defaultValue = "relu", description = "hidden activation alternatives (default: ${DEFAULT-VALUE})")
+  String activation;
+
+  @Option(names = "--output-activation", paramLabel = "LIST", defaultValue = "sigmoid", description = "(default: ${DEFAULT-VALUE})")
+  String outputActivation;
+
+  @Option(names = "--loss", paramLabel = "LIST", defaultValue = "mean_squared_error", description = "(default: ${DEFAULT-VALUE})")
+  String loss;
+
+  @Option(names = "--optimizer", paramLabel = "LIST", defaultValue = "adam", description = "(default: ${DEFAULT-VALUE})")
+  String optimizer;
+
+  @Option(names = "--learning-rate", paramLabel = "LIST", defaultValue = "default", description = "numbers, or 'default' for the optimizer's Keras default (default: ${DEFAULT-VALUE})")
+  String learningRate;
+
+  @Option(names = "--batch-size", paramLabel = "LIST", defaultValue = "32", description = "(default: ${DEFAULT-VALUE})")
+  String batchSize;
+
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "1000", description = "epoch budget per run (default: ${DEFAULT-VALUE})")
+  int epochs;
+
+  @Option(names = "--seeds", paramLabel = "N", defaultValue = "10", description = "runs per configuration (default: ${DEFAULT-VALUE})")
+  int seeds;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "first seed; runs use seeds N, N+1, ... (default: ${DEFAULT-VALUE})")
+  long firstSeed;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "runs in parallel (default: the number of cores)")
+  Integer jobs;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "sweep-out", description = "output directory (default: ${DEFAULT-VALUE})")
+  Path out;
+
+  @Option(names = "--shard", paramLabel = "I/N", description = "run only slice I of N of the grid (1 <= I <= N); join the slices with merge")
+  String shard;
+
+  @Option(names = "--resume", description = "continue OUT/runs.csv: skip the runs it already has")
+  boolean resume;
+
+  @Override
+  public Integer call() throws Exception {
+    // 1. Usage.
+    if (epochs < 1) {
+      throw new UsageException("--epochs: expected an integer >= 1, found " + epochs);
+    }
+    int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+    if (threads < 1) {
+      throw new UsageException("--jobs: expected an integer >= 1, found " + threads);
+    }
+    int[] sh = parseShard(shard);
+    data.check();
+    SweepGrid grid;
+    Path runsFile = out.resolve("runs.csv");
+    if (Files.exists(runsFile) && !resume) {
+      throw new UsageException("--out " + out + " already has runs.csv; pass --resume to continue it, or choose another --out");
+    }
+    // 2. Files and data.
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new DataException(out.toString(), "--out: expected a directory, found a file");
+    }
+    Dataset d = data.load();
+    try {
+      grid = grid(d);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    if (d.targets() != 1) {
+      throw new UsageException("sweep: needs one target column, found " + d.targets());
+    }
+    Files.createDirectories(out);
+    List<RunResult> have = new ArrayList<>();
+    if (resume && Files.exists(runsFile)) {
+      RunsCsv.Contents c = RunsCsv.read(runsFile);
+      have.addAll(c.rows());
+      if (c.droppedPartialLine()) {
+        parent.err.println("sweep: dropped a partly written last line of " + runsFile);
+        RunsCsv.writeAll(runsFile, have);
+      }
+    }
+    List<RunSpec> todo = sh == null ? grid.shard(1, 1) : grid.shard(sh[0], sh[1]);
+    Set<String> done = new HashSet<>();
+    have.forEach(r -> done.add(r.key()));
+    List<RunSpec> pending = todo.stream().filter(r -> !done.contains(r.key())).toList();
+    Set<String> wanted = new HashSet<>();
+    todo.forEach(r -> wanted.add(r.key()));
+    List<RunResult> results = new ArrayList<>(have.stream().filter(r -> wanted.contains(r.key())).toList());
+    parent.err.printf(Locale.ROOT, "sweep: %d configurations x %d seeds = %d runs%s; %d already done; %d to run on %d threads%n",
+        grid.configCount(), seeds, grid.runCount(), sh == null ? "" : ", shard " + sh[0] + "/" + sh[1] + " has " + todo.size(),
+        todo.size() - pending.size(), pending.size(), threads);
+
+    // 3. Native work. Load the library first so the first run's wall time is training, not loading.
+    org.tensorflow.TensorFlow.version();
+    long start = System.nanoTime();
+    ProgressBar bar = new ProgressBar(parent.err, pending.size());
+    try (RunsCsv csv = RunsCsv.append(runsFile)) {
+      SweepRunner.run(pending, d.x(), d.y(), threads, r -> {
+        csv.write(r);
+        results.add(r);
+        bar.step();
+      });
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    SweepSummary summary = new SweepSummary(results);
+    summary.writeCsv(out.resolve("summary.csv"));
+    summary.writeChart(out.resolve("epochs.png"), "Epochs to 100% accuracy on " + d.name() + " (" + seeds + " seeds, "
+        + epochs + " epochs max)");
+    parent.out.print(summary.markdown());
+    parent.out.printf(Locale.ROOT, "%n%d runs in %.1f s on %d threads (%.1f runs/min); data %s, epochs %d, seeds %d..%d%n",
+        pending.size(), seconds, threads, pending.isEmpty() ? 0.0 : pending.size() / seconds * 60, d.name(), epochs,
+        firstSeed, firstSeed + seeds - 1);
+    return ExitCodes.OK;
+  }
+
+  private SweepGrid grid(Dataset d) {
+    List<List<Integer>> ls = new ArrayList<>();
+    for (String alt : FlagValues.split("--layers", layers, ",")) {
+      ls.add(FlagValues.layers("--layers", alt));
+    }
+    List<List<String>> acts = new ArrayList<>();
+    for (String alt : FlagValues.split("--activation", activation, ",")) {
+      acts.add(FlagValues.split("--activation", alt, "-"));
+    }
+    List<Double> lrs = new ArrayList<>();
+    for (String alt : FlagValues.split("--learning-rate", learningRate, ",")) {
+      lrs.add(alt.equalsIgnoreCase("default") ? null : FlagValues.positive("--learning-rate", alt));
+    }
+    List<Integer> bss = new ArrayList<>();
+    for (String alt : FlagValues.split("--batch-size", batchSize, ",")) {
+      bss.add(FlagValues.positiveInt("--batch-size", alt));
+    }
+    return new SweepGrid(d.features(), d.targets(), ls, acts,
+        FlagValues.split("--output-activation", outputActivation, ","), FlagValues.split("--loss", loss, ","),
+        FlagValues.split("--optimizer", optimizer, ","), lrs, bss, epochs, seeds, firstSeed);
+  }
+
+  static int[] parseShard(String s) {
+    if (s == null) {
+      return null;
+    }
+    String[] p = s.split("/", -1);
+    try {
+      if (p.length == 2) {
+        int i = Integer.parseInt(p[0].trim());
+        int n = Integer.parseInt(p[1].trim());
+        if (n >= 1 && i >= 1 && i <= n) {
+          return new int[] {i, n};
+        }
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException("--shard: expected I/N with 1 <= I <= N, e.g. 2/4, found '" + s + "'");
+  }
+}

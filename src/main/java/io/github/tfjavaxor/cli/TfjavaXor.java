@@ -1,0 +1,139 @@
+package io.github.tfjavaxor.cli;
+
+import io.github.tfjavaxor.datasets.DataException;
+import io.github.tfjavaxor.tutorial.XorTutorial;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code tfjava-xor}: the tutorial's tuning workbench. Without a subcommand it runs the tutorial.
+ *
+ * <p>Errors: picocli's parse errors and {@link UsageException} exit 2; {@link DataException} and
+ * I/O errors exit 3; anything else exits 1 with a one-line message (set {@code
+ * TFJAVA_XOR_DEBUG=1} for the stack trace).
+ */
+@Command(
+    name = "tfjava-xor",
+    mixinStandardHelpOptions = true,
+    versionProvider = TfjavaXor.Version.class,
+    description = "The Keras XOR tutorial on TensorFlow Java, and a workbench to tune it.%n"
+        + "Without a subcommand, runs the tutorial.",
+    subcommands = {
+      TutorialCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
+      SweepCommand.class, MergeCommand.class, SummaryCommand.class
+    },
+    footer = ExitCodes.HELP)
+public final class TfjavaXor implements Callable<Integer> {
+  final PrintStream out;
+  final PrintStream err;
+
+  @Mixin TutorialCommand.TutorialOptions tutorial = new TutorialCommand.TutorialOptions();
+
+  TfjavaXor(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    tutorial.check();
+    XorTutorial.run(tutorial.seed, tutorial.epochs, tutorial.verbose, out);
+    return ExitCodes.OK;
+  }
+
+  /** Entry point of the launcher. */
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    int code = execute(args, System.out, System.err);
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /**
+   * Runs a command line.
+   *
+   * @return the exit code
+   */
+  public static int execute(String[] args, PrintStream out, PrintStream err) {
+    TfjavaXor top = new TfjavaXor(out, err);
+    CommandLine cl = new CommandLine(top);
+    cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    cl.setParameterExceptionHandler(TfjavaXor::usage);
+    cl.setExecutionExceptionHandler((ex, line, parse) -> handle(ex, line, err));
+    try {
+      return cl.execute(args);
+    } catch (LinkageError e) {
+      // picocli passes Errors through; a native library that fails to load lands here.
+      err.println("tfjava-xor: error: cannot load the TensorFlow native library: " + rootMessage(e));
+      debug(e, err);
+      return ExitCodes.FAILURE;
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+
+  private static void debug(Throwable e, PrintStream err) {
+    if (System.getenv("TFJAVA_XOR_DEBUG") != null) {
+      e.printStackTrace(err);
+    }
+  }
+
+  private static int usage(ParameterException ex, String[] args) {
+    CommandLine cl = ex.getCommandLine();
+    PrintWriter w = cl.getErr();
+    w.println(cl.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+    w.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+    return ExitCodes.USAGE;
+  }
+
+  private static int handle(Exception ex, CommandLine line, PrintStream err) {
+    String name = line.getCommandSpec().qualifiedName();
+    if (ex instanceof UsageException) {
+      err.println(name + ": " + ex.getMessage());
+      err.println("Try '" + name + " --help' for more information.");
+      return ExitCodes.USAGE;
+    }
+    if (ex instanceof DataException) {
+      err.println(name + ": " + ex.getMessage());
+      return ExitCodes.DATA;
+    }
+    if (ex instanceof IOException || ex instanceof UncheckedIOException) {
+      err.println(name + ": file error: " + ex.getMessage());
+      return ExitCodes.DATA;
+    }
+    err.println(name + ": error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+    debug(ex, err);
+    return ExitCodes.FAILURE;
+  }
+
+  /** The version from the jar manifest or Maven properties. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = TfjavaXor.class.getPackage().getImplementationVersion();
+      if (v == null) {
+        try (var in = TfjavaXor.class.getResourceAsStream("/tfjava-xor.version")) {
+          v = in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+          v = "unknown";
+        }
+      }
+      return new String[] {"tfjava-xor " + v, "TensorFlow Java 1.1.0 (TensorFlow 2.18.0 natives)"};
+    }
+  }
+}

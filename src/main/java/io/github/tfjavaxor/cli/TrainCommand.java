@@ -1,0 +1,259 @@
+package io.github.tfjavaxor.cli;
+
+import io.github.tfjavaxor.datasets.DataException;
+import io.github.tfjavaxor.datasets.Dataset;
+import io.github.tfjavaxor.interop.HistoryCsv;
+import io.github.tfjavaxor.interop.checkpoint.CheckpointMeta;
+import io.github.tfjavaxor.interop.checkpoint.Checkpoints;
+import io.github.tfjavaxor.interop.checkpoint.ModelCheckpoint;
+import io.github.tfjavaxor.interop.tensorboard.TensorBoard;
+import io.github.tfjavaxor.keras.Sequential;
+import io.github.tfjavaxor.keras.callbacks.Callback;
+import io.github.tfjavaxor.keras.callbacks.EarlyStopping;
+import io.github.tfjavaxor.keras.callbacks.History;
+import io.github.tfjavaxor.keras.callbacks.Monitor;
+import io.github.tfjavaxor.keras.callbacks.TerminateOnNaN;
+import io.github.tfjavaxor.keras.utils.PyFormat;
+import io.github.tfjavaxor.plots.BoundaryPlot;
+import io.github.tfjavaxor.plots.CurvesPlot;
+import io.github.tfjavaxor.workbench.ModelSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code train}: fit a model, print its evaluation, and write the requested files. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Train a model on a data set and report loss and metrics.",
+    footer = ExitCodes.HELP)
+final class TrainCommand implements Callable<Integer> {
+  @ParentCommand TfjavaXor parent;
+  @Spec CommandSpec spec;
+  @Mixin DataOptions data = new DataOptions();
+  @Mixin ModelOptions model = new ModelOptions();
+  @Mixin FitOptions fit = new FitOptions();
+
+  @Option(names = "--save", paramLabel = "PREFIX", description = "write a TF checkpoint of the trained model: PREFIX.index, PREFIX.data-*, PREFIX.json")
+  Path save;
+
+  @Option(names = "--resume", paramLabel = "PREFIX", description = "continue training a checkpoint (weights and optimizer state) up to --epochs in total; the model comes from the checkpoint")
+  Path resume;
+
+  @Option(names = "--plot", paramLabel = "PNG", description = "loss and metrics per epoch")
+  Path plot;
+
+  @Option(names = "--plot-boundary", paramLabel = "PNG", description = "the learned decision surface with the training points (2-input data only)")
+  Path plotBoundary;
+
+  @Option(names = "--history-csv", paramLabel = "CSV", description = "per-epoch metrics, as Keras's CSVLogger")
+  Path historyCsv;
+
+  @Option(names = "--tensorboard", paramLabel = "DIR", description = "write TensorBoard event files to DIR/train")
+  Path tensorboard;
+
+  @Option(names = "--histogram-freq", paramLabel = "N", defaultValue = "0", description = "with --tensorboard: weight histograms every N epochs; 0 for none, Keras's default (default: ${DEFAULT-VALUE})")
+  int histogramFreq;
+
+  @Option(names = "--early-stopping", description = "stop when --monitor stops improving (Keras EarlyStopping)")
+  boolean earlyStopping;
+
+  @Option(names = "--monitor", paramLabel = "METRIC", defaultValue = "loss", description = "what EarlyStopping and --checkpoint watch; Keras defaults to val_loss, which needs validation data this tool does not have (default: ${DEFAULT-VALUE})")
+  String monitor;
+
+  @Option(names = "--mode", paramLabel = "auto|min|max", defaultValue = "auto", description = "direction of --monitor (default: ${DEFAULT-VALUE})")
+  String mode;
+
+  @Option(names = "--min-delta", paramLabel = "X", defaultValue = "0", description = "EarlyStopping min_delta (default: ${DEFAULT-VALUE})")
+  double minDelta;
+
+  @Option(names = "--patience", paramLabel = "N", defaultValue = "0", description = "EarlyStopping patience (default: ${DEFAULT-VALUE})")
+  int patience;
+
+  @Option(names = "--restore-best-weights", description = "EarlyStopping restore_best_weights")
+  boolean restoreBestWeights;
+
+  @Option(names = "--baseline", paramLabel = "X", description = "EarlyStopping baseline: wait resets only on beating it (default: none)")
+  Double baseline;
+
+  @Option(names = "--start-from-epoch", paramLabel = "N", defaultValue = "0", description = "EarlyStopping start_from_epoch: epochs to ignore first (default: ${DEFAULT-VALUE})")
+  int startFromEpoch;
+
+  @Option(names = "--terminate-on-nan", description = "stop when the loss becomes NaN or infinite (Keras TerminateOnNaN)")
+  boolean terminateOnNaN;
+
+  @Option(names = "--checkpoint", paramLabel = "PREFIX", description = "Keras ModelCheckpoint: save a TF checkpoint after each epoch; {epoch} in PREFIX is replaced")
+  String checkpoint;
+
+  @Option(names = "--save-best-only", description = "with --checkpoint: save only when --monitor improves")
+  boolean saveBestOnly;
+
+  @Override
+  public Integer call() throws Exception {
+    // 1. Usage checks: nothing native yet.
+    fit.check();
+    if (resume != null) {
+      for (String name : ModelOptions.NAMES) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
+          throw new UsageException(name + ": not allowed with --resume; the model comes from the checkpoint");
+        }
+      }
+    }
+    if (histogramFreq < 0) {
+      throw new UsageException("--histogram-freq: expected an integer >= 0, found " + histogramFreq);
+    }
+    if (patience < 0) {
+      throw new UsageException("--patience: expected an integer >= 0, found " + patience);
+    }
+    if (startFromEpoch < 0) {
+      throw new UsageException("--start-from-epoch: expected an integer >= 0, found " + startFromEpoch);
+    }
+    if (baseline != null && !Double.isFinite(baseline)) {
+      throw new UsageException("--baseline: expected a finite number, found " + baseline);
+    }
+    if (!Double.isFinite(minDelta)) {
+      throw new UsageException("--min-delta: expected a finite number, found " + minDelta);
+    }
+    if (saveBestOnly && checkpoint == null) {
+      throw new UsageException("--save-best-only: needs --checkpoint PREFIX");
+    }
+    data.check();
+    // 2. Files: outputs writable, inputs fully read and checked.
+    OutputChecks.writable("--save", save);
+    OutputChecks.writable("--plot", plot);
+    OutputChecks.writable("--plot-boundary", plotBoundary);
+    OutputChecks.writable("--history-csv", historyCsv);
+    if (checkpoint != null) {
+      OutputChecks.writable("--checkpoint", Path.of(checkpoint.replace("{epoch}", "1")));
+    }
+    if (tensorboard != null && Files.exists(tensorboard) && !Files.isDirectory(tensorboard)) {
+      throw new DataException(tensorboard.toString(), "--tensorboard: expected a directory, found a file");
+    }
+    CheckpointMeta resumed = resume == null ? null : Checkpoints.readMeta(resume);
+    Dataset d = data.load();
+    ModelSpec ms = resumed != null ? resumed.model() : model.spec(d.features(), d.targets());
+    if (resumed != null) {
+      if (ms.inputDim() != d.features() || ms.outputUnits() != d.targets()) {
+        throw new DataException(data.data, "--resume: the checkpoint's model takes " + ms.inputDim()
+            + " features and " + ms.outputUnits() + " target(s), the data has " + d.features() + " and " + d.targets());
+      }
+      if (resumed.batchSize() != fit.batchSize) {
+        throw new UsageException("--batch-size: the checkpoint was trained with --batch-size " + resumed.batchSize()
+            + "; continuing with " + fit.batchSize + " would not match an uninterrupted run");
+      }
+    } else if (ms.outputUnits() != d.targets()) {
+      throw new UsageException("model output size does not match the data");
+    }
+    if (plotBoundary != null && d.features() != 2) {
+      throw new UsageException("--plot-boundary: needs 2-input data, found " + d.features() + " features in " + d.name());
+    }
+    checkMonitor(ms);
+    CheckpointMeta meta = new CheckpointMeta(CheckpointMeta.FORMAT, ms, d.featureNames(), d.targetNames(),
+        d.name(), 0, fit.batchSize);
+    int initialEpoch = resumed == null ? 0 : resumed.epoch();
+
+    // 3. Native work.
+    try (Sequential m = resumed != null ? Checkpoints.restore(resume, resumed) : ms.build()) {
+      m.setProgressStream(parent.out);
+      List<Callback> callbacks = new ArrayList<>();
+      TerminateOnNaN nan = null;
+      if (terminateOnNaN) {
+        nan = new TerminateOnNaN(false, parent.err::println);
+        callbacks.add(nan);
+      }
+      if (earlyStopping) {
+        callbacks.add(new EarlyStopping(monitor, minDelta, patience, mode, baseline, restoreBestWeights, startFromEpoch,
+            parent.err::println));
+      }
+      if (checkpoint != null) {
+        callbacks.add(new ModelCheckpoint(checkpoint, monitor, mode, saveBestOnly, meta,
+            fit.verbose > 0 ? parent.err::println : null));
+      }
+      if (tensorboard != null) {
+        Files.createDirectories(tensorboard);
+        callbacks.add(new TensorBoard(tensorboard, histogramFreq));
+      }
+      History h = new History();
+      int epochsRun = 0;
+      if (initialEpoch < fit.epochs) {
+        h = m.fit(d.x(), d.y(), fit.epochs, fit.batchSize, fit.verbose, true, callbacks, initialEpoch);
+        epochsRun = h.epoch().size();
+      } else {
+        parent.err.println("train: the checkpoint already has " + initialEpoch + " epochs (--epochs " + fit.epochs + "); nothing to train");
+      }
+      int lastEpoch = initialEpoch + epochsRun;
+      float[] scores = m.evaluate(d.x(), d.y(), fit.batchSize, 0);
+      report(m, h, scores, initialEpoch, lastEpoch, nan, d);
+      if (save != null) {
+        Checkpoints.save(m, save, meta.atEpoch(lastEpoch));
+      }
+      List<Integer> oneBased = h.epoch().stream().map(e -> e + 1).toList();
+      if (historyCsv != null) {
+        HistoryCsv.write(historyCsv, h.epoch(), h.history());
+      }
+      if (plot != null) {
+        CurvesPlot.write(plot, oneBased, h.history());
+      }
+      if (plotBoundary != null) {
+        BoundaryPlot.write(plotBoundary, d.x(), d.y(), g -> m.predict(g, g.length, 0), d.featureNames());
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private void checkMonitor(ModelSpec ms) {
+    if (!earlyStopping && checkpoint == null) {
+      return;
+    }
+    List<String> keys = new ArrayList<>(ms.metrics());
+    keys.add("loss");
+    if (!keys.contains(monitor)) {
+      throw new UsageException("--monitor: expected one of the logged metrics " + keys + ", found '" + monitor + "'");
+    }
+    try {
+      new Monitor(monitor, mode, minDelta);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--monitor/--mode: " + e.getMessage());
+    }
+  }
+
+  private void report(Sequential m, History h, float[] scores, int initialEpoch, int lastEpoch,
+      TerminateOnNaN nan, Dataset d) {
+    StringBuilder line = new StringBuilder("evaluate: loss: " + PyFormat.metric(scores[0]));
+    List<String> names = m.compiledMetricNames();
+    for (int i = 0; i < names.size(); i++) {
+      line.append(" - ").append(names.get(i)).append(": ").append(PyFormat.metric(scores[i + 1]));
+    }
+    parent.out.println(line);
+    parent.out.println("epochs: " + lastEpoch + (initialEpoch > 0 ? " (resumed at " + initialEpoch + ")" : "")
+        + (nan != null && nan.terminated() ? " (terminated on NaN)" : ""));
+    if (h.history().containsKey("binary_accuracy")) {
+      List<Double> acc = h.get("binary_accuracy");
+      int first = -1;
+      for (int i = 0; i < acc.size(); i++) {
+        if (acc.get(i) == 1.0) {
+          first = h.epoch().get(i) + 1;
+          break;
+        }
+      }
+      parent.out.println("first epoch with binary_accuracy 1.0: " + (first < 0 ? "none" : first)
+          + (initialEpoch > 0 ? " (counting from epoch " + (initialEpoch + 1) + ", where this run resumed)" : ""));
+    }
+    if (d.rows() <= 16) {
+      float[][] p = m.predict(d.x(), fit.batchSize, 0);
+      StringBuilder sb = new StringBuilder("predictions:");
+      for (float[] row : p) {
+        for (float v : row) {
+          sb.append(' ').append(PyFormat.fixed(v, 4));
+        }
+      }
+      parent.out.println(sb);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.github.tfjavaxor.cli;
+
+import io.github.tfjavaxor.tutorial.XorTutorial;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code tutorial}: the line-by-line port, as it prints in Keras. The default subcommand. */
+@Command(name = "tutorial", mixinStandardHelpOptions = true,
+    description = "Run the tutorial: XOR, Dense(16, relu) -> Dense(1, sigmoid), MSE, Adam, 1000 epochs.",
+    footer = ExitCodes.HELP)
+final class TutorialCommand implements Callable<Integer> {
+  @ParentCommand TfjavaXor parent;
+  @Mixin TutorialOptions options = new TutorialOptions();
+
+  /** The tutorial's three options. */
+  static final class TutorialOptions {
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "seeds the initial weights (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "1000", description = "training epochs, >= 1 (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--verbose", paramLabel = "0|1|2", defaultValue = "1", description = "0 silent, 1 progress bar, 2 one line per epoch (default: ${DEFAULT-VALUE})")
+    int verbose;
+
+    void check() {
+      if (epochs < 1) {
+        throw new UsageException("--epochs: expected an integer >= 1, found " + epochs);
+      }
+      if (verbose < 0 || verbose > 2) {
+        throw new UsageException("--verbose: expected 0, 1 or 2, found " + verbose);
+      }
+    }
+  }
+
+  @Override
+  public Integer call() {
+    options.check();
+    XorTutorial.run(options.seed, options.epochs, options.verbose, parent.out);
+    return ExitCodes.OK;
+  }
+}

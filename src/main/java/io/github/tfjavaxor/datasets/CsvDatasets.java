@@ -1,0 +1,110 @@
+package io.github.tfjavaxor.datasets;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Numeric CSV files with a header row: {@code --data file.csv --target column} for training, and
+ * prediction inputs. Every cell is checked before anything is returned, so nothing is ever
+ * trained on partial data.
+ */
+public final class CsvDatasets {
+
+  private CsvDatasets() {}
+
+  /**
+   * Reads a training file: the target column is y, every other column a feature, in file order.
+   *
+   * @param path a CSV file with a header row
+   * @param target the header name of the target column
+   * @return x float [rows][columns-1], y float [rows][1]
+   * @throws DataException if the file is unreadable, the target column is missing, there is no
+   *     feature column, or any row is ragged, non-numeric or non-finite
+   */
+  public static Dataset read(Path path, String target) throws DataException {
+    String file = path.toString();
+    try (Reader in = open(path)) {
+      CsvTable t = CsvTable.read(in, file, true, -1);
+      int tc = t.header.indexOf(target);
+      if (tc < 0) {
+        throw new DataException(
+            file, 1, 0, "target column '" + target + "' not found; the header has " + t.header);
+      }
+      if (t.header.size() < 2) {
+        throw new DataException(
+            file, 1, 0, "expected at least one feature column besides the target '" + target
+                + "', found only " + t.header);
+      }
+      float[][] x = new float[t.rows.length][t.header.size() - 1];
+      float[][] y = new float[t.rows.length][1];
+      for (int r = 0; r < t.rows.length; r++) {
+        int k = 0;
+        for (int c = 0; c < t.header.size(); c++) {
+          if (c == tc) {
+            y[r][0] = t.rows[r][c];
+          } else {
+            x[r][k++] = t.rows[r][c];
+          }
+        }
+      }
+      List<String> features = new ArrayList<>(t.header);
+      features.remove(tc);
+      return new Dataset(file, x, y, List.copyOf(features), List.of(target));
+    } catch (IOException e) {
+      throw new DataException(file, "cannot read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Reads prediction inputs. With a header, the model's feature columns are picked by name (other
+   * columns, such as the target, are ignored); without one, each row must have exactly the
+   * model's number of features.
+   *
+   * @param in the text (not closed)
+   * @param file the name used in messages, e.g. {@code <stdin>}
+   * @param features the model's feature names, in model order
+   * @param hasHeader whether the first line is a header
+   * @return float [rows][features.size()]
+   * @throws DataException for a missing feature column or any bad cell or row
+   */
+  public static float[][] readInputs(Reader in, String file, List<String> features, boolean hasHeader)
+      throws DataException {
+    CsvTable t = CsvTable.read(in, file, hasHeader, hasHeader ? -1 : features.size());
+    if (!hasHeader) {
+      return t.rows;
+    }
+    int[] cols = new int[features.size()];
+    for (int i = 0; i < cols.length; i++) {
+      cols[i] = t.header.indexOf(features.get(i));
+      if (cols[i] < 0) {
+        throw new DataException(
+            file, 1, 0, "feature column '" + features.get(i) + "' not found; the model needs "
+                + features + ", the header has " + t.header);
+      }
+    }
+    float[][] x = new float[t.rows.length][cols.length];
+    for (int r = 0; r < x.length; r++) {
+      for (int i = 0; i < cols.length; i++) {
+        x[r][i] = t.rows[r][cols[i]];
+      }
+    }
+    return x;
+  }
+
+  /** Opens a file as UTF-8, turning a missing file into a DataException. */
+  public static Reader open(Path path) throws DataException {
+    try {
+      return Files.newBufferedReader(path, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new DataException(path.toString(), "file not found");
+    } catch (IOException e) {
+      throw new DataException(path.toString(), "cannot open: " + e.getMessage());
+    }
+  }
+}

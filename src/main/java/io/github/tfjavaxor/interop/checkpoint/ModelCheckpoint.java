@@ -1,0 +1,86 @@
+package io.github.tfjavaxor.interop.checkpoint;
+
+import io.github.tfjavaxor.keras.Sequential;
+import io.github.tfjavaxor.keras.callbacks.Callback;
+import io.github.tfjavaxor.keras.callbacks.Monitor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Saves the model after each epoch; mirrors Keras 3's {@code keras.callbacks.ModelCheckpoint}
+ * ({@code keras/src/callbacks/model_checkpoint.py}) with {@code monitor="val_loss", mode="auto",
+ * save_best_only=False, save_freq="epoch"}. The file is a TF checkpoint ({@link Checkpoints}), not
+ * yet {@code .keras}. {@code {epoch}} in the prefix is replaced by the 1-based epoch.
+ *
+ * <p>With saveBestOnly, a model is saved only when the monitored value improves on the best so far
+ * (strictly); if the monitor is missing from the logs, Keras saves anyway, and so does this.
+ */
+public final class ModelCheckpoint implements Callback {
+  private final String filepath;
+  private final Monitor monitor;
+  private final boolean saveBestOnly;
+  private final CheckpointMeta meta;
+  private final Consumer<String> log;
+  private Sequential model;
+  private double best;
+  private int saves;
+
+  /**
+   * @param filepath checkpoint prefix, may contain {@code {epoch}}
+   * @param monitor logs key, e.g. {@code loss}
+   * @param mode auto, min or max
+   * @param saveBestOnly save only on improvement
+   * @param meta the description stored with each save (its epoch is set per save)
+   * @param log Keras's verbose=1 messages, or null
+   */
+  public ModelCheckpoint(String filepath, String monitor, String mode, boolean saveBestOnly,
+      CheckpointMeta meta, Consumer<String> log) {
+    this.filepath = filepath;
+    this.monitor = new Monitor(monitor, mode, 0);
+    this.saveBestOnly = saveBestOnly;
+    this.meta = meta;
+    this.log = log == null ? s -> {} : log;
+    this.best = this.monitor.initialBest();
+  }
+
+  @Override
+  public void setModel(Sequential m) {
+    this.model = m;
+  }
+
+  @Override
+  public void onEpochEnd(int epoch, Map<String, Double> logs) {
+    String path = filepath.replace("{epoch}", Integer.toString(epoch + 1));
+    if (saveBestOnly) {
+      Double current = logs.get(monitor.monitor());
+      if (current != null) {
+        if (!monitor.isImprovement(current, best)) {
+          return;
+        }
+        log.accept("Epoch " + (epoch + 1) + ": " + monitor.monitor() + " improved from "
+            + (Double.isInfinite(best) ? (best > 0 ? "inf" : "-inf") : String.format("%.5f", best))
+            + " to " + String.format("%.5f", current) + ", saving model to " + path);
+        best = current;
+      }
+    }
+    try {
+      Checkpoints.save(model, Path.of(path), meta.atEpoch(epoch + 1));
+      saves++;
+    } catch (IOException e) {
+      throw new UncheckedIOException("ModelCheckpoint: cannot write " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** How many checkpoints were written. */
+  public int saves() {
+    return saves;
+  }
+
+  /** The best monitored value seen (±inf before any). */
+  public double best() {
+    return best;
+  }
+}

@@ -1,0 +1,101 @@
+package io.github.tfjavaxor.interop.files;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a file through a temporary file in the same directory and an atomic rename, so an
+ * interrupted or failed write leaves either the old file or none, never a partial one.
+ */
+public final class AtomicFiles {
+
+  /** Writes the content of a stream. */
+  @FunctionalInterface
+  public interface StreamWriter {
+    void write(OutputStream out) throws IOException;
+  }
+
+  /** Writes a file at a path (for libraries that only take a path). */
+  @FunctionalInterface
+  public interface PathWriter {
+    void write(Path tmp) throws IOException;
+  }
+
+  private AtomicFiles() {}
+
+  /**
+   * @param target the final file; its directory must exist
+   * @param writer writes the whole content
+   * @throws IOException if writing or moving fails; the temp file is then deleted
+   */
+  public static void write(Path target, StreamWriter writer) throws IOException {
+    writePath(target, tmp -> {
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        writer.write(out);
+      }
+    });
+  }
+
+  /** Writes a UTF-8 string. */
+  public static void writeString(Path target, String text) throws IOException {
+    write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * @param target the final file
+   * @param writer creates the file at the temp path it is given (the suffix matches the target's)
+   */
+  public static void writePath(Path target, PathWriter writer) throws IOException {
+    Path abs = target.toAbsolutePath();
+    Path dir = abs.getParent();
+    String name = abs.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String suffix = dot > 0 ? name.substring(dot) : ".tmp";
+    Path tmp = Files.createTempFile(dir, "." + name + ".", ".partial" + suffix);
+    try {
+      // createTempFile makes the file owner-only; give it what a plain new file would have.
+      if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.setPosixFilePermissions(tmp, Files.exists(abs)
+            ? Files.getPosixFilePermissions(abs)
+            : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      }
+      writer.write(tmp);
+      move(tmp, abs);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+  }
+
+  /** Renames atomically, replacing the target. */
+  public static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
+   * Checks before any work that a file can be created: its directory exists and is writable.
+   *
+   * @return a message saying what is wrong, or null if fine
+   */
+  public static String problemWriting(Path target) {
+    Path dir = target.toAbsolutePath().getParent();
+    if (Files.isDirectory(target)) {
+      return "is a directory, expected a file path";
+    }
+    if (dir == null || !Files.isDirectory(dir)) {
+      return "directory " + dir + " does not exist";
+    }
+    if (!Files.isWritable(dir)) {
+      return "directory " + dir + " is not writable";
+    }
+    return null;
+  }
+}

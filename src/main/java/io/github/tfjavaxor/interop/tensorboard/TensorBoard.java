@@ -1,0 +1,114 @@
+package io.github.tfjavaxor.interop.tensorboard;
+
+import io.github.tfjavaxor.keras.Sequential;
+import io.github.tfjavaxor.keras.callbacks.Callback;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.tensorflow.Session;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.summary.SummaryWriter;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.TString;
+
+/**
+ * Writes TensorBoard event files with TF Java's summary ops; mirrors Keras 3's {@code
+ * keras.callbacks.TensorBoard(log_dir, histogram_freq=0)} for what this model has: under {@code
+ * log_dir/train}, a scalar {@code epoch_<metric>} (e.g. {@code epoch_loss}, {@code
+ * epoch_binary_accuracy}) per epoch, and, every {@code histogramFreq} epochs, a histogram of each
+ * weight tagged {@code <layer>/<kernel|bias>/histogram}. Steps are 0-based epoch indices, as in
+ * Keras. (Keras 3.15 tags histograms with {@code weight.name + "/histogram"}, i.e. {@code
+ * kernel/histogram} for every layer, so layers collide; the weight path is used here, as the
+ * usual Keras workaround does.)
+ *
+ * <p>The writer ops are added to the model's graph in {@link #setModel}, and the writer is flushed
+ * and closed at the end of training.
+ */
+public final class TensorBoard implements Callback {
+  private static final AtomicLong WRITERS = new AtomicLong();
+
+  private final Path logDir;
+  private final int histogramFreq;
+  private Sequential model;
+  private Session session;
+  private Placeholder<TInt64> step;
+  private Placeholder<TString> tag;
+  private Placeholder<TFloat32> value;
+  private Op writeScalar;
+  private final List<Op> writeHistograms = new ArrayList<>();
+  private Op flush;
+  private Op close;
+
+  /**
+   * @param logDir the log directory; events go to {@code logDir/train}
+   * @param histogramFreq write weight histograms every this many epochs; 0 for never (Keras's
+   *     default)
+   * @throws IllegalArgumentException if histogramFreq is negative
+   */
+  public TensorBoard(Path logDir, int histogramFreq) {
+    if (histogramFreq < 0) {
+      throw new IllegalArgumentException("histogram_freq: expected an integer >= 0, found " + histogramFreq);
+    }
+    this.logDir = logDir;
+    this.histogramFreq = histogramFreq;
+  }
+
+  @Override
+  public void setModel(Sequential m) {
+    if (model == m) {
+      return;
+    }
+    model = m;
+    session = m.session();
+    Ops tf = Ops.create(m.graph());
+    SummaryWriter writer =
+        tf.summary.summaryWriter(SummaryWriter.sharedName("tensorboard_" + WRITERS.incrementAndGet()));
+    Op create = tf.summary.createSummaryFileWriter(writer,
+        tf.constant(logDir.resolve("train").toAbsolutePath().toString()),
+        tf.constant(10), tf.constant(1000), tf.constant(".v2"));
+    step = tf.placeholder(TInt64.class);
+    tag = tf.placeholder(TString.class);
+    value = tf.placeholder(TFloat32.class);
+    writeScalar = tf.summary.writeScalarSummary(writer, step, tag, value);
+    List<org.tensorflow.op.core.Variable<TFloat32>> weights = new ArrayList<>();
+    m.layers().forEach(d -> {
+      weights.add(d.kernel());
+      weights.add(d.bias());
+    });
+    for (int i = 0; i < weights.size(); i++) {
+      writeHistograms.add(tf.summary.writeHistogramSummary(
+          writer, step, tf.constant(m.weightName(i) + "/histogram"), tf.identity(weights.get(i))));
+    }
+    flush = tf.summary.flushSummaryWriter(writer);
+    close = tf.summary.closeSummaryWriter(writer);
+    session.run(create);
+  }
+
+  @Override
+  public void onEpochEnd(int epoch, Map<String, Double> logs) {
+    try (TInt64 s = TInt64.scalarOf(epoch)) {
+      for (Map.Entry<String, Double> e : logs.entrySet()) {
+        try (TString t = TString.scalarOf("epoch_" + e.getKey());
+            TFloat32 v = TFloat32.scalarOf(e.getValue().floatValue())) {
+          session.runner().feed(step, s).feed(tag, t).feed(value, v).addTarget(writeScalar).run().close();
+        }
+      }
+      if (histogramFreq > 0 && epoch % histogramFreq == 0) {
+        Session.Runner r = session.runner().feed(step, s);
+        writeHistograms.forEach(r::addTarget);
+        r.run().close();
+      }
+    }
+  }
+
+  @Override
+  public void onTrainEnd(Map<String, Double> logs) {
+    session.run(flush);
+    session.run(close);
+  }
+}

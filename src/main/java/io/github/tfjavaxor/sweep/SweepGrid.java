@@ -1,0 +1,95 @@
+package io.github.tfjavaxor.sweep;
+
+import io.github.tfjavaxor.workbench.ModelSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The cartesian product of the swept values, in a fixed order (layers, activation, output
+ * activation, loss, optimizer, learning rate, batch size; the last varies fastest), times the
+ * seeds. Run {@code i} of {@code configs x seeds} is configuration {@code i / seeds}, seed {@code
+ * firstSeed + i % seeds}.
+ */
+public final class SweepGrid {
+  private final List<ModelSpec> configs = new ArrayList<>();
+  private final List<Integer> batchSizes = new ArrayList<>();
+  private final int seeds;
+  private final long firstSeed;
+  private final int epochs;
+
+  /**
+   * @param layers alternatives, each a list of hidden sizes
+   * @param activations alternatives, each a list of one activation per hidden layer or a single
+   *     one for all
+   * @param learningRates alternatives; null entries mean the optimizer's default
+   * @throws IllegalArgumentException if a combination is invalid (e.g. activation count)
+   */
+  public SweepGrid(int inputDim, int outputUnits, List<List<Integer>> layers,
+      List<List<String>> activations, List<String> outputActivations, List<String> losses,
+      List<String> optimizers, List<Double> learningRates, List<Integer> batchSizesIn, int epochs,
+      int seeds, long firstSeed) {
+    if (seeds < 1) {
+      throw new IllegalArgumentException("--seeds: expected an integer >= 1, found " + seeds);
+    }
+    this.seeds = seeds;
+    this.firstSeed = firstSeed;
+    this.epochs = epochs;
+    for (List<Integer> units : layers) {
+      for (List<String> act : activations) {
+        List<String> perLayer = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+          if (act.size() == 1) {
+            perLayer.add(act.get(0));
+          } else if (act.size() == units.size()) {
+            perLayer.add(act.get(i));
+          } else {
+            throw new IllegalArgumentException("--activation: '" + String.join("-", act) + "' has " + act.size()
+                + " activations but --layers '" + join(units) + "' has " + units.size() + " layers");
+          }
+        }
+        for (String out : outputActivations) {
+          for (String loss : losses) {
+            for (String opt : optimizers) {
+              for (Double lr : learningRates) {
+                for (int bs : batchSizesIn) {
+                  configs.add(new ModelSpec(inputDim, units, perLayer, outputUnits, out, loss, opt, lr,
+                      List.of("binary_accuracy"), firstSeed).check());
+                  batchSizes.add(bs);
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static String join(List<Integer> units) {
+    return units.isEmpty() ? "0" : String.join("-", units.stream().map(String::valueOf).toList());
+  }
+
+  /** Configurations in table order. */
+  public int configCount() {
+    return configs.size();
+  }
+
+  /** All runs: configurations x seeds. */
+  public int runCount() {
+    return configs.size() * seeds;
+  }
+
+  /** Run {@code i} of the full grid. */
+  public RunSpec run(int i) {
+    int c = i / seeds;
+    return new RunSpec(i, c + 1, configs.get(c).withSeed(firstSeed + i % seeds), batchSizes.get(c), epochs);
+  }
+
+  /** The runs of shard {@code shard} (1-based) of {@code shards}: every run with index % shards == shard - 1. */
+  public List<RunSpec> shard(int shard, int shards) {
+    List<RunSpec> out = new ArrayList<>();
+    for (int i = shard - 1; i < runCount(); i += shards) {
+      out.add(run(i));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,125 @@
+package io.github.tfjavaxor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tfjavaxor.sweep.RunResult;
+import io.github.tfjavaxor.sweep.RunsCsv;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tiny sweep checked against individual train runs; shards, merge and resume. */
+class CliSweepTest {
+  @TempDir Path dir;
+  static final String[] GRID = {"--layers", "2,8", "--seeds", "2", "--epochs", "120", "--learning-rate", "0.02"};
+
+  private Cli sweep(Path out, String... extra) {
+    String[] args = new String[GRID.length + 3 + extra.length];
+    args[0] = "sweep";
+    System.arraycopy(GRID, 0, args, 1, GRID.length);
+    args[GRID.length + 1] = "--out";
+    args[GRID.length + 2] = out.toString();
+    System.arraycopy(extra, 0, args, GRID.length + 3, extra.length);
+    return Cli.run(args);
+  }
+
+  private static List<String> stable(List<RunResult> rows) {
+    // Everything but the wall time, in grid order.
+    return rows.stream().sorted(Comparator.comparingInt(RunResult::configIndex).thenComparingLong(RunResult::seed))
+        .map(r -> r.key() + "|" + r.firstEpoch1() + "|" + r.finalLoss() + "|" + r.finalAccuracy()).toList();
+  }
+
+  @Test
+  void sweepTableMatchesIndividualTrainRuns() throws Exception {
+    Path out = dir.resolve("full");
+    Cli s = sweep(out, "--jobs", "2");
+    assertEquals(0, s.code(), s.err());
+    List<RunResult> runs = RunsCsv.read(out.resolve("runs.csv")).rows();
+    assertEquals(4, runs.size());
+    for (RunResult r : runs) {
+      String layers = r.configIndex() == 1 ? "2" : "8";
+      Path hist = dir.resolve("h-" + layers + "-" + r.seed() + ".csv");
+      Cli t = Cli.run("train", "--layers", layers, "--seed", Long.toString(r.seed()), "--epochs", "120",
+          "--learning-rate", "0.02", "--verbose", "0", "--history-csv", hist.toString());
+      assertEquals(0, t.code(), t.err());
+      List<String> lines = Files.readAllLines(hist);
+      int first = 0;
+      for (int i = 1; i < lines.size(); i++) {
+        if (lines.get(i).split(",")[1].equals("1.0")) {
+          first = i;
+          break;
+        }
+      }
+      String[] last = lines.get(lines.size() - 1).split(",");
+      assertEquals(first, r.firstEpoch1(), "first epoch at 100%, layers " + layers + " seed " + r.seed());
+      assertEquals(Double.parseDouble(last[2]), r.finalLoss());
+      assertEquals(Double.parseDouble(last[1]), r.finalAccuracy());
+      assertTrue(t.out().contains("first epoch with binary_accuracy 1.0: " + (first == 0 ? "none" : first)), t.out());
+    }
+    // The table rows are computed from these runs.
+    for (int c = 1; c <= 2; c++) {
+      final int ci = c;
+      List<RunResult> rs = runs.stream().filter(r -> r.configIndex() == ci).toList();
+      long ok = rs.stream().filter(RunResult::success).count();
+      String row = s.out().lines().filter(l -> l.startsWith("| " + ci + " |")).findFirst().orElseThrow();
+      assertTrue(row.contains("| 2 | " + (ok * 50) + "% |"), row);
+    }
+    assertTrue(Files.size(out.resolve("epochs.png")) > 1000);
+    assertEquals("config_index,config,runs,successes,success_rate,median_epoch_100,p90_epoch_100,median_final_loss,median_wall_s",
+        Files.readAllLines(out.resolve("summary.csv")).get(0));
+    assertTrue(s.err().contains("2 configurations x 2 seeds = 4 runs; 0 already done; 4 to run on 2 threads"), s.err());
+    assertTrue(s.err().contains("4/4 runs 100%"), s.err());
+
+    // Shards 1/2 and 2/2, merged, give the same runs.
+    Cli a = sweep(dir.resolve("s1"), "--shard", "1/2", "--jobs", "1");
+    Cli b = sweep(dir.resolve("s2"), "--shard", "2/2", "--jobs", "1");
+    assertEquals(0, a.code(), a.err());
+    assertEquals(0, b.code(), b.err());
+    assertEquals(2, RunsCsv.read(dir.resolve("s1/runs.csv")).rows().size());
+    Cli m = Cli.run("merge", "--out", dir.resolve("merged").toString(), dir.resolve("s1/runs.csv").toString(),
+        dir.resolve("s2/runs.csv").toString());
+    assertEquals(0, m.code(), m.err());
+    assertEquals(stable(runs), stable(RunsCsv.read(dir.resolve("merged/runs.csv")).rows()));
+    assertEquals(s.out().lines().filter(l -> l.startsWith("| 1 |")).findFirst().orElseThrow().replaceAll("\\| [0-9.]+ \\|$", ""),
+        m.out().lines().filter(l -> l.startsWith("| 1 |")).findFirst().orElseThrow().replaceAll("\\| [0-9.]+ \\|$", ""));
+
+    // Interrupted: two runs written, the third torn mid-line. --resume keeps both and runs the rest.
+    Path res = dir.resolve("resume");
+    Files.createDirectories(res);
+    List<String> full = Files.readAllLines(out.resolve("runs.csv"));
+    String kept = full.get(0) + "\n" + full.get(1) + "\n" + full.get(2) + "\n";
+    Files.writeString(res.resolve("runs.csv"), kept + full.get(3).substring(0, 20));
+    Cli again = sweep(res);
+    assertEquals(2, again.code());
+    assertEquals("tfjava-xor sweep: --out " + res + " already has runs.csv; pass --resume to continue it, or choose another --out",
+        again.firstError());
+    Cli r = sweep(res, "--resume");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("dropped a partly written last line"), r.err());
+    assertTrue(r.err().contains("2 already done; 2 to run"), r.err());
+    assertTrue(Files.readString(res.resolve("runs.csv")).startsWith(kept));
+    assertEquals(stable(runs), stable(RunsCsv.read(res.resolve("runs.csv")).rows()));
+    Cli nothing = sweep(res, "--resume");
+    assertTrue(nothing.err().contains("4 already done; 0 to run"), nothing.err());
+  }
+
+  @Test
+  void sweepUsageAndDataErrors() throws Exception {
+    Cli sh = sweep(dir.resolve("x"), "--shard", "3/2");
+    assertEquals(2, sh.code());
+    assertEquals("tfjava-xor sweep: --shard: expected I/N with 1 <= I <= N, e.g. 2/4, found '3/2'", sh.firstError());
+    Cli act = Cli.run("sweep", "--layers", "4-4", "--activation", "relu-tanh-relu", "--out", dir.resolve("y").toString());
+    assertEquals(2, act.code());
+    assertEquals("tfjava-xor sweep: --activation: 'relu-tanh-relu' has 3 activations but --layers '4-4' has 2 layers",
+        act.firstError());
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(bad, RunsCsv.HEADER.stream().reduce((x, y) -> x + "," + y).orElseThrow() + "\n1,c,10,x,0,0.1,1,5\n");
+    Cli m = Cli.run("merge", "--out", dir.resolve("m").toString(), bad.toString());
+    assertEquals(3, m.code());
+    assertEquals("tfjava-xor merge: " + bad + ":2:4: column 'seed': expected an integer, found 'x'", m.firstError());
+  }
+}

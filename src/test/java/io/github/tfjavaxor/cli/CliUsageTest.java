@@ -1,0 +1,124 @@
+package io.github.tfjavaxor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Help, version, and every usage (2) and data (3) error, with exact messages. */
+class CliUsageTest {
+  @TempDir Path dir;
+
+  @Test
+  void helpListsSubcommandsAndExitCodes() {
+    Cli r = Cli.run("--help");
+    assertEquals(0, r.code());
+    for (String s : new String[] {"tutorial", "train", "evaluate", "predict", "sweep", "merge", "summary",
+        "2  usage error (bad flag or value), found before TensorFlow loads",
+        "3  data or file error, reported as file:line:column"}) {
+      assertTrue(r.out().contains(s), s + " missing from:\n" + r.out());
+    }
+    Cli train = Cli.run("train", "--help");
+    for (String s : new String[] {"--layers", "--activation", "--output-activation", "--loss", "--optimizer",
+        "--learning-rate", "--metrics", "--epochs", "--batch-size", "--seed", "--verbose", "--plot",
+        "--plot-boundary", "--history-csv", "--tensorboard", "--resume", "--early-stopping", "--patience",
+        "--min-delta", "--restore-best-weights", "--baseline", "--start-from-epoch", "--terminate-on-nan", "--checkpoint", "--save-best-only"}) {
+      assertTrue(train.out().contains(s), s);
+    }
+  }
+
+  @Test
+  void version() {
+    Cli r = Cli.run("--version");
+    assertEquals(0, r.code());
+    assertTrue(r.out().startsWith("tfjava-xor 0.1.0-SNAPSHOT"), r.out());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "train --layers x|tfjava-xor train: --layers: expected positive integers such as 16 or 16,8, found 'x'",
+    "train --layers 16,,8|tfjava-xor train: --layers: expected no empty items, found '16,,8'",
+    "train --layers 16,8 --activation relu,tanh,relu|tfjava-xor train: --activation: expected one activation for all hidden layers or one per layer (2), found 3: [relu, tanh, relu]",
+    "train --activation swish|tfjava-xor train: --activation: unknown name 'swish'; expected one of relu, sigmoid, tanh, linear, elu, selu, relu6, softsign",
+    "train --output-activation soft|tfjava-xor train: --output-activation: unknown name 'soft'; expected one of relu, sigmoid, tanh, linear, elu, selu, relu6, softsign",
+    "train --loss hinge|tfjava-xor train: --loss: unknown name 'hinge'; expected one of mean_squared_error, mean_absolute_error, binary_crossentropy",
+    "train --optimizer adagrad|tfjava-xor train: --optimizer: unknown name 'adagrad'; expected one of adam, sgd, rmsprop",
+    "train --learning-rate -1|tfjava-xor train: --learning-rate: expected a finite number > 0, found -1",
+    "train --learning-rate abc|tfjava-xor train: --learning-rate: expected a number > 0, found 'abc'",
+    "train --metrics accuracy|tfjava-xor train: --metrics: unknown name 'accuracy'; expected one of binary_accuracy, mean_squared_error, mean_absolute_error",
+    "train --epochs 0|tfjava-xor train: --epochs: expected an integer >= 1, found 0",
+    "train --batch-size 0|tfjava-xor train: --batch-size: expected an integer >= 1, found 0",
+    "train --verbose 3|tfjava-xor train: --verbose: expected 0, 1 or 2, found 3",
+    "train --seed x|tfjava-xor train: Invalid value for option '--seed': 'x' is not a long",
+    "train --bogus|tfjava-xor train: Unknown option: '--bogus'",
+    "train --data parity:21|tfjava-xor train: --data parity:N: expected N in 1..20, found 21",
+    "train --data parity:two|tfjava-xor train: --data parity:N: expected an integer N in 1..20, found 'two'",
+    "train --data xor --target y|tfjava-xor train: --target: only for CSV files; 'xor' is a built-in data set",
+    "train --data my.csv|tfjava-xor train: --target: required with a CSV file (--data my.csv); expected the name of the column to predict",
+    "train --data parity:3 --plot-boundary b.png|tfjava-xor train: --plot-boundary: needs 2-input data, found 3 features in parity:3",
+    "train --early-stopping --monitor val_loss|tfjava-xor train: --monitor: expected one of the logged metrics [binary_accuracy, loss], found 'val_loss'",
+    "train --start-from-epoch -1|tfjava-xor train: --start-from-epoch: expected an integer >= 0, found -1",
+    "train --save-best-only|tfjava-xor train: --save-best-only: needs --checkpoint PREFIX",
+    "train --resume m --layers 8|tfjava-xor train: --layers: not allowed with --resume; the model comes from the checkpoint",
+    "tutorial --epochs 0|tfjava-xor tutorial: --epochs: expected an integer >= 1, found 0",
+    "--verbose 7|tfjava-xor: --verbose: expected 0, 1 or 2, found 7",
+    "evaluate --data xor|tfjava-xor evaluate: Missing required option: '--model=PREFIX'",
+    "predict|tfjava-xor predict: Missing required option: '--model=PREFIX'",
+    "summary --layers 0,4|tfjava-xor summary: --layers: expected unit counts >= 1, found 0",
+    "nosuch|tfjava-xor: Unmatched argument at index 0: 'nosuch'",
+  })
+  void usageErrorsExitTwo(String args, String message) {
+    Cli r = Cli.run(args.split(" "));
+    assertEquals(2, r.code(), r.err());
+    assertEquals(message, r.firstError());
+    assertEquals("", r.out());
+  }
+
+  private Path csv(String text) throws Exception {
+    Path p = dir.resolve("d.csv");
+    Files.writeString(p, text);
+    return p;
+  }
+
+  @Test
+  void dataErrorsExitThreeWithLocation() throws Exception {
+    String[][] cases = {
+      {"a,b,y\n1,2,3\n4,5\n", ":3:3: ragged row: expected 3 fields as in the header, found 2"},
+      {"a,b,y\n1,x,3\n", ":2:2: column 'b': expected a number, found 'x'"},
+      {"a,b,y\n1,inf,3\n", ":2:2: column 'b': expected a finite number, found 'inf'"},
+      {"a,b,y\n", ":2: expected at least one data row after the header, found none"},
+      {"a,b,z\n1,2,3\n", ":1: target column 'y' not found; the header has [a, b, z]"},
+    };
+    for (String[] c : cases) {
+      Path p = csv(c[0]);
+      Cli r = Cli.run("train", "--data", p.toString(), "--target", "y", "--epochs", "1", "--verbose", "0");
+      assertEquals(3, r.code(), r.err());
+      assertEquals("tfjava-xor train: " + p + c[1], r.firstError());
+      assertEquals("", r.out());
+    }
+  }
+
+  @Test
+  void missingFilesAndUnwritableOutputsExitThree() {
+    Cli r = Cli.run("evaluate", "--model", dir.resolve("none").toString());
+    assertEquals(3, r.code());
+    assertTrue(r.firstError().startsWith("tfjava-xor evaluate: " + dir.resolve("none") + ".json: checkpoint description not found"), r.err());
+    Cli w = Cli.run("train", "--epochs", "1", "--plot", dir.resolve("no/such/dir/c.png").toString());
+    assertEquals(3, w.code());
+    assertEquals("tfjava-xor train: " + dir.resolve("no/such/dir/c.png") + ": --plot: cannot write: directory "
+        + dir.resolve("no/such/dir") + " does not exist", w.firstError());
+  }
+
+  @Test
+  void malformedCheckpointJsonNamesLineAndColumn() throws Exception {
+    Files.writeString(dir.resolve("m.json"), "{\n  \"format\": tfjava\n}");
+    Cli r = Cli.run("predict", "--model", dir.resolve("m").toString());
+    assertEquals(3, r.code());
+    assertTrue(r.firstError().startsWith("tfjava-xor predict: " + dir.resolve("m.json") + ":2:"), r.err());
+  }
+}
