@@ -591,6 +591,11 @@ public final class Sequential implements AutoCloseable {
     return output;
   }
 
+  /** The loss given to compile, or null. */
+  public Loss loss() {
+    return loss;
+  }
+
   /** The optimizer given to compile, or null. */
   public Optimizer optimizer() {
     return optimizer;

@@ -2,7 +2,7 @@ package io.github.tfjavaxor.tutorial;
 
 // import numpy as np                      -> float[][] arrays and TF Java tensors
 // from keras.models import Sequential     -> a Graph; the model is built op by op below
-// from keras.layers.core import Dense     -> variables + matMul/biasAdd/activation below
+// from keras.layers.core import Dense     -> variables + matMul/biasAdd (add)/activation below
 import io.github.tfjavaxor.keras.SessionConfigs;
 import io.github.tfjavaxor.keras.callbacks.ProgbarLogger;
 import io.github.tfjavaxor.keras.initializers.GlorotUniform;
@@ -114,6 +114,7 @@ public final class XorTutorial {
 
       // model.add(Dense(1, activation='sigmoid'))
       //   kernel [16,1] ~ U(±sqrt(6/17)), bias [1] = 0; sigmoid(hidden·kernel + bias)
+      //   Keras adds a 1-unit bias with Add, not BiasAdd (which Grappler would fuse into MatMul).
       Variable<TFloat32> kernel1 =
           tf.withName("dense_1_kernel")
               .variable(GlorotUniform.call(tf.withInitScope(), 16, 1, Seeds.forLayer(seed, 1)));
@@ -121,7 +122,7 @@ public final class XorTutorial {
           tf.withName("dense_1_bias")
               .variable(tf.withInitScope().zeros(tf.constant(new long[] {1}), TFloat32.class));
       Operand<TFloat32> output =
-          tf.math.sigmoid(tf.nn.biasAdd(tf.linalg.matMul(hidden, kernel1), bias1));
+          tf.math.sigmoid(tf.math.add(tf.linalg.matMul(hidden, kernel1), bias1));
 
       // model.compile(loss='mean_squared_error', optimizer='adam', metrics=['binary_accuracy'])
       //   loss: mean over the last axis of (y - p)^2, then summed and divided by the batch size

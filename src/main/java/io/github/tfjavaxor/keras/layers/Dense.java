@@ -12,7 +12,8 @@ import org.tensorflow.types.TFloat32;
  * keras.layers.Dense} with its defaults ({@code use_bias=True}, glorot_uniform kernel, zero bias).
  *
  * <p>Shapes: x float32 [batch, inputDim]; kernel [inputDim, units]; bias [units]; output [batch,
- * units]. The graph is {@code MatMul → BiasAdd → activation}, the ops Keras's TensorFlow backend
+ * units]. The graph is {@code MatMul → BiasAdd → activation} ({@code Add} instead of {@code BiasAdd}
+ * for a 1-unit layer), the ops Keras's TensorFlow backend
  * runs.
  *
  * <pre>{@code
@@ -137,7 +138,11 @@ public final class Dense {
     if (kernel == null) {
       throw new IllegalStateException("Dense " + name + ": call() before build()");
     }
-    preActivation = tf.nn.biasAdd(tf.linalg.matMul(x, kernel), bias);
+    // Keras's TF backend (numpy.py add) uses BiasAdd only when the bias has exactly one dim > 1;
+    // a 1-unit bias gets a plain Add. It matters: Grappler fuses MatMul+BiasAdd into
+    // _FusedMatMul, whose 16-term dot product rounds differently from MatMul then Add (1 ulp).
+    Operand<TFloat32> product = tf.linalg.matMul(x, kernel);
+    preActivation = units > 1 ? tf.nn.biasAdd(product, bias) : tf.math.add(product, bias);
     return activation.apply(tf, preActivation);
   }
 

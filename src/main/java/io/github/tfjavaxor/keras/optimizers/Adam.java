@@ -84,6 +84,21 @@ public final class Adam extends Optimizer {
     return "adam";
   }
 
+  /** Keras's {@code beta_1}, as given (a double, as Keras keeps it in Python). */
+  public double beta1() {
+    return beta1;
+  }
+
+  /** Keras's {@code beta_2}, as given. */
+  public double beta2() {
+    return beta2;
+  }
+
+  /** Keras's {@code epsilon}, as given. */
+  public double epsilon() {
+    return epsilon;
+  }
+
   @Override
   protected boolean elementwise() {
     return true;

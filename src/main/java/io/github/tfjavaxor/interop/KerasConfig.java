@@ -1,0 +1,356 @@
+package io.github.tfjavaxor.interop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.tfjavaxor.keras.Sequential;
+import io.github.tfjavaxor.keras.activations.Activation;
+import io.github.tfjavaxor.keras.layers.Dense;
+import io.github.tfjavaxor.keras.losses.Loss;
+import io.github.tfjavaxor.keras.metrics.Metric;
+import io.github.tfjavaxor.keras.optimizers.Adam;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code config.json} of a Keras 3 {@code .keras} file, for a Sequential of Dense layers:
+ * parsed and checked in full into a {@link Spec} before anything is built, and written back in
+ * the structure {@code Sequential.get_config()} / {@code serialize_keras_object} produce (Keras 3
+ * {@code keras/src/models/sequential.py}, {@code keras/src/layers/core/dense.py}).
+ */
+final class KerasConfig {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private KerasConfig() {}
+
+  /** One Dense layer: Keras name, units and activation. */
+  record Layer(String name, int units, Activation activation) {}
+
+  /** Adam's hyperparameters from {@code compile_config}. */
+  record Compile(Loss loss, double learningRate, double beta1, double beta2, double epsilon,
+      List<Metric> metrics) {}
+
+  /** A checked model description: input size, Dense layers, optional compile settings. */
+  record Spec(String name, int inputDim, List<Layer> layers, Compile compile) {}
+
+  /**
+   * Parses and checks {@code config.json}.
+   *
+   * @param source e.g. {@code xor.keras!config.json}, for messages
+   * @throws KerasFileException naming the first thing the port cannot represent
+   */
+  static Spec parse(String source, byte[] json) throws KerasFileException {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (java.io.IOException e) {
+      throw new KerasFileException(source + ": not valid JSON (" + e.getMessage() + ")", e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new KerasFileException(source + ": expected a JSON object, found " + root);
+    }
+    String cls = root.path("class_name").asText("");
+    if (!cls.equals("Sequential")) {
+      throw new KerasFileException(
+          source + ": class_name: expected 'Sequential' (the port reads Sequential models of"
+              + " Dense layers), found '" + cls + "'");
+    }
+    JsonNode config = root.path("config");
+    JsonNode layers = config.path("layers");
+    if (!layers.isArray()) {
+      throw new KerasFileException(source + ": config.layers: expected a list of layers, found "
+          + layers.getNodeType());
+    }
+    int inputDim = 0;
+    List<Layer> dense = new ArrayList<>();
+    for (int i = 0; i < layers.size(); i++) {
+      JsonNode l = layers.get(i);
+      String lcls = l.path("class_name").asText("");
+      JsonNode c = l.path("config");
+      String name = c.path("name").asText("?");
+      String where = source + ": layers[" + i + "] '" + name + "'";
+      if (lcls.equals("InputLayer") && i == 0) {
+        JsonNode shape = c.has("batch_shape") ? c.get("batch_shape") : c.path("batch_input_shape");
+        inputDim = inputSize(where + ": batch_shape", shape);
+        checkDtype(where, c.path("dtype"));
+        continue;
+      }
+      if (!lcls.equals("Dense")) {
+        throw new KerasFileException(where + ": class_name '" + lcls + "' is not supported;"
+            + " expected Dense (the port reads Sequential stacks of Dense layers)");
+      }
+      dense.add(dense(where, c));
+      if (inputDim == 0 && dense.size() == 1) {
+        JsonNode shape = l.path("build_config").path("input_shape");
+        if (shape.isMissingNode()) {
+          shape = config.path("build_input_shape");
+        }
+        inputDim = inputSize(where + ": build_config.input_shape", shape);
+      }
+    }
+    if (dense.isEmpty()) {
+      throw new KerasFileException(source + ": config.layers: expected at least one Dense layer,"
+          + " found none");
+    }
+    JsonNode compile = root.path("compile_config");
+    return new Spec(config.path("name").asText("sequential"), inputDim, dense,
+        compile.isObject() ? compile(source + ": compile_config", compile) : null);
+  }
+
+  private static int inputSize(String where, JsonNode shape) throws KerasFileException {
+    if (!shape.isArray() || shape.size() != 2 || !shape.get(1).canConvertToInt()
+        || shape.get(1).asInt() < 1) {
+      throw new KerasFileException(
+          where + ": expected [null, features] (2-D float input), found " + shape);
+    }
+    return shape.get(1).asInt();
+  }
+
+  private static void checkDtype(String where, JsonNode dtype) throws KerasFileException {
+    if (dtype.isMissingNode() || dtype.isNull()) {
+      return;
+    }
+    String name = dtype.isTextual() ? dtype.asText() : dtype.path("config").path("name").asText();
+    if (!name.equals("float32")) {
+      throw new KerasFileException(
+          where + ": dtype: expected float32 (the port computes in float32), found '" + name + "'");
+    }
+  }
+
+  private static Layer dense(String where, JsonNode c) throws KerasFileException {
+    checkDtype(where, c.path("dtype"));
+    JsonNode units = c.path("units");
+    if (!units.canConvertToInt() || units.asInt() < 1) {
+      throw new KerasFileException(where + ": units: expected a positive integer, found " + units);
+    }
+    JsonNode act = c.path("activation");
+    if (!act.isTextual() && !act.isNull() && !act.isMissingNode()) {
+      throw new KerasFileException(where + ": activation: expected a built-in activation name,"
+          + " found " + act);
+    }
+    Activation activation;
+    try {
+      activation = Activation.get(act.isTextual() ? act.asText() : null);
+    } catch (IllegalArgumentException e) {
+      throw new KerasFileException(where + ": activation '" + act.asText() + "' is not supported;"
+          + " expected one of " + Activation.names());
+    }
+    if (!c.path("use_bias").asBoolean(true)) {
+      throw new KerasFileException(where + ": use_bias: expected true (the port's Dense always has"
+          + " a bias), found false");
+    }
+    for (String key : List.of("kernel_regularizer", "bias_regularizer", "activity_regularizer",
+        "kernel_constraint", "bias_constraint", "quantization_config", "lora_rank")) {
+      JsonNode v = c.path(key);
+      if (!v.isMissingNode() && !v.isNull()) {
+        throw new KerasFileException(where + ": " + key + ": expected null (not supported by the"
+            + " port), found " + v);
+      }
+    }
+    return new Layer(c.path("name").asText(), units.asInt(), activation);
+  }
+
+  private static Compile compile(String where, JsonNode cc) throws KerasFileException {
+    JsonNode lossNode = cc.path("loss");
+    Loss loss;
+    try {
+      loss = Loss.get(lossNode.asText(null));
+    } catch (IllegalArgumentException e) {
+      throw new KerasFileException(where + ".loss: expected one of " + Loss.names() + ", found "
+          + lossNode);
+    }
+    for (String key : List.of("loss_weights", "weighted_metrics")) {
+      JsonNode v = cc.path(key);
+      if (!v.isMissingNode() && !v.isNull()) {
+        throw new KerasFileException(where + "." + key + ": expected null (not supported by the"
+            + " port), found " + v);
+      }
+    }
+    List<Metric> metrics = new ArrayList<>();
+    JsonNode ms = cc.path("metrics");
+    if (ms.isArray()) {
+      for (JsonNode m : ms) {
+        try {
+          metrics.add(Metric.get(m.asText(null)));
+        } catch (IllegalArgumentException e) {
+          throw new KerasFileException(where + ".metrics: expected names among " + Metric.names()
+              + ", found " + m);
+        }
+      }
+    } else if (!ms.isMissingNode() && !ms.isNull()) {
+      throw new KerasFileException(where + ".metrics: expected a list of names, found " + ms);
+    }
+    JsonNode opt = cc.path("optimizer");
+    String ocls = opt.isTextual() ? opt.asText() : opt.path("class_name").asText("");
+    if (!ocls.toLowerCase(Locale.ROOT).equals("adam")) {
+      throw new KerasFileException(where + ".optimizer: expected Adam (the optimizer the .keras"
+          + " reader supports), found '" + ocls + "'");
+    }
+    JsonNode oc = opt.path("config");
+    for (String key : List.of("weight_decay", "clipnorm", "global_clipnorm", "clipvalue",
+        "loss_scale_factor", "gradient_accumulation_steps", "ema_overwrite_frequency")) {
+      JsonNode v = oc.path(key);
+      if (!v.isMissingNode() && !v.isNull()) {
+        throw new KerasFileException(where + ".optimizer.config." + key + ": expected null (not"
+            + " supported by the port), found " + v);
+      }
+    }
+    for (String key : List.of("amsgrad", "use_ema")) {
+      if (oc.path(key).asBoolean(false)) {
+        throw new KerasFileException(where + ".optimizer.config." + key + ": expected false (not"
+            + " supported by the port), found true");
+      }
+    }
+    JsonNode lr = oc.path("learning_rate");
+    if (!lr.isMissingNode() && !lr.isNumber()) {
+      throw new KerasFileException(where + ".optimizer.config.learning_rate: expected a number"
+          + " (schedules are not supported), found " + lr);
+    }
+    return new Compile(loss, oc.path("learning_rate").asDouble(Adam.LEARNING_RATE_DEFAULT),
+        oc.path("beta_1").asDouble(Adam.BETA_ONE_DEFAULT),
+        oc.path("beta_2").asDouble(Adam.BETA_TWO_DEFAULT),
+        oc.path("epsilon").asDouble(Adam.EPSILON_DEFAULT), metrics);
+  }
+
+  /**
+   * Builds the model a checked spec describes (weights still initial). Layer names come from the
+   * file.
+   */
+  static Sequential build(Spec spec) {
+    Sequential model = new Sequential();
+    for (int i = 0; i < spec.layers().size(); i++) {
+      Layer l = spec.layers().get(i);
+      model.add(new Dense(l.units(), l.activation(), i == 0 ? spec.inputDim() : 0));
+    }
+    for (int i = 0; i < spec.layers().size(); i++) {
+      model.layers().get(i).setName(spec.layers().get(i).name());
+    }
+    Compile c = spec.compile();
+    if (c != null) {
+      model.compile(c.loss(), new Adam(c.learningRate(), c.beta1(), c.beta2(), c.epsilon()),
+          c.metrics());
+    }
+    return model;
+  }
+
+  /**
+   * The {@code config.json} Keras 3.15 writes for this model.
+   *
+   * @throws KerasFileException if the model is compiled with an optimizer other than Adam
+   */
+  static byte[] write(Sequential model) throws KerasFileException {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("module", "keras");
+    root.put("class_name", "Sequential");
+    ObjectNode config = root.putObject("config");
+    config.put("name", "sequential");
+    config.put("trainable", true);
+    config.set("dtype", dtypePolicy());
+    ArrayNode layers = config.putArray("layers");
+    ObjectNode input = layers.addObject();
+    input.put("module", "keras.layers");
+    input.put("class_name", "InputLayer");
+    ObjectNode ic = input.putObject("config");
+    ic.set("batch_shape", shape(model.inputDim()));
+    ic.put("dtype", "float32");
+    ic.put("sparse", false);
+    ic.put("ragged", false);
+    ic.put("name", "input_layer");
+    ic.put("optional", false);
+    input.putNull("registered_name");
+    long in = model.inputDim();
+    for (Dense d : model.layers()) {
+      ObjectNode l = layers.addObject();
+      l.put("module", "keras.layers");
+      l.put("class_name", "Dense");
+      ObjectNode c = l.putObject("config");
+      c.put("name", d.name());
+      c.put("trainable", true);
+      c.set("dtype", dtypePolicy());
+      c.put("units", d.units());
+      c.put("activation", d.activation().kerasName());
+      c.put("use_bias", true);
+      c.set("kernel_initializer", object("keras.initializers", "GlorotUniform",
+          JSON.createObjectNode().putNull("seed").putNull("input_axes").putNull("output_axes")));
+      c.set("bias_initializer", object("keras.initializers", "Zeros", JSON.createObjectNode()));
+      for (String key : List.of("kernel_regularizer", "bias_regularizer", "kernel_constraint",
+          "bias_constraint", "quantization_config")) {
+        c.putNull(key);
+      }
+      l.putNull("registered_name");
+      l.putObject("build_config").set("input_shape", shape(in));
+      in = d.units();
+    }
+    config.set("build_input_shape", shape(model.inputDim()));
+    root.putNull("registered_name");
+    root.putObject("build_config").set("input_shape", shape(model.inputDim()));
+    if (model.isCompiled()) {
+      root.set("compile_config", compileConfig(model));
+    }
+    try {
+      return JSON.writeValueAsBytes(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new KerasFileException("config.json: cannot serialise (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static ObjectNode compileConfig(Sequential model) throws KerasFileException {
+    if (!(model.optimizer() instanceof Adam)) {
+      throw new KerasFileException("config.json: compile_config: the .keras writer supports Adam,"
+          + " found " + model.optimizer().getClass().getSimpleName()
+          + "; save the weights (.weights.h5) instead");
+    }
+    Adam adam = (Adam) model.optimizer();
+    ObjectNode cc = JSON.createObjectNode();
+    ObjectNode oc = JSON.createObjectNode();
+    oc.put("name", "adam");
+    // Keras stores the learning rate in a float32 variable and writes it back widened.
+    oc.put("learning_rate", (double) adam.learningRate());
+    for (String key : List.of("weight_decay", "clipnorm", "global_clipnorm", "clipvalue")) {
+      oc.putNull(key);
+    }
+    oc.put("use_ema", false);
+    oc.put("ema_momentum", 0.99);
+    oc.putNull("ema_overwrite_frequency");
+    oc.putNull("loss_scale_factor");
+    oc.putNull("gradient_accumulation_steps");
+    oc.put("beta_1", adam.beta1());
+    oc.put("beta_2", adam.beta2());
+    oc.put("epsilon", adam.epsilon());
+    oc.put("amsgrad", false);
+    cc.set("optimizer", object("keras.optimizers", "Adam", oc));
+    cc.put("loss", model.loss().kerasName());
+    cc.putNull("loss_weights");
+    ArrayNode metrics = cc.putArray("metrics");
+    model.compiledMetricNames().forEach(metrics::add);
+    cc.putNull("weighted_metrics");
+    cc.put("run_eagerly", false);
+    cc.put("steps_per_execution", 1);
+    cc.put("jit_compile", false);
+    return cc;
+  }
+
+  private static ArrayNode shape(long features) {
+    ArrayNode a = JSON.createArrayNode();
+    a.addNull();
+    a.add(features);
+    return a;
+  }
+
+  private static ObjectNode dtypePolicy() {
+    ObjectNode c = JSON.createObjectNode();
+    c.put("name", "float32");
+    return object("keras", "DTypePolicy", c);
+  }
+
+  private static ObjectNode object(String module, String cls, ObjectNode config) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("module", module);
+    o.put("class_name", cls);
+    o.set("config", config);
+    o.putNull("registered_name");
+    return o;
+  }
+}

@@ -1,0 +1,161 @@
+package io.github.tfjavaxor.interop;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.tfjavaxor.keras.Sequential;
+import io.jhdf.HdfFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.Shape;
+
+/**
+ * Keras 3 {@code .keras} files: a zip of {@code metadata.json}, {@code config.json} and {@code
+ * model.weights.h5}, as {@code model.save(...)} writes and {@code keras.models.load_model(...)}
+ * reads (Keras 3 {@code keras/src/saving/saving_lib.py}). Supported content: a Sequential of Dense
+ * layers with an activation of {@link io.github.tfjavaxor.keras.activations.Activation}, float32,
+ * optionally compiled with Adam and a loss and metrics the port has.
+ *
+ * <pre>{@code
+ * try (Sequential model = KerasModelFile.load(Path.of("xor.keras"))) { model.predict(x); }
+ * KerasModelFile.save(Path.of("out.keras"), model);   // keras.models.load_model("out.keras")
+ * }</pre>
+ */
+public final class KerasModelFile {
+  /** The Keras version whose file layout this class mirrors, written to {@code metadata.json}. */
+  public static final String KERAS_VERSION = "3.15.1";
+
+  private static final String CONFIG = "config.json";
+  private static final String METADATA = "metadata.json";
+  private static final String WEIGHTS = "model.weights.h5";
+
+  private KerasModelFile() {}
+
+  /**
+   * Builds a model from a {@code .keras} file; mirrors {@code keras.models.load_model(path)}. The
+   * config and every weight dataset are checked before the graph is built. A compiled model comes
+   * back compiled (loss, Adam hyperparameters, metrics); optimizer state is not restored.
+   *
+   * @return a new model; the caller closes it
+   * @throws KerasFileException if the file is missing, not a zip, lacks an entry, or holds
+   *     anything other than a Sequential of supported Dense layers; the message names the entry
+   *     and the layer or dataset path
+   */
+  public static Sequential load(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new KerasFileException(file + ": no such file");
+    }
+    String name = file.getFileName().toString();
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      for (String entry : List.of(METADATA, CONFIG, WEIGHTS)) {
+        ZipEntry e = zip.getEntry(entry);
+        if (e == null) {
+          throw new KerasFileException(name + ": entry " + entry + " is missing; a .keras file"
+              + " holds metadata.json, config.json and model.weights.h5");
+        }
+        try (InputStream in = zip.getInputStream(e)) {
+          entries.put(entry, in.readAllBytes());
+        }
+      }
+    } catch (ZipException e) {
+      throw new KerasFileException(name + ": not a readable zip archive (truncated or corrupt? "
+          + e.getMessage() + "); a .keras file is a zip", e);
+    }
+    checkMetadata(name + "!" + METADATA, entries.get(METADATA));
+    KerasConfig.Spec spec = KerasConfig.parse(name + "!" + CONFIG, entries.get(CONFIG));
+    List<Shape> shapes = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    long in = spec.inputDim();
+    for (KerasConfig.Layer l : spec.layers()) {
+      shapes.add(Shape.of(in, l.units()));
+      shapes.add(Shape.of(l.units()));
+      names.add(l.name());
+      in = l.units();
+    }
+    List<FloatNdArray> weights;
+    String h5name = name + "!" + WEIGHTS;
+    try (HdfFile h5 = KerasWeightsFile.open(h5name, entries.get(WEIGHTS))) {
+      weights = KerasWeightsFile.read(h5, h5name, shapes, names);
+    }
+    Sequential model = KerasConfig.build(spec);
+    try {
+      model.setWeights(weights);
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
+    return model;
+  }
+
+  private static void checkMetadata(String source, byte[] json) throws KerasFileException {
+    String version;
+    try {
+      version = new ObjectMapper().readTree(json).path("keras_version").asText("");
+    } catch (IOException e) {
+      throw new KerasFileException(source + ": not valid JSON (" + e.getMessage() + ")", e);
+    }
+    if (!version.startsWith("3.")) {
+      throw new KerasFileException(source + ": keras_version: expected 3.x (the Keras 3 format),"
+          + " found '" + version + "'");
+    }
+  }
+
+  /**
+   * Writes the model as a {@code .keras} file that {@code keras.models.load_model} accepts: the
+   * Keras 3 config (with {@code compile_config} if compiled), the weights, and metadata naming
+   * Keras {@link #KERAS_VERSION}. Optimizer state is not written (Keras loads without it). The zip
+   * is written to a temporary file in the same directory and moved into place.
+   *
+   * @throws KerasFileException if the name does not end in {@code .keras}, the directory does
+   *     not exist, or the model is compiled with an optimizer other than Adam
+   */
+  public static void save(Path file, Sequential model) throws IOException {
+    String name = file.getFileName().toString();
+    if (!name.endsWith(".keras")) {
+      throw new KerasFileException(file + ": expected a file name ending in .keras (Keras"
+          + " requires it), found '" + name + "'");
+    }
+    byte[] config = KerasConfig.write(model);
+    List<FloatNdArray> weights = model.getWeights();
+    List<String> names = KerasWeightsFile.layerNames(model);
+    Map<String, String> meta = new LinkedHashMap<>();
+    meta.put("keras_version", KERAS_VERSION);
+    meta.put("date_saved",
+        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")));
+    byte[] metadata = new ObjectMapper().writeValueAsBytes(meta);
+    AtomicDirectories.writeFile(file, tmp -> {
+      Path h5 = Files.createTempFile(tmp.getParent(), ".model.", ".weights.h5");
+      try {
+        Files.delete(h5);
+        KerasWeightsFile.write(h5, names, weights);
+        try (OutputStream out = Files.newOutputStream(tmp);
+            ZipOutputStream zip = new ZipOutputStream(out)) {
+          put(zip, METADATA, metadata);
+          put(zip, CONFIG, config);
+          put(zip, WEIGHTS, Files.readAllBytes(h5));
+        }
+      } finally {
+        Files.deleteIfExists(h5);
+      }
+    });
+  }
+
+  private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {
+    zip.putNextEntry(new ZipEntry(name));
+    zip.write(data);
+    zip.closeEntry();
+  }
+}

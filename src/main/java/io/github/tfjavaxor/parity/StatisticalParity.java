@@ -1,0 +1,112 @@
+package io.github.tfjavaxor.parity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.tfjavaxor.interop.PythonVenv;
+import io.github.tfjavaxor.keras.Sequential;
+import io.github.tfjavaxor.keras.losses.Loss;
+import io.github.tfjavaxor.keras.metrics.Metric;
+import io.github.tfjavaxor.keras.optimizers.Adam;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Statistical parity: {@code runs} fresh random initialisations on each side (Keras: {@code
+ * set_random_seed(seed + i)} and glorot_uniform from TF's stateless RNG; Java: {@code new
+ * Sequential(seed + i)} and the port's own glorot_uniform), each trained full batch without
+ * shuffle. Per run: the first epoch with 100% binary accuracy (a run that never gets there counts
+ * as {@code epochs + 1}) and the final {@code evaluate} loss. The two sides' samples are compared
+ * with Mann-Whitney U and Kolmogorov-Smirnov tests ({@link TwoSample}).
+ */
+public final class StatisticalParity {
+  private StatisticalParity() {}
+
+  /** One side's per-run values; {@code neverReached} counts runs censored at epochs + 1. */
+  public record Sample(double[] epochsTo100, double[] finalLoss, int neverReached) {}
+
+  /** Both samples and the tests on each quantity. */
+  public record Result(Sample keras, Sample java, TwoSample.MannWhitney epochsMw,
+      TwoSample.KolmogorovSmirnov epochsKs, TwoSample.MannWhitney lossMw,
+      TwoSample.KolmogorovSmirnov lossKs) {}
+
+  /**
+   * Runs both sides.
+   *
+   * @throws IOException if the Keras script fails
+   */
+  public static Result run(PythonVenv venv, int runs, long seed, int epochs, double learningRate,
+      Path workDir) throws IOException {
+    if (runs < 2 || epochs < 1) {
+      throw new IllegalArgumentException("runs: expected >= 2 and epochs >= 1, found runs="
+          + runs + ", epochs=" + epochs);
+    }
+    Files.createDirectories(workDir);
+    Path report = workDir.resolve("keras-stats.json");
+    venv.runChecked("xor_stats.py", "--runs", Integer.toString(runs), "--seed",
+        Long.toString(seed), "--epochs", Integer.toString(epochs), "--learning-rate",
+        Double.toString(learningRate), "--report", report.toString());
+    Sample keras = kerasSample(new ObjectMapper().readTree(report.toFile()), epochs);
+    Sample java = javaSample(runs, seed, epochs, learningRate);
+    return compare(keras, java);
+  }
+
+  /** The tests on two samples. */
+  public static Result compare(Sample keras, Sample java) {
+    return new Result(keras, java,
+        TwoSample.mannWhitney(keras.epochsTo100(), java.epochsTo100()),
+        TwoSample.kolmogorovSmirnov(keras.epochsTo100(), java.epochsTo100()),
+        TwoSample.mannWhitney(keras.finalLoss(), java.finalLoss()),
+        TwoSample.kolmogorovSmirnov(keras.finalLoss(), java.finalLoss()));
+  }
+
+  static Sample kerasSample(JsonNode report, int epochs) throws IOException {
+    JsonNode runs = report.path("runs");
+    if (!runs.isArray() || runs.isEmpty()) {
+      throw new IOException("Keras stats report: field 'runs' is missing or empty");
+    }
+    double[] e = new double[runs.size()];
+    double[] l = new double[runs.size()];
+    int never = 0;
+    for (int i = 0; i < e.length; i++) {
+      JsonNode r = runs.get(i);
+      if (r.path("epochs_to_100").isNull()) {
+        e[i] = epochs + 1;
+        never++;
+      } else {
+        e[i] = r.path("epochs_to_100").asInt();
+      }
+      l[i] = (float) r.path("final_loss").asDouble();
+    }
+    return new Sample(e, l, never);
+  }
+
+  /** Java's side: {@code runs} models seeded {@code seed}, {@code seed + 1}, ... */
+  public static Sample javaSample(int runs, long seed, int epochs, double learningRate) {
+    double[] e = new double[runs];
+    double[] l = new double[runs];
+    int never = 0;
+    for (int i = 0; i < runs; i++) {
+      try (Sequential model = SideBySide.tutorialModel(seed + i)) {
+        model.compile(Loss.MEAN_SQUARED_ERROR, new Adam(learningRate),
+            List.of(Metric.BINARY_ACCURACY));
+        RunLog log = SideBySide.train(model, epochs);
+        int first = 0;
+        for (int k = 0; k < epochs; k++) {
+          if (log.accuracy()[k] == 1f) {
+            first = k + 1;
+            break;
+          }
+        }
+        if (first == 0) {
+          first = epochs + 1;
+          never++;
+        }
+        e[i] = first;
+        l[i] = log.evaluate()[0];
+      }
+    }
+    return new Sample(e, l, never);
+  }
+}
