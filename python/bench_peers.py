@@ -28,8 +28,9 @@ def command(peer, a):
     args = ["--epochs", a.epochs, "--bits", a.bits, "--hidden", a.hidden, "--batch", a.batch,
             "--threads", a.threads, "--seed", a.seed]
     args = [str(v) for v in args]
-    if peer == "java":
-        return [a.java, "-cp", a.classpath, "io.github.tfjavaxor.bench.PeerBench"] + args
+    if peer.startswith("java"):  # java or java:<variant>, see PeerBench --variant
+        variant = ["--variant", peer.split(":", 1)[1]] if ":" in peer else []
+        return [a.java, "-cp", a.classpath, "io.github.tfjavaxor.bench.PeerBench"] + args + variant
     script = {"keras": "keras_fit", "tf_function": "tf_function", "torch": "torch_eager",
               "jax": "jax_jit"}[peer]
     py = a.peers_python if peer in ("torch", "jax") else a.python
@@ -89,15 +90,15 @@ def measure(peers, a, log=print):
 def table(stats):
     j = stats.get("java")
     rows = ["| peer | per-epoch median | per-epoch p90 | end-to-end wall (median) | peak RSS |"
-            " per-epoch ÷ Java | wall ÷ Java | final loss | eval acc |",
-            "|---|---|---|---|---|---|---|---|---|"]
+            " per-epoch ÷ Java | wall ÷ Java | final loss | eval acc | loss bits |",
+            "|---|---|---|---|---|---|---|---|---|---|"]
     for peer, s in stats.items():
         r1 = s["epoch_median_s"] / j["epoch_median_s"] if j else float("nan")
         r2 = s["wall_median_s"] / j["wall_median_s"] if j else float("nan")
-        rows.append(f"| {LABEL[peer]} | {fmt_t(s['epoch_median_s'])} | {fmt_t(s['epoch_p90_s'])} |"
+        rows.append(f"| {LABEL.get(peer, peer)} | {fmt_t(s['epoch_median_s'])} | {fmt_t(s['epoch_p90_s'])} |"
                     f" {s['wall_median_s']:.2f} s | {s['rss_peak_mib']:.0f} MiB | {r1:.2f}× |"
                     f" {r2:.2f}× | {s['last_run']['loss_last']:.4f} |"
-                    f" {s['last_run']['eval_acc']:.2f} |")
+                    f" {s['last_run']['eval_acc']:.2f} | {s['last_run'].get('loss_bits', '')} |")
     return "\n".join(rows)
 
 
@@ -151,7 +152,7 @@ def main():
     print()
     print(table(stats))
     print(f"\nload average {os.getloadavg()[0]:.1f} at end")
-    if "java" in stats:
+    if "java" in stats and len(peers) > 1 and not any(":" in p for p in peers):
         print("targets (ratios from this run):")
         print(targets(stats))
     if a.json:
