@@ -6,9 +6,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-mvn -B -q ${MAVEN_ARGS:-} compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
+mvn -B -q ${MAVEN_ARGS:-} compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >&2
 py="$(python/venv.sh)"
 peers_py="$(python/venv-peers.sh)"
 export TF_CPP_MIN_LOG_LEVEL=2
-exec "$py" python/bench_peers.py --classpath "target/classes:$(cat target/classpath.txt)" \
+exec "$py" python/bench_peers.py --classpath "target/classes:$(cat target/bench-classpath.txt)" \
   --peers-python "$peers_py" "$@"

@@ -35,9 +35,9 @@ def sweep(a):
         values, fixed = AXES[axis]
         for v in values:
             cfg = dict(DEFAULTS, **fixed, **{axis: v})
-            run_args = argparse.Namespace(**vars(a), **cfg,
-                                          epochs=epochs_for(cfg["bits"], cfg["batch"], a.budget),
-                                          repeats=a.repeats, warmup=0, seed=42)
+            run_args = argparse.Namespace(**dict(
+                vars(a), **cfg, epochs=epochs_for(cfg["bits"], cfg["batch"], a.budget),
+                warmup=0, seed=42))
             stats = bench_peers.measure(a.peers.split(","), run_args, log=lambda s: None)
             p = {"axis": axis, "value": v, **cfg, "epochs": run_args.epochs,
                  "stats": {k: {"epoch_median_s": s["epoch_median_s"],
