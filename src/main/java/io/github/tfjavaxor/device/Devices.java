@@ -10,6 +10,8 @@ import static org.tensorflow.internal.c_api.global.tensorflow.TF_DeviceListCount
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_DeviceListMemoryBytes;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_DeviceListName;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_DeviceListType;
+import static org.tensorflow.internal.c_api.global.tensorflow.TF_GetCode;
+import static org.tensorflow.internal.c_api.global.tensorflow.TF_Message;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_NewGraph;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_NewSession;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_NewSessionOptions;
@@ -83,9 +85,9 @@ public final class Devices {
   }
 
   private static void check(TF_Status status, String call) {
-    int code = org.tensorflow.internal.c_api.global.tensorflow.TF_GetCode(status);
+    int code = TF_GetCode(status);
     if (code != 0) {
-      String msg = org.tensorflow.internal.c_api.global.tensorflow.TF_Message(status).getString();
+      String msg = TF_Message(status).getString();
       throw new IllegalStateException(call + " failed (code " + code + "): " + msg);
     }
   }
