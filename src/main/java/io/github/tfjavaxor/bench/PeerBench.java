@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.bench;
 
+import io.github.tfjavaxor.device.DeviceResolver;
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.SessionConfigs;
 import io.github.tfjavaxor.keras.callbacks.Callback;
@@ -89,12 +90,13 @@ public final class PeerBench {
     try (Sequential model = new Sequential(seed)) {
       model.add(new Dense(hidden, "relu", bits));
       model.add(new Dense(1, "sigmoid"));
-      ConfigProto config = SessionConfigs.threads(threads, 1);
+      // Default placement: GPU 0 under -Pgpu when one is usable, with memory growth (docs/gpu.md).
+      ConfigProto config = DeviceResolver.config(SessionConfigs.threads(threads, 1), false, false);
       switch (variant) {
         case "default" -> model.compile("mean_squared_error", "adam", List.of("binary_accuracy"));
         case "tf-threads" -> {
           model.compile("mean_squared_error", "adam", List.of("binary_accuracy"));
-          config = SessionConfigs.threads(0, 0);
+          config = DeviceResolver.config(SessionConfigs.threads(0, 0), false, false);
         }
         case "xla" -> {
           model.compile("mean_squared_error", "adam", List.of("binary_accuracy"));
