@@ -19,7 +19,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PEERS = ["java", "keras", "tf_function", "torch", "jax"]
-LABEL = {"java": "Java port (Sequential.fit)", "keras": "Keras 3 model.fit(verbose=0)",
+LABEL = {"java": "Java port (Sequential.fit)", "java@gpu": "Java port, -Pgpu natives", "keras": "Keras 3 model.fit(verbose=0)",
          "tf_function": "tf.function loop (Python)", "torch": "PyTorch eager loop",
          "jax": "JAX jit epoch"}
 
@@ -28,9 +28,12 @@ def command(peer, a):
     args = ["--epochs", a.epochs, "--bits", a.bits, "--hidden", a.hidden, "--batch", a.batch,
             "--threads", a.threads, "--seed", a.seed]
     args = [str(v) for v in args]
-    if peer.startswith("java"):  # java or java:<variant>, see PeerBench --variant
+    if peer.startswith("java"):  # java[@gpu][:<variant>], see PeerBench --variant
         variant = ["--variant", peer.split(":", 1)[1]] if ":" in peer else []
-        return [a.java, "-cp", a.classpath, "io.github.tfjavaxor.bench.PeerBench"] + args + variant
+        cp = a.gpu_classpath if peer.startswith("java@gpu") else a.classpath
+        if not cp:
+            sys.exit("bench_peers: java@gpu needs --gpu-classpath (bench_peers.sh sets it)")
+        return [a.java, "-cp", cp, "io.github.tfjavaxor.bench.PeerBench"] + args + variant
     script = {"keras": "keras_fit", "tf_function": "tf_function", "torch": "torch_eager",
               "jax": "jax_jit"}[peer]
     py = a.peers_python if peer in ("torch", "jax") else a.python
@@ -134,6 +137,7 @@ def parser():
     p.add_argument("--repeats", type=int, default=3)
     p.add_argument("--warmup", type=int, default=1)
     p.add_argument("--classpath", required=True, help="Java class path (target/classes + deps)")
+    p.add_argument("--gpu-classpath", help="class path of the -Pgpu build, for the peer java@gpu")
     p.add_argument("--java", default="java")
     p.add_argument("--python", default=sys.executable, help="python with TensorFlow/Keras")
     p.add_argument("--peers-python", default=os.path.join(HERE, ".venv-peers", "bin", "python"))
@@ -152,7 +156,7 @@ def main():
     print()
     print(table(stats))
     print(f"\nload average {os.getloadavg()[0]:.1f} at end")
-    if "java" in stats and len(peers) > 1 and not any(":" in p for p in peers):
+    if "java" in stats and len(peers) > 1 and not any(":" in p or "@" in p for p in peers):
         print("targets (ratios from this run):")
         print(targets(stats))
     if a.json:
