@@ -17,6 +17,7 @@ def problems(path):
         if not line:
             continue
         name, _, version = line.partition("==")
+        name = name.split("[")[0].strip()  # extras such as jax[cpu]
         try:
             found = md.version(name)
         except md.PackageNotFoundError:

@@ -1,19 +1,35 @@
 package io.github.tfjavaxor.tutorial;
 
+import io.github.tfjavaxor.device.DeviceChoice;
 import io.github.tfjavaxor.keras.Sequential;
 
 /** The tutorial's few command-line options, checked before any native work. */
-record Options(long seed, int epochs, int verbose, boolean help) {
+record Options(
+    long seed,
+    int epochs,
+    int verbose,
+    boolean help,
+    DeviceChoice device,
+    boolean logDevicePlacement) {
+
+  /** The options with the default device (auto) and no placement log. */
+  Options(long seed, int epochs, int verbose, boolean help) {
+    this(seed, epochs, verbose, help, DeviceChoice.DEFAULT, false);
+  }
 
   static final String USAGE =
-      "Usage: XorTutorial [--seed N] [--epochs N] [--verbose 0|1|2] [--help]\n"
+      "Usage: XorTutorial [--seed N] [--epochs N] [--verbose 0|1|2] [--device cpu|gpu|auto]\n"
+          + "                   [--log-device-placement] [--help]\n"
           + "  --seed     seeds the initial weights (default "
           + Sequential.SEED_DEFAULT
           + ")\n"
           + "  --epochs   training epochs, >= 1 (default "
           + XorTutorial.EPOCHS_DEFAULT
           + ")\n"
-          + "  --verbose  0 silent, 1 progress bar, 2 one line per epoch (default 1)";
+          + "  --verbose  0 silent, 1 progress bar, 2 one line per epoch (default 1)\n"
+          + "  --device   cpu, gpu (fails if no usable GPU) or auto (GPU if usable, else CPU;"
+          + " default auto)\n"
+          + "  --log-device-placement  TensorFlow logs each op's device (stderr, INFO level)";
 
   /**
    * @throws IllegalArgumentException naming the bad option and value
@@ -23,6 +39,8 @@ record Options(long seed, int epochs, int verbose, boolean help) {
     int epochs = XorTutorial.EPOCHS_DEFAULT;
     int verbose = 1;
     boolean help = false;
+    DeviceChoice device = DeviceChoice.DEFAULT;
+    boolean logDevicePlacement = false;
     // exec:java passes -Dexec.args as one string on some setups; split it the same way.
     String[] tokens = String.join(" ", args).trim().split("\\s+");
     for (int i = 0; i < tokens.length; i++) {
@@ -44,12 +62,18 @@ record Options(long seed, int epochs, int verbose, boolean help) {
         case "--verbose":
           verbose = parseInt(t, value(tokens, ++i, t));
           break;
+        case "--device":
+          device = DeviceChoice.parse(value(tokens, ++i, t));
+          break;
+        case "--log-device-placement":
+          logDevicePlacement = true;
+          break;
         default:
           throw new IllegalArgumentException("unknown option '" + t + "'");
       }
     }
     check(epochs, verbose);
-    return new Options(seed, epochs, verbose, help);
+    return new Options(seed, epochs, verbose, help, device, logDevicePlacement);
   }
 
   static void check(int epochs, int verbose) {

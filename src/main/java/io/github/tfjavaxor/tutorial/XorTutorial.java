@@ -3,6 +3,9 @@ package io.github.tfjavaxor.tutorial;
 // import numpy as np                      -> float[][] arrays and TF Java tensors
 // from keras.models import Sequential     -> a Graph; the model is built op by op below
 // from keras.layers.core import Dense     -> variables + matMul/biasAdd (add)/activation below
+import io.github.tfjavaxor.device.DeviceResolver;
+import io.github.tfjavaxor.device.DeviceUnavailableException;
+import io.github.tfjavaxor.device.ResolvedDevice;
 import io.github.tfjavaxor.keras.SessionConfigs;
 import io.github.tfjavaxor.keras.callbacks.ProgbarLogger;
 import io.github.tfjavaxor.keras.initializers.GlorotUniform;
@@ -25,6 +28,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -49,7 +53,9 @@ public final class XorTutorial {
   /**
    * Entry point.
    *
-   * @param args {@code [--seed N] [--epochs N] [--verbose 0|1|2]}
+   * @param args {@code [--seed N] [--epochs N] [--verbose 0|1|2] [--device cpu|gpu|auto]
+   *     [--log-device-placement]}; exit code 2 for bad options, 3 for {@code --device gpu} without
+   *     a usable GPU, 1 for a failure while running
    */
   public static void main(String[] args) {
     Options options;
@@ -66,7 +72,15 @@ public final class XorTutorial {
       return;
     }
     try {
-      run(options.seed(), options.epochs(), options.verbose(), System.out);
+      // Resolved before training: --device gpu fails here, naming what is missing.
+      ResolvedDevice device =
+          DeviceResolver.resolve(
+              options.device(), options.logDevicePlacement(), SessionConfigs.DEFAULT);
+      System.err.println(device.report());
+      run(options.seed(), options.epochs(), options.verbose(), System.out, device.config());
+    } catch (DeviceUnavailableException e) {
+      System.err.println("XorTutorial: " + e.getMessage());
+      System.exit(DeviceUnavailableException.EXIT_CODE);
     } catch (RuntimeException | LinkageError e) {
       // One line for the user, not a native stack trace.
       System.err.println("XorTutorial: failed: " + e);
@@ -85,6 +99,17 @@ public final class XorTutorial {
    * @throws IllegalArgumentException if epochs or verbose is out of range
    */
   public static Run run(long seed, int epochs, int verbose, PrintStream out) {
+    return run(seed, epochs, verbose, out, SessionConfigs.DEFAULT);
+  }
+
+  /**
+   * Runs the tutorial with given session options, e.g. a device's from {@link
+   * DeviceResolver#resolve}.
+   *
+   * @param config the session's options (threads, devices, GPU memory growth)
+   * @see #run(long, int, int, PrintStream)
+   */
+  public static Run run(long seed, int epochs, int verbose, PrintStream out, ConfigProto config) {
     Options.check(epochs, verbose);
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
@@ -144,7 +169,7 @@ public final class XorTutorial {
                   tf.constant(-1)),
               tf.constant(0));
 
-      try (Session session = new Session(graph, SessionConfigs.DEFAULT);
+      try (Session session = new Session(graph, config);
           TFloat32 xData = TFloat32.tensorOf(StdArrays.ndCopyOf(trainingData));
           TFloat32 yData = TFloat32.tensorOf(StdArrays.ndCopyOf(targetData))) {
         ProgbarLogger progress = new ProgbarLogger(out);

@@ -1,0 +1,168 @@
+"""Peer benchmark, all measured in one run: the Java port vs Keras 3 model.fit, a tf.function loop,
+PyTorch eager and a JAX jit epoch, on the same network, data, epochs and thread settings.
+
+Each peer is a separate process (python/peers/*.py, or io.github.tfjavaxor.bench.PeerBench) that
+prints its per-epoch wall times; this driver also times each process end to end (spawn to exit,
+after one warm-up run per peer, so caches are warm) and reads its peak RSS from wait4's rusage.
+Runs are interleaved (round r runs every peer once) so load changes hit all peers alike.
+
+Use python/bench_peers.sh, which builds the Java side and the venvs, then calls this.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PEERS = ["java", "keras", "tf_function", "torch", "jax"]
+LABEL = {"java": "Java port (Sequential.fit)", "java@gpu": "Java port, -Pgpu natives", "keras": "Keras 3 model.fit(verbose=0)",
+         "tf_function": "tf.function loop (Python)", "torch": "PyTorch eager loop",
+         "jax": "JAX jit epoch"}
+
+
+def command(peer, a):
+    args = ["--epochs", a.epochs, "--bits", a.bits, "--hidden", a.hidden, "--batch", a.batch,
+            "--threads", a.threads, "--seed", a.seed]
+    args = [str(v) for v in args]
+    if peer.startswith("java"):  # java[@gpu][:<variant>], see PeerBench --variant
+        variant = ["--variant", peer.split(":", 1)[1]] if ":" in peer else []
+        cp = a.gpu_classpath if peer.startswith("java@gpu") else a.classpath
+        if not cp:
+            sys.exit("bench_peers: java@gpu needs --gpu-classpath (bench_peers.sh sets it)")
+        return [a.java, "-cp", cp, "io.github.tfjavaxor.bench.PeerBench"] + args + variant
+    script = {"keras": "keras_fit", "tf_function": "tf_function", "torch": "torch_eager",
+              "jax": "jax_jit"}[peer]
+    py = a.peers_python if peer in ("torch", "jax") else a.python
+    return [py, os.path.join(HERE, "peers", script + ".py")] + args
+
+
+def run(peer, a):
+    """One process: returns (result dict, wall seconds, peak RSS MiB)."""
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", PYTHONHASHSEED="0")
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(command(peer, a), stdout=out, stderr=err, env=env)
+        _, status, usage = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        lines = [l for l in out.read().decode().splitlines() if l.startswith("{")]
+        if p.returncode != 0 or not lines:
+            sys.exit(f"bench_peers: {peer} failed ({p.returncode}):\n{err.read().decode()[-3000:]}")
+    return json.loads(lines[-1]), wall, usage.ru_maxrss / 1024.0
+
+
+def pct(v, q):
+    s = sorted(v)
+    return s[max(0, min(len(s) - 1, -(-len(s) * q // 100) - 1))]
+
+
+def measure(peers, a, log=print):
+    """Warm-up, then a.repeats interleaved rounds. Returns {peer: stats}."""
+    for peer in peers:
+        for _ in range(a.warmup):
+            log(f"  warm-up {peer}")
+            run(peer, a)
+    raw = {p: {"epochs": [], "walls": [], "rss": [], "runs": []} for p in peers}
+    for r in range(a.repeats):
+        for peer in peers:
+            res, wall, rss = run(peer, a)
+            log(f"  round {r + 1}/{a.repeats} {peer}: wall {wall:.2f} s, "
+                f"epoch median {1e3 * statistics.median(res['epoch_s']):.3f} ms, rss {rss:.0f} MiB")
+            d = raw[peer]
+            d["epochs"] += res["epoch_s"]
+            d["walls"].append(wall)
+            d["rss"].append(rss)
+            d["runs"].append({k: v for k, v in res.items() if k != "epoch_s"})
+    stats = {}
+    for peer, d in raw.items():
+        stats[peer] = {"epoch_median_s": statistics.median(d["epochs"]),
+                       "epoch_p90_s": pct(d["epochs"], 90),
+                       "wall_median_s": statistics.median(d["walls"]),
+                       "walls_s": d["walls"],
+                       "rss_peak_mib": max(d["rss"]),
+                       "last_run": d["runs"][-1]}
+    return stats
+
+
+def table(stats):
+    j = stats.get("java")
+    rows = ["| peer | per-epoch median | per-epoch p90 | end-to-end wall (median) | peak RSS |"
+            " per-epoch ÷ Java | wall ÷ Java | final loss | eval acc | loss bits |",
+            "|---|---|---|---|---|---|---|---|---|---|"]
+    for peer, s in stats.items():
+        r1 = s["epoch_median_s"] / j["epoch_median_s"] if j else float("nan")
+        r2 = s["wall_median_s"] / j["wall_median_s"] if j else float("nan")
+        rows.append(f"| {LABEL.get(peer, peer)} | {fmt_t(s['epoch_median_s'])} | {fmt_t(s['epoch_p90_s'])} |"
+                    f" {s['wall_median_s']:.2f} s | {s['rss_peak_mib']:.0f} MiB | {r1:.2f}× |"
+                    f" {r2:.2f}× | {s['last_run']['loss_last']:.4f} |"
+                    f" {s['last_run']['eval_acc']:.2f} | {s['last_run'].get('loss_bits', '')} |")
+    return "\n".join(rows)
+
+
+def fmt_t(sec):
+    return f"{sec * 1e6:.0f} µs" if sec < 1e-2 else f"{sec * 1e3:.1f} ms"
+
+
+def targets(stats):
+    j = stats["java"]
+    checks = []
+    def epoch_ratio(p):
+        return stats[p]["epoch_median_s"] / j["epoch_median_s"]
+    if "keras" in stats:
+        checks.append(("per epoch, Keras fit ÷ Java >= 15", epoch_ratio("keras"), epoch_ratio("keras") >= 15))
+        w = stats["keras"]["wall_median_s"] / j["wall_median_s"]
+        checks.append(("end to end, Keras ÷ Java >= 3", w, w >= 3))
+    if "torch" in stats:
+        checks.append(("per epoch, PyTorch ÷ Java >= 1.5", epoch_ratio("torch"), epoch_ratio("torch") >= 1.5))
+    if "jax" in stats:
+        checks.append(("per epoch, Java ÷ JAX <= 2", 1 / epoch_ratio("jax"), 1 / epoch_ratio("jax") <= 2))
+    return "\n".join(f"  {'MET ' if ok else 'MISSED'}  {name}: {v:.2f}" for name, v, ok in checks)
+
+
+def parser():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--peers", default=",".join(PEERS))
+    p.add_argument("--epochs", type=int, default=1000)
+    p.add_argument("--bits", type=int, default=2)
+    p.add_argument("--hidden", type=int, default=16)
+    p.add_argument("--batch", type=int, default=32)
+    p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--warmup", type=int, default=1)
+    p.add_argument("--classpath", required=True, help="Java class path (target/classes + deps)")
+    p.add_argument("--gpu-classpath", help="class path of the -Pgpu build, for the peer java@gpu")
+    p.add_argument("--java", default="java")
+    p.add_argument("--python", default=sys.executable, help="python with TensorFlow/Keras")
+    p.add_argument("--peers-python", default=os.path.join(HERE, ".venv-peers", "bin", "python"))
+    p.add_argument("--json", help="also write the numbers here")
+    return p
+
+
+def main():
+    a = parser().parse_args()
+    peers = a.peers.split(",")
+    print(f"peer benchmark: {a.bits}-bit parity ({2 ** a.bits} rows), Dense({a.hidden}, relu) ->"
+          f" Dense(1, sigmoid), batch {a.batch}, {a.epochs} epochs, {a.threads} intra-op thread(s),"
+          f" {a.repeats} interleaved rounds after {a.warmup} warm-up; {os.cpu_count()} cores,"
+          f" load average {os.getloadavg()[0]:.1f} at start")
+    stats = measure(peers, a)
+    print()
+    print(table(stats))
+    print(f"\nload average {os.getloadavg()[0]:.1f} at end")
+    if "java" in stats and len(peers) > 1 and not any(":" in p or "@" in p for p in peers):
+        print("targets (ratios from this run):")
+        print(targets(stats))
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump({"args": vars(a), "stats": stats}, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()

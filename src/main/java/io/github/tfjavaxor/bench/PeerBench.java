@@ -1,0 +1,134 @@
+package io.github.tfjavaxor.bench;
+
+import io.github.tfjavaxor.device.DeviceResolver;
+import io.github.tfjavaxor.keras.Sequential;
+import io.github.tfjavaxor.keras.SessionConfigs;
+import io.github.tfjavaxor.keras.callbacks.Callback;
+import io.github.tfjavaxor.keras.callbacks.History;
+import io.github.tfjavaxor.keras.layers.Dense;
+import io.github.tfjavaxor.keras.losses.Loss;
+import io.github.tfjavaxor.keras.metrics.Metric;
+import io.github.tfjavaxor.keras.optimizers.FusedAdam;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.OptimizerOptions;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Java side of {@code python/bench_peers.py}: one process that trains {@code Dense(hidden,
+ * relu) -> Dense(1, sigmoid)} (MSE, Adam, binary_accuracy) on n-bit parity data (n = 2 is the
+ * tutorial's XOR) through {@link Sequential#fit}, then evaluates and predicts, as the Python peers
+ * do. Prints one JSON line: the per-epoch wall times in seconds, first and last loss, final accuracy.
+ *
+ * <p>Run: {@code java -cp ... io.github.tfjavaxor.bench.PeerBench --epochs 1000 --bits 2 --hidden 16
+ * --batch 32 --threads 1}. {@code --threads} sets intra-op threads; inter-op is 1 (the project's
+ * {@link SessionConfigs#DEFAULT} is 1 and 1).
+ *
+ * <p>{@code --variant} selects a performance experiment (docs/performance.md): {@code default};
+ * {@code tf-threads} (TensorFlow's own thread pools, intra = inter = 0); {@code xla} (XLA
+ * auto-clustering, {@code global_jit_level ON_1}); {@code fused-adam} (the fused {@code ApplyAdam}
+ * kernel: fewer ops per step, not Keras-3-exact); {@code no-metrics} (loss only). The JSON also
+ * has {@code loss_bits}, a hash of every epoch's loss bits, to check whether a variant changes the
+ * results.
+ */
+public final class PeerBench {
+  private PeerBench() {}
+
+  /** n-bit parity: all 2^n rows of {0,1}^n (row i = bits of i, most significant first). */
+  static float[][][] parity(int bits) {
+    int rows = 1 << bits;
+    float[][] x = new float[rows][bits];
+    float[][] y = new float[rows][1];
+    for (int i = 0; i < rows; i++) {
+      for (int b = 0; b < bits; b++) {
+        x[i][b] = (i >> (bits - 1 - b)) & 1;
+      }
+      y[i][0] = Integer.bitCount(i) & 1;
+    }
+    return new float[][][] {x, y};
+  }
+
+  public static void main(String[] args) {
+    int epochs = 1000;
+    int bits = 2;
+    int hidden = 16;
+    int batch = 32;
+    int threads = 1;
+    long seed = 42;
+    String variant = "default";
+    for (int i = 0; i < args.length; i++) {
+      String v = i + 1 < args.length ? args[i + 1] : "";
+      switch (args[i]) {
+        case "--epochs" -> epochs = Integer.parseInt(v);
+        case "--bits" -> bits = Integer.parseInt(v);
+        case "--hidden" -> hidden = Integer.parseInt(v);
+        case "--batch" -> batch = Integer.parseInt(v);
+        case "--threads" -> threads = Integer.parseInt(v);
+        case "--seed" -> seed = Long.parseLong(v);
+        case "--variant" -> variant = v;
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+      i++;
+    }
+    float[][][] data = parity(bits);
+    double[] times = new double[epochs];
+    long[] start = new long[1];
+    Callback timer =
+        new Callback() {
+          @Override
+          public void onEpochBegin(int epoch) {
+            start[0] = System.nanoTime();
+          }
+
+          @Override
+          public void onEpochEnd(int epoch, Map<String, Double> logs) {
+            times[epoch] = (System.nanoTime() - start[0]) / 1e9;
+          }
+        };
+    try (Sequential model = new Sequential(seed)) {
+      model.add(new Dense(hidden, "relu", bits));
+      model.add(new Dense(1, "sigmoid"));
+      // Default placement: GPU 0 under -Pgpu when one is usable, with memory growth (docs/gpu.md).
+      ConfigProto config = DeviceResolver.config(SessionConfigs.threads(threads, 1), false, false);
+      switch (variant) {
+        case "default" -> model.compile("mean_squared_error", "adam", List.of("binary_accuracy"));
+        case "tf-threads" -> {
+          model.compile("mean_squared_error", "adam", List.of("binary_accuracy"));
+          config = DeviceResolver.config(SessionConfigs.threads(0, 0), false, false);
+        }
+        case "xla" -> {
+          model.compile("mean_squared_error", "adam", List.of("binary_accuracy"));
+          config = config.toBuilder()
+              .setGraphOptions(GraphOptions.newBuilder().setOptimizerOptions(
+                  OptimizerOptions.newBuilder().setGlobalJitLevel(OptimizerOptions.GlobalJitLevel.ON_1)))
+              .build();
+        }
+        case "fused-adam" -> model.compile(Loss.get("mean_squared_error"), new FusedAdam(0.001),
+            List.of(Metric.get("binary_accuracy")));
+        case "no-metrics" -> model.compile("mean_squared_error", "adam", List.of());
+        default -> throw new IllegalArgumentException("unknown --variant " + variant);
+      }
+      model.setSessionConfig(config);
+      History h = model.fit(data[0], data[1], epochs, batch, 0, true, List.of(timer));
+      float[] scores = model.evaluate(data[0], data[1], batch, 0);
+      model.predict(data[0], batch, 0);
+      StringBuilder sb = new StringBuilder("{\"peer\": \"java\", \"epoch_s\": [");
+      for (int e = 0; e < epochs; e++) {
+        sb.append(e == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.9f", times[e]));
+      }
+      List<Double> loss = h.get("loss");
+      int bitsHash = 1;
+      for (double l : loss) {
+        bitsHash = 31 * bitsHash + Float.floatToRawIntBits((float) l);
+      }
+      sb.append(String.format(Locale.ROOT,
+          "], \"loss_first\": %.7f, \"loss_last\": %.7f, \"eval_loss\": %.7f,"
+              + " \"eval_acc\": %.4f, \"loss_bits\": \"%08x\", \"variant\": \"%s\"}",
+          loss.get(0), loss.get(epochs - 1), scores[0],
+          scores.length > 1 ? scores[1] : Double.NaN, bitsHash, variant));
+      System.out.println(sb);
+    }
+  }
+}
