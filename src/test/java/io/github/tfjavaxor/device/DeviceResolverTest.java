@@ -107,7 +107,7 @@ class DeviceResolverTest {
     assertTrue(r.config().getLogDevicePlacement());
     assertFalse(r.config().containsDeviceCount("GPU"));
     assertEquals(1, r.config().getIntraOpParallelismThreads());
-    assertEquals(1, r.config().getInterOpParallelismThreads());
+    assertEquals(-1, r.config().getInterOpParallelismThreads()); // the base config's: run in the caller's thread
     assertEquals("TensorFlow devices (GPU natives):\n"
         + "  /job:localhost/replica:0/task:0/device:CPU:0 (CPU, 256 MiB)\n"
         + "  /job:localhost/replica:0/task:0/device:GPU:0 (GPU, 20980 MiB)\n"
