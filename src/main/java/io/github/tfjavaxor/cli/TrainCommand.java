@@ -88,7 +88,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--terminate-on-nan", description = "stop when the loss becomes NaN or infinite (Keras TerminateOnNaN)")
   boolean terminateOnNaN;
 
-  @Option(names = "--checkpoint", paramLabel = "PREFIX", description = "Keras ModelCheckpoint: save a TF checkpoint after each epoch; {epoch} in PREFIX is replaced")
+  @Option(names = "--checkpoint", paramLabel = "PATH", description = "Keras ModelCheckpoint: save after each epoch; PATH.keras writes a Keras 3 model file, PATH.weights.h5 Keras weights, anything else a TF checkpoint prefix (with optimizer state, for --resume); {epoch} in PATH is replaced")
   String checkpoint;
 
   @Option(names = "--save-best-only", description = "with --checkpoint: save only when --monitor improves")
@@ -121,7 +121,7 @@ final class TrainCommand implements Callable<Integer> {
       throw new UsageException("--min-delta: expected a finite number, found " + minDelta);
     }
     if (saveBestOnly && checkpoint == null) {
-      throw new UsageException("--save-best-only: needs --checkpoint PREFIX");
+      throw new UsageException("--save-best-only: needs --checkpoint PATH");
     }
     data.check();
     // 2. Files: outputs writable, inputs fully read and checked.

@@ -63,7 +63,7 @@ class CliUsageTest {
     "train --data parity:3 --plot-boundary b.png|tfjava-xor train: --plot-boundary: needs 2-input data, found 3 features in parity:3",
     "train --early-stopping --monitor val_loss|tfjava-xor train: --monitor: expected one of the logged metrics [binary_accuracy, loss], found 'val_loss'",
     "train --start-from-epoch -1|tfjava-xor train: --start-from-epoch: expected an integer >= 0, found -1",
-    "train --save-best-only|tfjava-xor train: --save-best-only: needs --checkpoint PREFIX",
+    "train --save-best-only|tfjava-xor train: --save-best-only: needs --checkpoint PATH",
     "train --resume m --layers 8|tfjava-xor train: --layers: not allowed with --resume; the model comes from the checkpoint",
     "tutorial --epochs 0|tfjava-xor tutorial: --epochs: expected an integer >= 1, found 0",
     "--verbose 7|tfjava-xor: --verbose: expected 0, 1 or 2, found 7",

@@ -59,6 +59,31 @@ class CheckpointAndTensorBoardTest {
   }
 
   @Test
+  void modelCheckpointWritesKerasFilesByExtension() throws Exception {
+    try (Sequential m = SPEC.build()) {
+      ModelCheckpoint keras =
+          new ModelCheckpoint(dir.resolve("m{epoch}.keras").toString(), "loss", "auto", false, meta(), null);
+      ModelCheckpoint weights =
+          new ModelCheckpoint(dir.resolve("w.weights.h5").toString(), "loss", "auto", false, meta(), null);
+      m.fit(X, Y, 3, 32, 0, true, List.of(keras, weights));
+      assertEquals(3, keras.saves());
+      float[][] expected = m.predict(X, 32, 0);
+      try (Sequential fromKeras = io.github.tfjavaxor.interop.KerasModelFile.load(dir.resolve("m3.keras"));
+          Sequential fromWeights = SPEC.build()) {
+        io.github.tfjavaxor.interop.KerasWeightsFile.load(dir.resolve("w.weights.h5"), fromWeights);
+        fromKeras.setProgressStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        float[][] a = fromKeras.predict(X, 32, 0);
+        float[][] b = fromWeights.predict(X, 32, 0);
+        for (int i = 0; i < X.length; i++) {
+          assertEquals(expected[i][0], a[i][0], "from .keras, row " + i);
+          assertEquals(expected[i][0], b[i][0], "from .weights.h5, row " + i);
+        }
+      }
+      assertTrue(Files.exists(dir.resolve("m1.keras")) && Files.exists(dir.resolve("m2.keras")));
+    }
+  }
+
+  @Test
   void tensorBoardEventsHoldTheLoggedValuesAndHistograms() throws Exception {
     Path logs = dir.resolve("tb");
     History h;

@@ -1,5 +1,7 @@
 package io.github.tfjavaxor.interop.checkpoint;
 
+import io.github.tfjavaxor.interop.KerasModelFile;
+import io.github.tfjavaxor.interop.KerasWeightsFile;
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.callbacks.Callback;
 import io.github.tfjavaxor.keras.callbacks.Monitor;
@@ -12,8 +14,12 @@ import java.util.function.Consumer;
 /**
  * Saves the model after each epoch; mirrors Keras 3's {@code keras.callbacks.ModelCheckpoint}
  * ({@code keras/src/callbacks/model_checkpoint.py}) with {@code monitor="val_loss", mode="auto",
- * save_best_only=False, save_freq="epoch"}. The file is a TF checkpoint ({@link Checkpoints}), not
- * yet {@code .keras}. {@code {epoch}} in the prefix is replaced by the 1-based epoch.
+ * save_best_only=False, save_freq="epoch"}. A path ending in {@code .keras} is written as a Keras 3
+ * model file ({@link KerasModelFile}: config and weights, loadable by {@code
+ * keras.models.load_model}), one ending in {@code .weights.h5} as Keras weights ({@link
+ * KerasWeightsFile}); any other path is a TF checkpoint prefix ({@link Checkpoints}), which also
+ * keeps the optimizer state that {@code --resume} needs. {@code {epoch}} in the path is replaced by
+ * the 1-based epoch.
  *
  * <p>With saveBestOnly, a model is saved only when the monitored value improves on the best so far
  * (strictly); if the monitor is missing from the logs, Keras saves anyway, and so does this.
@@ -67,7 +73,13 @@ public final class ModelCheckpoint implements Callback {
       }
     }
     try {
-      Checkpoints.save(model, Path.of(path), meta.atEpoch(epoch + 1));
+      if (path.endsWith(".keras")) {
+        KerasModelFile.save(Path.of(path), model);
+      } else if (path.endsWith(".weights.h5")) {
+        KerasWeightsFile.save(Path.of(path), model);
+      } else {
+        Checkpoints.save(model, Path.of(path), meta.atEpoch(epoch + 1));
+      }
       saves++;
     } catch (IOException e) {
       throw new UncheckedIOException("ModelCheckpoint: cannot write " + path + ": " + e.getMessage(), e);
