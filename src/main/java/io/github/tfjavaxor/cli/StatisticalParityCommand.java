@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * Exit status 0, or 2 for bad options, 1 if a side fails.
  */
 @Command(name = "statistical-parity", mixinStandardHelpOptions = true,
-    description = "Compare the distributions of epochs-to-100%-accuracy and final loss over many"
+    description = "Compare the distributions of epochs-to-100%%-accuracy and final loss over many"
         + " random initialisations in Keras and in Java.")
 public final class StatisticalParityCommand implements Callable<Integer> {
   @Option(names = "--runs", defaultValue = "50", description = "runs per side, >= 2 (default ${DEFAULT-VALUE})")

@@ -28,7 +28,8 @@ import picocli.CommandLine.ParameterException;
         + "Without a subcommand, runs the tutorial.",
     subcommands = {
       TutorialCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-      SweepCommand.class, MergeCommand.class, SummaryCommand.class
+      SweepCommand.class, MergeCommand.class, SummaryCommand.class, SideBySideCommand.class,
+      StatisticalParityCommand.class
     },
     footer = ExitCodes.HELP)
 public final class TfjavaXor implements Callable<Integer> {
