@@ -46,7 +46,8 @@ public final class TfjavaXor implements Callable<Integer> {
   @Override
   public Integer call() {
     tutorial.check();
-    XorTutorial.run(tutorial.seed, tutorial.epochs, tutorial.verbose, out);
+    XorTutorial.run(
+        tutorial.seed, tutorial.epochs, tutorial.verbose, out, tutorial.device.resolve(err));
     return ExitCodes.OK;
   }
 
@@ -108,6 +109,10 @@ public final class TfjavaXor implements Callable<Integer> {
       err.println(name + ": " + ex.getMessage());
       err.println("Try '" + name + " --help' for more information.");
       return ExitCodes.USAGE;
+    }
+    if (ex instanceof io.github.tfjavaxor.device.DeviceUnavailableException) {
+      err.println(name + ": " + ex.getMessage());
+      return io.github.tfjavaxor.device.DeviceUnavailableException.EXIT_CODE;
     }
     if (ex instanceof DataException) {
       err.println(name + ": " + ex.getMessage());

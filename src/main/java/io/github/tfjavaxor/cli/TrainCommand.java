@@ -94,10 +94,16 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--save-best-only", description = "with --checkpoint: save only when --monitor improves")
   boolean saveBestOnly;
 
+  @Mixin DeviceOptions device = new DeviceOptions();
+
   @Override
   public Integer call() throws Exception {
     // 1. Usage checks: nothing native yet.
     fit.check();
+    device.choice();
+    if (resume != null && spec.commandLine().getParseResult().hasMatchedOption("--device")) {
+      throw new UsageException("--device: not allowed with --resume; the checkpoint's session is restored on the CPU or GPU TensorFlow picks");
+    }
     if (resume != null) {
       for (String name : ModelOptions.NAMES) {
         if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
@@ -159,7 +165,11 @@ final class TrainCommand implements Callable<Integer> {
     int initialEpoch = resumed == null ? 0 : resumed.epoch();
 
     // 3. Native work.
+    org.tensorflow.proto.ConfigProto session = resumed != null ? null : device.resolve(parent.err);
     try (Sequential m = resumed != null ? Checkpoints.restore(resume, resumed) : ms.build()) {
+      if (session != null) {
+        m.setSessionConfig(session);
+      }
       m.setProgressStream(parent.out);
       List<Callback> callbacks = new ArrayList<>();
       TerminateOnNaN nan = null;

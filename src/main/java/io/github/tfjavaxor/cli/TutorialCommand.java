@@ -26,6 +26,8 @@ final class TutorialCommand implements Callable<Integer> {
     @Option(names = "--verbose", paramLabel = "0|1|2", defaultValue = "1", description = "0 silent, 1 progress bar, 2 one line per epoch (default: ${DEFAULT-VALUE})")
     int verbose;
 
+    @Mixin DeviceOptions device = new DeviceOptions();
+
     void check() {
       if (epochs < 1) {
         throw new UsageException("--epochs: expected an integer >= 1, found " + epochs);
@@ -33,13 +35,15 @@ final class TutorialCommand implements Callable<Integer> {
       if (verbose < 0 || verbose > 2) {
         throw new UsageException("--verbose: expected 0, 1 or 2, found " + verbose);
       }
+      device.choice();
     }
   }
 
   @Override
   public Integer call() {
     options.check();
-    XorTutorial.run(options.seed, options.epochs, options.verbose, parent.out);
+    XorTutorial.run(
+        options.seed, options.epochs, options.verbose, parent.out, options.device.resolve(parent.err));
     return ExitCodes.OK;
   }
 }

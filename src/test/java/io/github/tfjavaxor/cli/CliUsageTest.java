@@ -33,6 +33,24 @@ class CliUsageTest {
   }
 
   @Test
+  void deviceFlags() {
+    Cli bad = Cli.run("tutorial", "--device", "tpu");
+    assertEquals(2, bad.code());
+    assertEquals("tfjava-xor tutorial: --device: expected cpu, gpu or auto, found 'tpu'\n"
+        + "Try 'tfjava-xor tutorial --help' for more information.\n", bad.err());
+    // This CI machine has the CPU natives and no GPU: --device gpu fails at once, with exit 3.
+    Cli gpu = Cli.run("train", "--device", "gpu", "--epochs", "3", "--verbose", "0");
+    assertEquals(3, gpu.code());
+    assertTrue(gpu.err().startsWith("tfjava-xor train: --device gpu: no usable GPU: GPU natives not on"
+        + " the class path (build with -Pgpu"), gpu.err());
+    assertEquals("", gpu.out());
+    Cli cpu = Cli.run("--device", "cpu", "--epochs", "2", "--verbose", "0");
+    assertEquals(0, cpu.code());
+    assertTrue(cpu.err().contains("Training on /device:CPU:0 (--device cpu)"), cpu.err());
+    assertTrue(Cli.run("train", "--help").out().contains("--log-device-placement"));
+  }
+
+  @Test
   void version() {
     Cli r = Cli.run("--version");
     assertEquals(0, r.code());

@@ -1,0 +1,41 @@
+package io.github.tfjavaxor.cli;
+
+import io.github.tfjavaxor.device.DeviceChoice;
+import io.github.tfjavaxor.device.DeviceResolver;
+import io.github.tfjavaxor.device.ResolvedDevice;
+import io.github.tfjavaxor.keras.SessionConfigs;
+import java.io.PrintStream;
+import org.tensorflow.proto.ConfigProto;
+import picocli.CommandLine.Option;
+
+/** {@code --device} and {@code --log-device-placement}, as the tutorial takes them (docs/gpu.md). */
+final class DeviceOptions {
+  @Option(names = "--device", paramLabel = "cpu|gpu|auto", defaultValue = "auto",
+      description = "where to train: cpu, gpu (fails at once, naming what is missing, without a usable"
+          + " GPU) or auto (the GPU if usable, else the CPU, said in one line) (default: ${DEFAULT-VALUE})")
+  String device;
+
+  @Option(names = "--log-device-placement",
+      description = "TensorFlow logs each op's device (stderr, INFO level)")
+  boolean logPlacement;
+
+  /** The parsed choice; a usage error (exit 2) before any native work. */
+  DeviceChoice choice() {
+    try {
+      return DeviceChoice.parse(device);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /**
+   * Lists the devices, prints which one trains to {@code err}, and returns the session options.
+   *
+   * @throws io.github.tfjavaxor.device.DeviceUnavailableException for {@code gpu} without a GPU
+   */
+  ConfigProto resolve(PrintStream err) {
+    ResolvedDevice r = DeviceResolver.resolve(choice(), logPlacement, SessionConfigs.DEFAULT);
+    err.println(r.report());
+    return r.config();
+  }
+}
