@@ -27,8 +27,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Train every combination of the listed values with --seeds seeds each, in parallel, and report per",
-      "configuration the success rate (100% binary accuracy within --epochs), the median and p90 of the",
-      "first epoch at 100%, the median final loss and the wall time. Commas separate alternatives;",
+      "configuration the success rate (100%% binary accuracy within --epochs), the median and p90 of the",
+      "first epoch at 100%%, the median final loss and the wall time. Commas separate alternatives;",
       "a dash joins the layers of one alternative: --layers 4,16,16-8 --activation relu,tanh.",
       "Writes OUT/runs.csv (one row per run, appended as runs finish), OUT/summary.csv, OUT/epochs.png",
       "and the Markdown table on stdout; progress on stderr."},

@@ -43,6 +43,13 @@ public record ModelSpec(
     List<String> metrics,
     long seed) {
 
+  /**
+   * The largest model the workbench builds: 50 million parameters, 190 MiB of float32 weights
+   * (three times that with Adam's state). Far beyond XOR-sized problems; it stops a typo such as
+   * {@code --layers 100000000} before it allocates gigabytes.
+   */
+  public static final long MAX_PARAMS = 50_000_000L;
+
   /** Copies the lists, so a spec never changes. */
   public ModelSpec {
     units = List.copyOf(units);
@@ -86,6 +93,18 @@ public record ModelSpec(
       if (u < 1) {
         throw new IllegalArgumentException("--layers: expected unit counts >= 1, found " + u);
       }
+    }
+    long params = 0;
+    long in = inputDim;
+    for (int u : units) {
+      params += in * u + u;
+      in = u;
+    }
+    params += in * outputUnits + outputUnits;
+    if (params > MAX_PARAMS) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+          "--layers: expected a model of at most %,d parameters (%d MiB of float32 weights, three"
+              + " times that with Adam's state), found %,d", MAX_PARAMS, MAX_PARAMS * 4 >> 20, params));
     }
     if (activations.size() != units.size()) {
       throw new IllegalArgumentException(

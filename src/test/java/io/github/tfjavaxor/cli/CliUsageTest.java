@@ -51,6 +51,30 @@ class CliUsageTest {
   }
 
   @Test
+  void absurdModelSizesAreUsageErrors() {
+    Cli r = Cli.run("train", "--layers", "100000000", "--epochs", "1");
+    assertEquals(2, r.code());
+    assertEquals("tfjava-xor train: --layers: expected a model of at most 50,000,000 parameters"
+        + " (190 MiB of float32 weights, three times that with Adam's state), found 400,000,001\n"
+        + "Try 'tfjava-xor train --help' for more information.\n", r.err());
+  }
+
+  @Test
+  void aCorruptCheckpointIsADataErrorNamingTheFile() throws Exception {
+    assertEquals(0, Cli.run("train", "--epochs", "2", "--verbose", "0", "--save", dir.resolve("good").toString()).code());
+    for (String ext : new String[] {".json", ".data-00000-of-00001"}) {
+      Files.copy(dir.resolve("good" + ext), dir.resolve("bad" + ext));
+    }
+    Files.writeString(dir.resolve("bad.index"), "junk");
+    Path input = Files.writeString(dir.resolve("in.csv"), "a,b\n0,1\n");
+    Cli r = Cli.run("predict", "--model", dir.resolve("bad").toString(), "--input", input.toString());
+    assertEquals(3, r.code());
+    assertEquals("tfjava-xor predict: " + dir.resolve("bad") + ".index: not a readable TF checkpoint:"
+        + " expected the files written by --save or --checkpoint, found one TensorFlow cannot restore"
+        + " (file is too short to be an sstable)\n", r.err());
+  }
+
+  @Test
   void version() {
     Cli r = Cli.run("--version");
     assertEquals(0, r.code());

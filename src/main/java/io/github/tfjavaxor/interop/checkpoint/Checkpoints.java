@@ -99,11 +99,18 @@ public final class Checkpoints {
    *
    * @return a compiled model with the saved weights and optimizer state; the caller closes it
    */
-  public static Sequential restore(Path prefix, CheckpointMeta meta) {
+  public static Sequential restore(Path prefix, CheckpointMeta meta) throws DataException {
     Sequential model = meta.model().build();
     try {
       buildTrainingGraph(model);
-      model.session().restore(prefix.toString());
+      try {
+        model.session().restore(prefix.toString());
+      } catch (org.tensorflow.exceptions.TensorFlowException e) {
+        // A truncated or corrupt .index/.data file: name it, no TensorFlow node dump.
+        String detail = e.getMessage() == null ? e.toString() : e.getMessage().split("\\R| \\[\\[")[0];
+        throw new DataException(prefix + ".index", "not a readable TF checkpoint: expected the files"
+            + " written by --save or --checkpoint, found one TensorFlow cannot restore (" + detail + ")");
+      }
       return model;
     } catch (RuntimeException e) {
       model.close();
