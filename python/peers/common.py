@@ -41,6 +41,24 @@ def parity(bits):
     return x, y
 
 
+def keras_model(a):
+    """TensorFlow's threads, Keras's seed, the parity data and the Keras model (not compiled).
+
+    Imports TensorFlow and Keras here, after options() has set the thread environment.
+    Returns (tf, keras, model, x, y).
+    """
+    import tensorflow as tf
+    tf.config.threading.set_intra_op_parallelism_threads(a.threads)
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    import keras
+    keras.utils.set_random_seed(a.seed)
+    x, y = parity(a.bits)
+    model = keras.Sequential([keras.Input((a.bits,)),
+                              keras.layers.Dense(a.hidden, activation="relu"),
+                              keras.layers.Dense(1, activation="sigmoid")])
+    return tf, keras, model, x, y
+
+
 def emit(peer, epoch_s, losses, eval_loss, eval_acc):
     print(json.dumps({"peer": peer, "epoch_s": [round(t, 9) for t in epoch_s],
                       "loss_first": float(losses[0]), "loss_last": float(losses[-1]),

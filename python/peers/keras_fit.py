@@ -4,17 +4,7 @@ import time
 import common
 
 a = common.options()
-import tensorflow as tf  # noqa: E402
-
-tf.config.threading.set_intra_op_parallelism_threads(a.threads)
-tf.config.threading.set_inter_op_parallelism_threads(1)
-import keras  # noqa: E402
-
-keras.utils.set_random_seed(a.seed)
-x, y = common.parity(a.bits)
-model = keras.Sequential([keras.Input((a.bits,)),
-                          keras.layers.Dense(a.hidden, activation="relu"),
-                          keras.layers.Dense(1, activation="sigmoid")])
+tf, keras, model, x, y = common.keras_model(a)
 model.compile(loss="mean_squared_error", optimizer="adam", metrics=["binary_accuracy"])
 
 
