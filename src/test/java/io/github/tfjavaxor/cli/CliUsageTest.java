@@ -75,6 +75,17 @@ class CliUsageTest {
   }
 
   @Test
+  void anOutputDirectoryThatRefusesFilesIsFoundBeforeTraining() {
+    // /proc passes a permission-bit check (as root) but refuses new files.
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc")));
+    Cli r = Cli.run("train", "--epochs", "3", "--verbose", "0", "--plot-boundary", "/proc/x.png");
+    assertEquals(3, r.code());
+    assertEquals("", r.out());
+    assertEquals("tfjava-xor train: /proc/x.png: --plot-boundary: cannot write: cannot create a file"
+        + " in directory /proc (NoSuchFileException)\n", r.err());
+  }
+
+  @Test
   void version() {
     Cli r = Cli.run("--version");
     assertEquals(0, r.code());

@@ -55,7 +55,13 @@ public final class AtomicFiles {
     String name = abs.getFileName().toString();
     int dot = name.lastIndexOf('.');
     String suffix = dot > 0 ? name.substring(dot) : ".tmp";
-    Path tmp = Files.createTempFile(dir, "." + name + ".", ".partial" + suffix);
+    Path tmp;
+    try {
+      tmp = Files.createTempFile(dir, "." + name + ".", ".partial" + suffix);
+    } catch (IOException e) {
+      // Name the file the user asked for, not our temporary sibling.
+      throw new IOException(target + ": cannot create a file in " + dir + " (" + e + ")", e);
+    }
     try {
       // createTempFile makes the file owner-only; give it what a plain new file would have.
       if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
@@ -95,6 +101,12 @@ public final class AtomicFiles {
     }
     if (!Files.isWritable(dir)) {
       return "directory " + dir + " is not writable";
+    }
+    // Permission bits do not tell the whole story (root, /proc, read-only mounts): try it.
+    try {
+      Files.delete(Files.createTempFile(dir, ".probe.", ".tmp"));
+    } catch (IOException e) {
+      return "cannot create a file in directory " + dir + " (" + e.getClass().getSimpleName() + ")";
     }
     return null;
   }
