@@ -139,6 +139,17 @@ public record ModelSpec(
    */
   public Sequential build() {
     check();
+    return build(Optimizer.get(optimizer, learningRate == null ? Double.NaN : learningRate));
+  }
+
+  /**
+   * Builds the model and compiles it with the given optimizer instead of {@link #optimizer} (the
+   * side-by-side comparison's FusedAdam run).
+   *
+   * @throws IllegalArgumentException if a field is invalid
+   */
+  public Sequential build(Optimizer optimizerInstance) {
+    check();
     Sequential model = new Sequential(seed);
     for (int i = 0; i < units.size(); i++) {
       model.add(i == 0
@@ -150,8 +161,7 @@ public record ModelSpec(
         : new Dense(outputUnits, outputActivation));
     List<Metric> ms = new ArrayList<>();
     metrics.forEach(m -> ms.add(Metric.get(m)));
-    model.compile(
-        Loss.get(loss), Optimizer.get(optimizer, learningRate == null ? Double.NaN : learningRate), ms);
+    model.compile(Loss.get(loss), optimizerInstance, ms);
     return model;
   }
 
