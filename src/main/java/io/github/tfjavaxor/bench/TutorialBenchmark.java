@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.bench;
 
+import io.github.tfjavaxor.keras.trainers.FitArgs;
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.SessionConfigs;
 import io.github.tfjavaxor.keras.callbacks.Callback;
@@ -121,7 +122,7 @@ public final class TutorialBenchmark {
       model.compile("mean_squared_error", "adam", List.of("binary_accuracy"));
       model.setSessionConfig(config);
       model.setProgressStream(new PrintStream(OutputStream.nullOutputStream()));
-      model.fit(X, Y, epochs, 32, 0, true, List.of(timer));
+      model.fit(X, Y, FitArgs.builder(epochs).verbose(0).callbacks(List.of(timer)).build());
     }
     return times;
   }

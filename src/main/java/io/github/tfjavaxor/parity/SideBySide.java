@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.parity;
 
+import io.github.tfjavaxor.keras.trainers.FitArgs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.tfjavaxor.interop.KerasWeightsFile;
 import io.github.tfjavaxor.interop.PythonVenv;
@@ -109,8 +110,7 @@ public final class SideBySide {
 
   /** fit (no shuffle, batch 32, silent), evaluate and predict on the XOR data. */
   public static RunLog train(Sequential model, int epochs) {
-    History h = model.fit(X, Y, epochs, Sequential.BATCH_SIZE_DEFAULT, 0, false,
-        new ArrayList<>());
+    History h = model.fit(X, Y, FitArgs.builder(epochs).verbose(0).shuffle(false).build());
     float[] scores = model.evaluate(X, Y, Sequential.BATCH_SIZE_DEFAULT, 0);
     float[][] p = model.predict(X, Sequential.BATCH_SIZE_DEFAULT, 0);
     return RunLog.of(h, scores, p);
