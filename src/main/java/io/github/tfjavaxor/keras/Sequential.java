@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.keras;
 
+import io.github.tfjavaxor.keras.backend.LazyGraph;
 import io.github.tfjavaxor.keras.backend.ModelGraph;
 import io.github.tfjavaxor.keras.callbacks.History;
 import io.github.tfjavaxor.keras.layers.Dense;
@@ -14,13 +15,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.tensorflow.Graph;
-import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.proto.ConfigProto;
-import org.tensorflow.types.TFloat32;
 
 /**
  * A linear stack of {@link Dense} layers on a TensorFlow graph; mirrors {@code keras.Sequential}
@@ -56,9 +54,8 @@ public final class Sequential implements AutoCloseable {
   private final Trainer trainer = new Trainer(this);
   private PrintStream progressStream = System.out;
   private ConfigProto sessionConfig = SessionConfigs.DEFAULT;
-  private ModelGraph graph;
-  private List<FloatNdArray> keptWeights;
-  private boolean closed;
+  private final LazyGraph graph =
+      new LazyGraph(() -> new ModelGraph(layers, seed(), sessionConfig));
 
   /** A model with {@link #SEED_DEFAULT}. */
   public Sequential() {
@@ -135,18 +132,16 @@ public final class Sequential implements AutoCloseable {
   }
 
   /**
-   * Configures training; mirrors {@code model.compile(loss=..., optimizer=..., metrics=[...])}.
+   * Keras's {@code compile(loss=..., optimizer=..., metrics=[...])} by name, e.g. {@code
+   * ("mean_squared_error", "adam", ["binary_accuracy"])}, with the optimizer's default learning rate.
    *
-   * @param loss a Keras loss name, e.g. {@code mean_squared_error}
-   * @param optimizer a Keras optimizer name with its default learning rate, e.g. {@code adam}
-   * @param metrics Keras metric names, e.g. {@code [binary_accuracy]}; may be empty
    * @throws IllegalArgumentException for an unknown name
    */
   public void compile(String loss, String optimizer, List<String> metrics) {
     compile(CompileConfig.of(loss, optimizer, metrics));
   }
 
-  /** Configures training with objects; see {@link #compile(CompileConfig)}. */
+  /** Keras's compile with objects; see {@link #compile(CompileConfig)}. */
   public void compile(Loss loss, Optimizer optimizer, List<Metric> metrics) {
     compile(new CompileConfig(loss, optimizer, metrics));
   }
@@ -159,14 +154,10 @@ public final class Sequential implements AutoCloseable {
    * @throws IllegalArgumentException if the optimizer already holds another compile's state
    */
   public void compile(CompileConfig config) {
-    if (graph != null && trainer.hasTrainingGraph(graph)) {
-      List<FloatNdArray> current = getWeights();
-      trainer.compile(config);
-      graph.close();
-      graph = null;
-      keptWeights = current;
-    } else {
-      trainer.compile(config);
+    boolean rebuild = graph.current() != null && trainer.hasTrainingGraph(graph.current());
+    trainer.compile(config);
+    if (rebuild) {
+      graph.rebuildKeepingWeights();
     }
   }
 
@@ -193,17 +184,13 @@ public final class Sequential implements AutoCloseable {
     this.progressStream = out;
   }
 
-  /**
-   * The session options (threads, devices). Defaults to {@link SessionConfigs#DEFAULT}.
-   *
-   * @throws IllegalStateException if the graph is already built
-   */
+  /** The session options, {@link SessionConfigs#DEFAULT} by default; before the graph is built. */
   public void setSessionConfig(ConfigProto config) {
     requireNotBuilt("setSessionConfig()");
     this.sessionConfig = config == null ? SessionConfigs.DEFAULT : config;
   }
 
-  /** {@link #fit(float[][], float[][], FitArgs)} with Keras's defaults: batch 32, verbose 1, shuffle. */
+  /** fit with Keras's defaults: batch 32, verbose 1, shuffle. */
   public History fit(float[][] x, float[][] y, int epochs) {
     return fit(x, y, FitArgs.builder(epochs).build());
   }
@@ -214,11 +201,9 @@ public final class Sequential implements AutoCloseable {
   }
 
   /**
-   * Trains; mirrors Keras 3's {@code model.fit}. See {@link Trainer#fit}.
+   * Trains; mirrors Keras 3's {@code model.fit} ({@link Trainer#fit}). x float [n][inputDim], y
+   * float [n][outputDim], finite. Returns the per-epoch logs, empty if epochs &lt;= initialEpoch.
    *
-   * @param x float [n][inputDim], finite
-   * @param y float [n][outputDim], finite
-   * @return the per-epoch logs; empty if {@code epochs <= initialEpoch}
    * @throws IllegalStateException if not compiled
    * @throws IllegalArgumentException for bad arrays, a bad split or a bad replayed order
    */
@@ -227,18 +212,16 @@ public final class Sequential implements AutoCloseable {
     return trainer.fit(x, y, args, progressStream);
   }
 
-  /** {@link #evaluate(float[][], float[][], int, int)} with batch size 32 and verbose 1. */
+  /** evaluate with batch size 32 and verbose 1. */
   public float[] evaluate(float[][] x, float[][] y) {
     return evaluate(x, y, BATCH_SIZE_DEFAULT, VERBOSE_DEFAULT);
   }
 
   /**
-   * Loss and metrics without training; mirrors Keras 3's {@code model.evaluate}. Creates no
+   * {@code [loss, metric1, ...]} (compile order) of x float [n][inputDim] against y float
+   * [n][outputDim] without training; mirrors Keras 3's {@code model.evaluate}. Creates no
    * optimizer variables.
    *
-   * @param x float [n][inputDim]
-   * @param y float [n][outputDim]
-   * @return {@code [loss, metric1, ...]}, metrics in compile order
    * @throws IllegalStateException if not compiled
    */
   public float[] evaluate(float[][] x, float[][] y, int batchSize, int verbose) {
@@ -246,43 +229,32 @@ public final class Sequential implements AutoCloseable {
     return trainer.evaluate(x, y, batchSize, verbose, progressStream);
   }
 
-  /** {@link #predict(float[][], int, int)} with batch size 32 and verbose 1. */
+  /** predict with batch size 32 and verbose 1. */
   public float[][] predict(float[][] x) {
     return predict(x, BATCH_SIZE_DEFAULT, VERBOSE_DEFAULT);
   }
 
-  /**
-   * The model output; mirrors Keras 3's {@code model.predict}. Needs no compile.
-   *
-   * @param x float [n][inputDim]
-   * @return float [n][outputDim]
-   */
+  /** The output float [n][outputDim] for x float [n][inputDim]; Keras's {@code model.predict}. */
   public float[][] predict(float[][] x, int batchSize, int verbose) {
     requireLayers();
     return trainer.predict(x, batchSize, verbose, progressStream);
   }
 
-  /**
-   * Builds the train function and the optimizer's variables now; Keras's {@code
-   * make_train_function}. Needed before restoring a checkpoint that holds optimizer state.
-   */
+  /** Builds the train step and optimizer state now (Keras's make_train_function), e.g. to restore. */
   public void makeTrainFunction() {
     requireLayers();
     trainer.makeTrainFunction();
   }
 
-  /**
-   * The weights in Keras's order, {@code [kernel, bias, kernel, bias, ...]}; mirrors {@code
-   * model.get_weights()}. Copies: kernels are [in, units], biases [units].
-   */
+  /** Copies of {@code [kernel [in, units], bias [units], ...]}; Keras's {@code get_weights()}. */
   public List<FloatNdArray> getWeights() {
     return modelGraph().readWeights();
   }
 
   /**
-   * Replaces the weights; mirrors {@code model.set_weights(...)}.
+   * Replaces the weights, given in {@link #getWeights()} order and shapes; Keras's {@code
+   * set_weights}.
    *
-   * @param values in {@link #getWeights()} order and shapes, finite
    * @throws IllegalArgumentException if the count, a shape or a value is wrong
    */
   public void setWeights(List<FloatNdArray> values) {
@@ -301,45 +273,20 @@ public final class Sequential implements AutoCloseable {
     return layers.get(i / 2).name() + (i % 2 == 0 ? "/kernel" : "/bias");
   }
 
-  /**
-   * The TensorFlow side, built on first use (and rebuilt, with the weights kept, after compiling
-   * again); for the trainer and interop.
-   *
-   * @throws IllegalStateException if the model has no layers or is closed
-   */
+  /** The Graph and Session, built on first use and rebuilt, weights kept, after compiling again. */
   public ModelGraph modelGraph() {
     requireLayers();
-    if (closed) {
-      throw new IllegalStateException("Sequential: model is closed");
-    }
-    if (graph == null) {
-      graph = new ModelGraph(layers, seed, sessionConfig);
-      if (keptWeights != null) {
-        graph.writeWeights(keptWeights);
-        keptWeights = null;
-      }
-    }
-    return graph;
+    return graph.get();
   }
 
-  /** The graph, built on first use; for interop (export, inspection). */
+  /** The graph, for interop (export, inspection). */
   public Graph graph() {
     return modelGraph().graph();
   }
 
-  /** The session, created with the graph; for interop. */
+  /** The session, for interop. */
   public Session session() {
     return modelGraph().session();
-  }
-
-  /** The input placeholder, float32 [-1, inputDim]. */
-  public Placeholder<TFloat32> inputPlaceholder() {
-    return modelGraph().x();
-  }
-
-  /** The output operand, float32 [-1, outputDim]. */
-  public Operand<TFloat32> outputOperand() {
-    return modelGraph().output();
   }
 
   /** The loss given to compile, or null. */
@@ -355,11 +302,7 @@ public final class Sequential implements AutoCloseable {
   /** Releases the Session and Graph. Safe to call twice. */
   @Override
   public void close() {
-    if (graph != null) {
-      graph.close();
-      graph = null;
-    }
-    closed = true;
+    graph.close();
   }
 
   private void requireLayers() {
@@ -370,7 +313,7 @@ public final class Sequential implements AutoCloseable {
   }
 
   private void requireNotBuilt(String call) {
-    if (graph != null || keptWeights != null) {
+    if (graph.fixed()) {
       throw new IllegalStateException(
           call + ": the model's graph is already built; configure the model before using it");
     }
