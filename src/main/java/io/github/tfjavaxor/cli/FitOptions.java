@@ -67,11 +67,10 @@ final class FitOptions {
    */
   Dataset loadValidation(Dataset train) throws DataException {
     if (validationSplit > 0) {
-      int at = (int) Math.floor(train.rows() * (1.0 - validationSplit));
-      if (at == 0 || at == train.rows()) {
-        throw new UsageException("--validation-split: expected a fraction that leaves at least one training row and one validation row of the "
-            + train.rows() + " rows in " + train.name() + ", found " + validationSplit + " (split at floor(" + train.rows()
-            + " * (1 - " + validationSplit + ")) = " + at + ", as Keras splits)");
+      try {
+        FitArgs.splitAt(train.rows(), validationSplit);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--validation-split" + e.getMessage().substring("validation_split".length()));
       }
     }
     if (validationData == null) {

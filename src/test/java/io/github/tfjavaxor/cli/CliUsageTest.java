@@ -107,7 +107,7 @@ class CliUsageTest {
     "train --epochs -1|tfjava-xor train: --epochs: expected an integer >= 0, found -1",
     "train --validation-split 1|tfjava-xor train: --validation-split: expected a number in [0, 1), found 1.0",
     "train --validation-split -0.5|tfjava-xor train: --validation-split: expected a number in [0, 1), found -0.5",
-    "train --validation-split 0.8|tfjava-xor train: --validation-split: expected a fraction that leaves at least one training row and one validation row of the 4 rows in xor, found 0.8 (split at floor(4 * (1 - 0.8)) = 0, as Keras splits)",
+    "train --validation-split 0.8|tfjava-xor train: --validation-split: expected a fraction that leaves at least one training row and one validation row of the 4 rows, found 0.8 (split at floor(4 * (1 - 0.8)) = 0, as Keras splits)",
     "train --validation-split 0.25 --validation-data v.csv|tfjava-xor train: --validation-split: not allowed with --validation-data; give one source of validation rows",
     "train --validation-data xor|tfjava-xor train: --validation-data: expected a CSV file, found the built-in data set name 'xor'",
     "train --validation-split 0.25 --early-stopping --monitor val_mse|tfjava-xor train: --monitor: expected one of the logged metrics [binary_accuracy, loss, val_binary_accuracy, val_loss], found 'val_mse'",

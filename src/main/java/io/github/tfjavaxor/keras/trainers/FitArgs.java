@@ -50,6 +50,23 @@ public record FitArgs(int epochs, int batchSize, int verbose, boolean shuffle,
     return new Builder(epochs);
   }
 
+  /**
+   * Where Keras's {@code train_validation_split} cuts {@code rows} rows: {@code floor(rows * (1 -
+   * validationSplit))}; the rows from there on validate.
+   *
+   * @throws IllegalArgumentException if no training row or no validation row would be left
+   */
+  public static int splitAt(int rows, double validationSplit) {
+    int at = (int) Math.floor(rows * (1.0 - validationSplit));
+    if (at == 0 || at == rows) {
+      throw new IllegalArgumentException("validation_split: expected a fraction that leaves at"
+          + " least one training row and one validation row of the " + rows + " rows, found "
+          + validationSplit + " (split at floor(" + rows + " * (1 - " + validationSplit + ")) = "
+          + at + ", as Keras splits)");
+    }
+    return at;
+  }
+
   /** True if this fit validates at the end of each epoch. */
   public boolean hasValidation() {
     return validationSplit > 0 || validationX != null;

@@ -51,13 +51,7 @@ final class TrainerChecks {
       return new float[][][] {x, y, null, null};
     }
     int n = x.length;
-    int at = (int) Math.floor(n * (1.0 - args.validationSplit()));
-    if (at == 0 || at == n) {
-      throw new IllegalArgumentException("validation_split: expected a fraction that leaves at"
-          + " least one training row and one validation row of the " + n + " rows, found "
-          + args.validationSplit() + " (split at floor(" + n + " * (1 - " + args.validationSplit()
-          + ")) = " + at + ", as Keras splits)");
-    }
+    int at = FitArgs.splitAt(n, args.validationSplit());
     return new float[][][] {Arrays.copyOfRange(x, 0, at), Arrays.copyOfRange(y, 0, at),
         Arrays.copyOfRange(x, at, n), Arrays.copyOfRange(y, at, n)};
   }
