@@ -148,6 +148,23 @@ class TrainerTest {
   }
 
   @Test
+  void validationIsSilentInFitAndItsValuesEndTheEpochLine() {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (Sequential m = Xor.model(1)) {
+      m.setProgressStream(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+      m.fit(X8, Y8, FitArgs.builder(2).batchSize(2).verbose(2).validationSplit(0.25).build());
+    }
+    // Keras 3.15.1 prints, for the same call: "3/3 - 2s - 532ms/step - binary_accuracy: 0.8333 -
+    // loss: 0.2249 - val_binary_accuracy: 0.5000 - val_loss: 0.2602", with no evaluate bar.
+    String[] lines = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n");
+    assertEquals(4, lines.length, String.join("\n", lines));
+    assertEquals("Epoch 1/2", lines[0]);
+    assertTrue(lines[1].matches("3/3 - \\d+s - \\d+[mu]?s/step - binary_accuracy: \\d\\.\\d{4} - loss:"
+        + " \\d\\.\\d{4} - val_binary_accuracy: \\d\\.\\d{4} - val_loss: \\d\\.\\d{4}"), lines[1]);
+    assertEquals("Epoch 2/2", lines[2]);
+  }
+
+  @Test
   void validationDataIsTheSameAsTheSplitItReplaces() {
     try (Sequential a = Xor.model(2); Sequential b = Xor.model(2)) {
       History split = a.fit(X8, Y8, FitArgs.builder(3).batchSize(2).verbose(0).shuffle(false)
