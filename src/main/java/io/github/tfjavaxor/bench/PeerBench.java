@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.bench;
 
+import io.github.tfjavaxor.keras.trainers.FitArgs;
 import io.github.tfjavaxor.device.DeviceResolver;
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.SessionConfigs;
@@ -111,7 +112,8 @@ public final class PeerBench {
         default -> throw new IllegalArgumentException("unknown --variant " + variant);
       }
       model.setSessionConfig(config);
-      History h = model.fit(data[0], data[1], epochs, batch, 0, true, List.of(timer));
+      History h = model.fit(data[0], data[1],
+          FitArgs.builder(epochs).batchSize(batch).verbose(0).callbacks(List.of(timer)).build());
       float[] scores = model.evaluate(data[0], data[1], batch, 0);
       model.predict(data[0], batch, 0);
       StringBuilder sb = new StringBuilder("{\"peer\": \"java\", \"epoch_s\": [");

@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.bench;
 
+import io.github.tfjavaxor.keras.trainers.FitArgs;
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.SessionConfigs;
 import io.github.tfjavaxor.keras.callbacks.Callback;
@@ -31,7 +32,8 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>Run: {@code mvn -q -B compile exec:java -Dexec.mainClass=io.github.tfjavaxor.bench.TutorialBenchmark
  * [-Dexec.args="--repeats 5 --long-steps 1000000"]}. Prints a table; numbers vary with machine load,
- * so compare ratios from one run.
+ * so compare ratios from one run. {@code --long-steps N} then runs {@link MemoryBenchmark} for N
+ * steps in a child JVM, as {@code bench/memory} does.
  */
 public final class TutorialBenchmark {
   static final float[][] X = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
@@ -85,11 +87,15 @@ public final class TutorialBenchmark {
       processTimes(repeats);
     }
     if (longSteps > 0) {
-      // A child JVM with a fixed 128 MiB heap, so RSS growth would be native, not heap sizing.
+      // MemoryBenchmark in a child JVM with bench/memory's settings: a fixed, pre-touched 128 MiB
+      // heap, so RSS after the warm-up moves only with native memory and JIT code.
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      long chunk = Math.max(1, Math.min(100_000, longSteps / 10));
       ProcessBuilder pb =
-          new ProcessBuilder(java, "-Xms128m", "-Xmx128m", "-cp", classPath(),
-              TutorialBenchmark.class.getName() + "$LongRun", Long.toString(longSteps));
+          new ProcessBuilder(java, "-Xms128m", "-Xmx128m", "-XX:+AlwaysPreTouch",
+              "-XX:NativeMemoryTracking=summary", "-cp", classPath(),
+              MemoryBenchmark.class.getName(), "--steps", Long.toString(longSteps),
+              "--chunk", Long.toString(chunk), "--warmup", Long.toString(chunk));
       pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
       pb.redirectOutput(ProcessBuilder.Redirect.INHERIT);
       pb.redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -121,7 +127,7 @@ public final class TutorialBenchmark {
       model.compile("mean_squared_error", "adam", List.of("binary_accuracy"));
       model.setSessionConfig(config);
       model.setProgressStream(new PrintStream(OutputStream.nullOutputStream()));
-      model.fit(X, Y, epochs, 32, 0, true, List.of(timer));
+      model.fit(X, Y, FitArgs.builder(epochs).verbose(0).callbacks(List.of(timer)).build());
     }
     return times;
   }
@@ -203,34 +209,6 @@ public final class TutorialBenchmark {
     return new double[] {wall, rssMiB};
   }
 
-  /** Child JVM: 10^6-scale training steps, RSS at start and end, to show memory stays flat. */
-  public static final class LongRun {
-    private LongRun() {}
-
-    public static void main(String[] args) {
-      longRun(Long.parseLong(args[0]));
-    }
-  }
-
-  static void longRun(long steps) {
-    try (Sequential model = new Sequential(42)) {
-      model.add(new Dense(16, "relu", 2));
-      model.add(new Dense(1, "sigmoid"));
-      model.compile("mean_squared_error", "adam", List.of("binary_accuracy"));
-      model.fit(X, Y, 1000, 32, 0);
-      long start = rssKiB();
-      long t0 = System.nanoTime();
-      int chunk = 100_000;
-      for (long done = 0; done < steps; done += chunk) {
-        model.fit(X, Y, (int) Math.min(chunk, steps - done), 32, 0);
-        System.out.printf(Locale.ROOT, "  after %,d steps: RSS %d MiB%n", done + chunk + 1000, rssKiB() / 1024);
-      }
-      double secs = (System.nanoTime() - t0) / 1e9;
-      System.out.printf(Locale.ROOT, "long run: %,d steps in %.1f s, RSS start %d MiB, end %d MiB%n",
-          steps, secs, start / 1024, rssKiB() / 1024);
-    }
-  }
-
   /** The project's class path, also under {@code exec:java}, which loads it in a child loader. */
   static String classPath() {
     ClassLoader loader = TutorialBenchmark.class.getClassLoader();
@@ -247,19 +225,6 @@ public final class TutorialBenchmark {
       return sb.toString();
     }
     return System.getProperty("java.class.path");
-  }
-
-  static long rssKiB() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
-      }
-    } catch (IOException e) {
-      return -1;
-    }
-    return -1;
   }
 
   static double percentile(double[] v, double p) {

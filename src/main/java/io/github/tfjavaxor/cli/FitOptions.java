@@ -1,11 +1,19 @@
 package io.github.tfjavaxor.cli;
 
+import io.github.tfjavaxor.datasets.DataException;
+import io.github.tfjavaxor.datasets.Dataset;
+import io.github.tfjavaxor.datasets.Datasets;
+import io.github.tfjavaxor.keras.trainers.FitArgs;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --epochs}, {@code --batch-size}, {@code --verbose}: Keras's fit arguments. */
+/**
+ * {@code --epochs}, {@code --batch-size}, {@code --verbose}, {@code --[no-]shuffle}, {@code
+ * --validation-split}, {@code --validation-data}: Keras's fit arguments.
+ */
 final class FitOptions {
   @Option(names = "--epochs", paramLabel = "N", defaultValue = "1000",
-      description = "training epochs, >= 1 (default: ${DEFAULT-VALUE})")
+      description = "training epochs, >= 0; 0 trains nothing and reports the untrained model, as Keras's fit(epochs=0) (default: ${DEFAULT-VALUE})")
   int epochs;
 
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32",
@@ -16,9 +24,21 @@ final class FitOptions {
       description = "0 silent, 1 progress bar, 2 one line per epoch (default: ${DEFAULT-VALUE})")
   int verbose;
 
+  @Option(names = "--shuffle", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "reorder the training rows each epoch (Java's seeded shuffle; only when an epoch has more than one batch); Keras's default (default: --shuffle)")
+  boolean shuffle;
+
+  @Option(names = "--validation-split", paramLabel = "X", defaultValue = "0",
+      description = "hold out the last fraction X in [0, 1) of the rows, taken before any shuffling, and log val_ metrics each epoch, as Keras's validation_split (default: ${DEFAULT-VALUE})")
+  double validationSplit;
+
+  @Option(names = "--validation-data", paramLabel = "CSV",
+      description = "validate on this CSV file each epoch (val_ metrics); it must have the training data's columns, header included")
+  Path validationData;
+
   void check() {
-    if (epochs < 1) {
-      throw new UsageException("--epochs: expected an integer >= 1, found " + epochs);
+    if (epochs < 0) {
+      throw new UsageException("--epochs: expected an integer >= 0, found " + epochs);
     }
     if (batchSize < 1) {
       throw new UsageException("--batch-size: expected an integer >= 1, found " + batchSize);
@@ -26,5 +46,52 @@ final class FitOptions {
     if (verbose < 0 || verbose > 2) {
       throw new UsageException("--verbose: expected 0, 1 or 2, found " + verbose);
     }
+    if (!(validationSplit >= 0 && validationSplit < 1)) {
+      throw new UsageException("--validation-split: expected a number in [0, 1), found " + validationSplit);
+    }
+    if (validationSplit > 0 && validationData != null) {
+      throw new UsageException("--validation-split: not allowed with --validation-data; give one source of validation rows");
+    }
+  }
+
+  /** True if the fit logs val_ metrics. */
+  boolean validates() {
+    return validationSplit > 0 || validationData != null;
+  }
+
+  /**
+   * Reads and checks the validation CSV (same columns as {@code train}) and the split size, without
+   * native code; null without --validation-data.
+   *
+   * @throws DataException naming the file and what differs
+   */
+  Dataset loadValidation(Dataset train) throws DataException {
+    if (validationSplit > 0) {
+      try {
+        FitArgs.splitAt(train.rows(), validationSplit);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--validation-split" + e.getMessage().substring("validation_split".length()));
+      }
+    }
+    if (validationData == null) {
+      return null;
+    }
+    String file = validationData.toString();
+    if (Datasets.isBuiltin(file)) {
+      throw new UsageException("--validation-data: expected a CSV file, found the built-in data set name '" + file + "'");
+    }
+    Dataset v = Datasets.load(file, train.targetNames().get(0));
+    if (!v.featureNames().equals(train.featureNames()) || !v.targetNames().equals(train.targetNames())) {
+      throw new DataException(file, "--validation-data: expected the training data's columns " + train.featureNames()
+          + " -> " + train.targetNames() + ", found " + v.featureNames() + " -> " + v.targetNames());
+    }
+    return v;
+  }
+
+  /** The Keras fit arguments these options give; the rest as {@code more} sets them. */
+  FitArgs.Builder args(Dataset validation) {
+    FitArgs.Builder b = FitArgs.builder(epochs).batchSize(batchSize).verbose(verbose).shuffle(shuffle)
+        .validationSplit(validationSplit);
+    return validation == null ? b : b.validationData(validation.x(), validation.y());
   }
 }

@@ -55,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--history-csv", paramLabel = "CSV", description = "per-epoch metrics, as Keras's CSVLogger")
   Path historyCsv;
 
-  @Option(names = "--tensorboard", paramLabel = "DIR", description = "write TensorBoard event files to DIR/train")
+  @Option(names = "--tensorboard", paramLabel = "DIR", description = "write TensorBoard event files to DIR/train (and the val_ metrics to DIR/validation), as Keras's TensorBoard callback")
   Path tensorboard;
 
   @Option(names = "--histogram-freq", paramLabel = "N", defaultValue = "0", description = "with --tensorboard: weight histograms every N epochs; 0 for none, Keras's default (default: ${DEFAULT-VALUE})")
@@ -64,7 +64,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--early-stopping", description = "stop when --monitor stops improving (Keras EarlyStopping)")
   boolean earlyStopping;
 
-  @Option(names = "--monitor", paramLabel = "METRIC", defaultValue = "loss", description = "what EarlyStopping and --checkpoint watch; Keras defaults to val_loss, which needs validation data this tool does not have (default: ${DEFAULT-VALUE})")
+  @Option(names = "--monitor", paramLabel = "METRIC", description = "what EarlyStopping and --checkpoint watch (default: val_loss with --validation-split or --validation-data, as Keras; loss without validation)")
   String monitor;
 
   @Option(names = "--mode", paramLabel = "auto|min|max", defaultValue = "auto", description = "direction of --monitor (default: ${DEFAULT-VALUE})")
@@ -143,6 +143,10 @@ final class TrainCommand implements Callable<Integer> {
     }
     CheckpointMeta resumed = resume == null ? null : Checkpoints.readMeta(resume);
     Dataset d = data.load();
+    Dataset validation = fit.loadValidation(d);
+    if (monitor == null) {
+      monitor = fit.validates() ? "val_loss" : "loss";
+    }
     ModelSpec ms = resumed != null ? resumed.model() : model.spec(d.features(), d.targets());
     if (resumed != null) {
       if (ms.inputDim() != d.features() || ms.outputUnits() != d.targets()) {
@@ -189,14 +193,12 @@ final class TrainCommand implements Callable<Integer> {
         Files.createDirectories(tensorboard);
         callbacks.add(new TensorBoard(tensorboard, histogramFreq));
       }
-      History h = new History();
-      int epochsRun = 0;
-      if (initialEpoch < fit.epochs) {
-        h = m.fit(d.x(), d.y(), fit.epochs, fit.batchSize, fit.verbose, true, callbacks, initialEpoch);
-        epochsRun = h.epoch().size();
-      } else {
+      if (resumed != null && initialEpoch >= fit.epochs) {
         parent.err.println("train: the checkpoint already has " + initialEpoch + " epochs (--epochs " + fit.epochs + "); nothing to train");
       }
+      // epochs <= initial epoch trains nothing and returns an empty History, as Keras's fit does.
+      History h = m.fit(d.x(), d.y(), fit.args(validation).callbacks(callbacks).initialEpoch(initialEpoch).build());
+      int epochsRun = h.epoch().size();
       int lastEpoch = initialEpoch + epochsRun;
       float[] scores = m.evaluate(d.x(), d.y(), fit.batchSize, 0);
       report(m, h, scores, initialEpoch, lastEpoch, nan, d);
@@ -223,6 +225,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     List<String> keys = new ArrayList<>(ms.metrics());
     keys.add("loss");
+    if (fit.validates()) {
+      new ArrayList<>(keys).forEach(k -> keys.add("val_" + k));
+    }
     if (!keys.contains(monitor)) {
       throw new UsageException("--monitor: expected one of the logged metrics " + keys + ", found '" + monitor + "'");
     }

@@ -15,7 +15,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * {@code --history-csv}: per-epoch metrics in the layout of Keras's {@code CSVLogger}
  * ({@code keras/src/callbacks/csv_logger.py}): a header {@code epoch,<metrics sorted by name>},
- * then one row per epoch with the 0-based epoch index and each value as a double. Written once,
+ * then one row per epoch with the 0-based epoch index and each value as a double (an empty file
+ * when no epoch ran, as Keras leaves it). Written once,
  * atomically, at the end of training (Keras appends per epoch).
  */
 public final class HistoryCsv {
@@ -36,6 +37,9 @@ public final class HistoryCsv {
     AtomicFiles.write(target, out -> {
       Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
       try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+        if (epochs.isEmpty()) {
+          return; // Keras's CSVLogger writes its header at the first epoch end: no epoch, empty file
+        }
         p.printRecord(header);
         for (int i = 0; i < epochs.size(); i++) {
           List<Object> row = new ArrayList<>();

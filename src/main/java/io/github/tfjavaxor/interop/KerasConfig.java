@@ -260,7 +260,6 @@ final class KerasConfig {
     ic.put("name", "input_layer");
     ic.put("optional", false);
     input.putNull("registered_name");
-    long in = model.inputDim();
     for (Dense d : model.layers()) {
       ObjectNode l = layers.addObject();
       l.put("module", "keras.layers");
@@ -280,8 +279,7 @@ final class KerasConfig {
         c.putNull(key);
       }
       l.putNull("registered_name");
-      l.putObject("build_config").set("input_shape", shape(in));
-      in = d.units();
+      l.putObject("build_config").set("input_shape", shape(d.inputDim()));
     }
     config.set("build_input_shape", shape(model.inputDim()));
     root.putNull("registered_name");

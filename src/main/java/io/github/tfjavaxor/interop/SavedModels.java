@@ -40,8 +40,8 @@ public final class SavedModels {
     Signature signature =
         Signature.builder(SIGNATURE_KEY)
             .methodName("tensorflow/serving/predict")
-            .input(INPUT_NAME, model.inputPlaceholder())
-            .output(OUTPUT_NAME, model.outputOperand())
+            .input(INPUT_NAME, model.modelGraph().x())
+            .output(OUTPUT_NAME, model.modelGraph().output())
             .build();
     AtomicDirectories.writeDirectory(dir, tmp ->
         SavedModelBundle.exporter(tmp.toString())

@@ -14,15 +14,13 @@ final class Summary {
     sb.append(rule('┏', '┳', '┓', '━'));
     sb.append(row('┃', "Layer (type)", "Output Shape", "Param #"));
     sb.append(rule('┡', '╇', '┩', '━'));
-    long in = model.inputDim();
     int i = 0;
     for (Dense d : model.layers()) {
       if (i++ > 0) {
         sb.append(rule('├', '┼', '┤', '─'));
       }
       sb.append(
-          row('│', d.name() + " (Dense)", "(None, " + d.units() + ")", Long.toString(d.countParams(in))));
-      in = d.units();
+          row('│', d.name() + " (Dense)", "(None, " + d.units() + ")", Long.toString(d.countParams())));
     }
     sb.append(rule('└', '┴', '┘', '─'));
     long params = model.countParams();

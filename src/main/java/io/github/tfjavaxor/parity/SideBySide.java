@@ -12,6 +12,7 @@ import io.github.tfjavaxor.keras.layers.Dense;
 import io.github.tfjavaxor.keras.optimizers.Adam;
 import io.github.tfjavaxor.keras.optimizers.FusedAdam;
 import io.github.tfjavaxor.keras.optimizers.Optimizer;
+import io.github.tfjavaxor.keras.trainers.FitArgs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -163,8 +164,7 @@ public final class SideBySide {
 
   /** fit (no shuffle, batch 32, silent), evaluate and predict on the XOR data. */
   public static RunLog train(Sequential model, int epochs) {
-    History h = model.fit(X, Y, epochs, Sequential.BATCH_SIZE_DEFAULT, 0, false,
-        new ArrayList<>());
+    History h = model.fit(X, Y, FitArgs.builder(epochs).verbose(0).shuffle(false).build());
     float[] scores = model.evaluate(X, Y, Sequential.BATCH_SIZE_DEFAULT, 0);
     float[][] p = model.predict(X, Sequential.BATCH_SIZE_DEFAULT, 0);
     List<String> names = new ArrayList<>(List.of("loss"));

@@ -35,7 +35,7 @@ public final class SweepRunner {
     long start = System.nanoTime();
     try (Sequential m = run.model().build()) {
       m.setSessionConfig(SessionConfigs.threads(1, 1));
-      History h = m.fit(x, y, run.epochs(), run.batchSize(), 0, true, List.of());
+      History h = m.fit(x, y, run.epochs(), run.batchSize(), 0);
       List<Double> acc = h.get("binary_accuracy");
       List<Double> loss = h.get("loss");
       int first = 0;

@@ -210,6 +210,7 @@ public final class XorTutorial {
         // scores = model.evaluate(training_data, target_data)
         //   the same forward pass without the train op; scores = [loss, binary_accuracy]
         float[] scores;
+        progress = new ProgbarLogger(out); // evaluate has a progress bar of its own, as in Keras
         if (verbose != 0) {
           progress.onTestBegin(1, verbose);
         }

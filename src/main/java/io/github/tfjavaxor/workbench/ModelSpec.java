@@ -94,18 +94,6 @@ public record ModelSpec(
         throw new IllegalArgumentException("--layers: expected unit counts >= 1, found " + u);
       }
     }
-    long params = 0;
-    long in = inputDim;
-    for (int u : units) {
-      params += in * u + u;
-      in = u;
-    }
-    params += in * outputUnits + outputUnits;
-    if (params > MAX_PARAMS) {
-      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-          "--layers: expected a model of at most %,d parameters (%d MiB of float32 weights, three"
-              + " times that with Adam's state), found %,d", MAX_PARAMS, MAX_PARAMS * 4 >> 20, params));
-    }
     if (activations.size() != units.size()) {
       throw new IllegalArgumentException(
           "--activation: expected one activation for all hidden layers or one per layer ("
@@ -118,6 +106,15 @@ public record ModelSpec(
     metrics.forEach(m -> flag("--metrics", () -> Metric.get(m)));
     if (metrics.stream().map(m -> Metric.get(m)).distinct().count() != metrics.size()) {
       throw new IllegalArgumentException("--metrics: each metric may appear once, found " + metrics);
+    }
+    long params;
+    try (Sequential shape = stack()) { // no native work: the graph is built on first use
+      params = shape.countParams();
+    }
+    if (params > MAX_PARAMS) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+          "--layers: expected a model of at most %,d parameters (%d MiB of float32 weights, three"
+              + " times that with Adam's state), found %,d", MAX_PARAMS, MAX_PARAMS * 4 >> 20, params));
     }
     return this;
   }
@@ -150,18 +147,20 @@ public record ModelSpec(
    */
   public Sequential build(Optimizer optimizerInstance) {
     check();
-    Sequential model = new Sequential(seed);
-    for (int i = 0; i < units.size(); i++) {
-      model.add(i == 0
-          ? new Dense(units.get(i), activations.get(i), inputDim)
-          : new Dense(units.get(i), activations.get(i)));
-    }
-    model.add(units.isEmpty()
-        ? new Dense(outputUnits, outputActivation, inputDim)
-        : new Dense(outputUnits, outputActivation));
+    Sequential model = stack();
     List<Metric> ms = new ArrayList<>();
     metrics.forEach(m -> ms.add(Metric.get(m)));
     model.compile(Loss.get(loss), optimizerInstance, ms);
+    return model;
+  }
+
+  // The layer stack, uncompiled; Sequential resolves each layer's input size as it is added.
+  private Sequential stack() {
+    Sequential model = new Sequential(seed);
+    for (int i = 0; i < units.size(); i++) {
+      model.add(new Dense(units.get(i), activations.get(i), i == 0 ? inputDim : 0));
+    }
+    model.add(new Dense(outputUnits, outputActivation, units.isEmpty() ? inputDim : 0));
     return model;
   }
 

@@ -38,6 +38,36 @@ class CliRunTest {
   }
 
   @Test
+  void zeroEpochsReportTheUntrainedModel() throws Exception {
+    Path hist = dir.resolve("h0.csv");
+    Cli r = ok("train", "--epochs", "0", "--verbose", "0", "--seed", "3", "--history-csv", hist.toString());
+    try (Sequential m = ModelSpec.tutorial(2, 1).withSeed(3).build()) {
+      float[] scores = m.evaluate(new float[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}},
+          new float[][] {{0}, {1}, {1}, {0}}, 32, 0);
+      assertTrue(r.out().contains("evaluate: loss: " + io.github.tfjavaxor.keras.utils.PyFormat.metric(scores[0])
+          + " - binary_accuracy: "), r.out());
+    }
+    assertTrue(r.out().contains("epochs: 0\n"), r.out());
+    assertEquals(List.of(), Files.readAllLines(hist)); // as Keras's CSVLogger leaves it
+  }
+
+  @Test
+  void validationLogsValMetricsToCsvAndTensorBoard() throws Exception {
+    Path hist = dir.resolve("hv.csv");
+    Path tb = dir.resolve("tb");
+    Path val = dir.resolve("val.csv");
+    Files.writeString(val, "a,b,xor\n1,1,0\n0,1,1\n");
+    ok("train", "--epochs", "3", "--verbose", "0", "--validation-data", val.toString(),
+        "--history-csv", hist.toString(), "--tensorboard", tb.toString());
+    List<String> rows = Files.readAllLines(hist);
+    assertEquals("epoch,binary_accuracy,loss,val_binary_accuracy,val_loss", rows.get(0));
+    assertEquals(4, rows.size());
+    assertTrue(Files.list(tb.resolve("validation")).anyMatch(p -> p.getFileName().toString().startsWith("events.out.tfevents")));
+    Cli bad = Cli.run("train", "--epochs", "1", "--validation-data", dir.resolve("none.csv").toString());
+    assertEquals(3, bad.code(), bad.err());
+  }
+
+  @Test
   void trainMatchesTheCoreModelAndWritesFiles() throws Exception {
     Path save = dir.resolve("m");
     Path hist = dir.resolve("h.csv");

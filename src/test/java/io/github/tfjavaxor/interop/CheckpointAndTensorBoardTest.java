@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.interop;
 
+import io.github.tfjavaxor.keras.trainers.FitArgs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +41,7 @@ class CheckpointAndTensorBoardTest {
       // "max" on a falling loss: only epoch 1 improves on -inf.
       List<String> log = new ArrayList<>();
       ModelCheckpoint best = new ModelCheckpoint(dir.resolve("best").toString(), "loss", "max", true, meta(), log::add);
-      History h = m.fit(X, Y, 5, 32, 0, true, List.of(every, best));
+      History h = m.fit(X, Y, FitArgs.builder(5).batchSize(32).verbose(0).shuffle(true).callbacks(List.of(every, best)).build());
       assertEquals(5, every.saves());
       assertEquals(1, best.saves());
       assertEquals(1, Checkpoints.readMeta(dir.resolve("best")).epoch());
@@ -65,7 +66,7 @@ class CheckpointAndTensorBoardTest {
           new ModelCheckpoint(dir.resolve("m{epoch}.keras").toString(), "loss", "auto", false, meta(), null);
       ModelCheckpoint weights =
           new ModelCheckpoint(dir.resolve("w.weights.h5").toString(), "loss", "auto", false, meta(), null);
-      m.fit(X, Y, 3, 32, 0, true, List.of(keras, weights));
+      m.fit(X, Y, FitArgs.builder(3).batchSize(32).verbose(0).shuffle(true).callbacks(List.of(keras, weights)).build());
       assertEquals(3, keras.saves());
       float[][] expected = m.predict(X, 32, 0);
       try (Sequential fromKeras = io.github.tfjavaxor.interop.KerasModelFile.load(dir.resolve("m3.keras"));
@@ -89,7 +90,7 @@ class CheckpointAndTensorBoardTest {
     History h;
     List<FloatNdArray> finalWeights;
     try (Sequential m = SPEC.build()) {
-      h = m.fit(X, Y, 5, 32, 0, true, List.of(new TensorBoard(logs, 2)));
+      h = m.fit(X, Y, FitArgs.builder(5).batchSize(32).verbose(0).shuffle(true).callbacks(List.of(new TensorBoard(logs, 2))).build());
       finalWeights = m.getWeights();
     }
     List<Path> files = EventFiles.find(logs);

@@ -68,6 +68,26 @@ final class Fixtures {
     return f;
   }
 
+  /**
+   * What live Keras/TensorFlow predicts for the XOR inputs from a fixture on <em>this</em> machine
+   * ({@code python/interop_check.py KIND PATH}). The committed {@code xor.expected.json}
+   * predictions were computed on another CPU: TensorFlow picks its CPU kernels by instruction set
+   * (AVX-512 here), and the 16-term dot product then rounds 1 ulp differently on some rows. Java
+   * and Keras on one machine run the same kernels and agree exactly.
+   */
+  static float[] kerasPredictionsHere(String kind, Path path) throws IOException {
+    String json = PythonVenv.locate().run("interop_check.py", kind, path.toString()).stdout();
+    return flatten(new ObjectMapper().readTree(json).get("predictions"));
+  }
+
+  /** The committed predictions are another CPU's: within 2 ulp of this machine's (see above). */
+  static void assertNearFixture(float[] fixture, float[] here) {
+    for (int i = 0; i < fixture.length; i++) {
+      float tol = 2 * Math.ulp(fixture[i]);
+      org.junit.jupiter.api.Assertions.assertEquals(fixture[i], here[i], tol, "prediction " + i);
+    }
+  }
+
   /** The tutorial's 2-16-1 model, built in Java, silent. */
   static Sequential tutorialModel(int hidden) {
     Sequential m = new Sequential(42);

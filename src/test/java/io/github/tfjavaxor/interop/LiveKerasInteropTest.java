@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.interop;
 
+import io.github.tfjavaxor.keras.trainers.FitArgs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,7 @@ class LiveKerasInteropTest {
     venv.python(); // creates the venv if needed; throws (test failure) if a pin is missing
     model = SideBySide.tutorialModel(7);
     model.compile("mean_squared_error", "adam", List.of("binary_accuracy"));
-    model.fit(Fixtures.XOR, Fixtures.TARGET, 20, 32, 0, false, new ArrayList<>());
+    model.fit(Fixtures.XOR, Fixtures.TARGET, FitArgs.builder(20).batchSize(32).verbose(0).shuffle(false).build());
     javaPredictions = model.predict(Fixtures.XOR, 32, 0);
   }
 

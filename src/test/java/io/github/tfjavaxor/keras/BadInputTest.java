@@ -47,7 +47,7 @@ class BadInputTest {
   @Test
   void rangesOfEpochsBatchSizeVerboseLearningRate() {
     try (Sequential m = Xor.model(1)) {
-      rejects("epochs: expected an integer >= 1, found 0", () -> m.fit(Xor.X, Xor.Y, 0));
+      rejects("epochs: expected an integer >= 0, found -1", () -> m.fit(Xor.X, Xor.Y, -1));
       rejects(
           "batch_size: expected an integer >= 1, found 0", () -> m.fit(Xor.X, Xor.Y, 1, 0, 1));
       rejects("verbose: expected 0, 1 or 2, found 3", () -> m.fit(Xor.X, Xor.Y, 1, 32, 3));

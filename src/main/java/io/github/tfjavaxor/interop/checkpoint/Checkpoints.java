@@ -118,11 +118,8 @@ public final class Checkpoints {
     }
   }
 
-  /**
-   * Sequential builds its training graph lazily on the first fit/evaluate; one silent evaluate of
-   * a zero row is the public way to get the optimizer's variables created before a restore.
-   */
+  /** Creates the optimizer's variables (Keras's make_train_function) so a restore can fill them. */
   public static void buildTrainingGraph(Sequential model) {
-    model.evaluate(new float[1][model.inputDim()], new float[1][model.outputDim()], 1, 0);
+    model.makeTrainFunction();
   }
 }

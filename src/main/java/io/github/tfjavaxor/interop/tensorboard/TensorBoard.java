@@ -20,7 +20,9 @@ import org.tensorflow.types.TString;
  * Writes TensorBoard event files with TF Java's summary ops; mirrors Keras 3's {@code
  * keras.callbacks.TensorBoard(log_dir, histogram_freq=0)} for what this model has: under {@code
  * log_dir/train}, a scalar {@code epoch_<metric>} (e.g. {@code epoch_loss}, {@code
- * epoch_binary_accuracy}) per epoch, and, every {@code histogramFreq} epochs, a histogram of each
+ * epoch_binary_accuracy}) per epoch, the {@code val_} entries under {@code log_dir/validation}
+ * without their prefix (as Keras's {@code _log_epoch_metrics} writes them), and, every {@code
+ * histogramFreq} epochs, a histogram of each
  * weight tagged {@code <layer>/<kernel|bias>/histogram}. Steps are 0-based epoch indices, as in
  * Keras. (Keras 3.15 tags histograms with {@code weight.name + "/histogram"}, i.e. {@code
  * kernel/histogram} for every layer, so layers collide; the weight path is used here, as the
@@ -40,9 +42,11 @@ public final class TensorBoard implements Callback {
   private Placeholder<TString> tag;
   private Placeholder<TFloat32> value;
   private Op writeScalar;
+  private Op writeValScalar;
   private final List<Op> writeHistograms = new ArrayList<>();
-  private Op flush;
-  private Op close;
+  private final List<Op> flushAndClose = new ArrayList<>();
+  private final List<Op> creates = new ArrayList<>();
+  private boolean valCreated;
 
   /**
    * @param logDir the log directory; events go to {@code logDir/train}
@@ -66,15 +70,13 @@ public final class TensorBoard implements Callback {
     model = m;
     session = m.session();
     Ops tf = Ops.create(m.graph());
-    SummaryWriter writer =
-        tf.summary.summaryWriter(SummaryWriter.sharedName("tensorboard_" + WRITERS.incrementAndGet()));
-    Op create = tf.summary.createSummaryFileWriter(writer,
-        tf.constant(logDir.resolve("train").toAbsolutePath().toString()),
-        tf.constant(10), tf.constant(1000), tf.constant(".v2"));
     step = tf.placeholder(TInt64.class);
     tag = tf.placeholder(TString.class);
     value = tf.placeholder(TFloat32.class);
+    SummaryWriter writer = writer(tf, "train");
+    SummaryWriter valWriter = writer(tf, "validation");
     writeScalar = tf.summary.writeScalarSummary(writer, step, tag, value);
+    writeValScalar = tf.summary.writeScalarSummary(valWriter, step, tag, value);
     List<org.tensorflow.op.core.Variable<TFloat32>> weights = new ArrayList<>();
     m.layers().forEach(d -> {
       weights.add(d.kernel());
@@ -84,18 +86,38 @@ public final class TensorBoard implements Callback {
       writeHistograms.add(tf.summary.writeHistogramSummary(
           writer, step, tf.constant(m.weightName(i) + "/histogram"), tf.identity(weights.get(i))));
     }
-    flush = tf.summary.flushSummaryWriter(writer);
-    close = tf.summary.closeSummaryWriter(writer);
-    session.run(create);
+    for (SummaryWriter w : List.of(writer, valWriter)) {
+      flushAndClose.add(tf.summary.flushSummaryWriter(w));
+      flushAndClose.add(tf.summary.closeSummaryWriter(w));
+    }
+    session.run(creates.get(0));
+  }
+
+  // A writer for logDir/run, created by running its create op (validation's on its first scalar).
+  private SummaryWriter writer(Ops tf, String run) {
+    SummaryWriter w =
+        tf.summary.summaryWriter(SummaryWriter.sharedName("tensorboard_" + WRITERS.incrementAndGet()));
+    Op create = tf.summary.createSummaryFileWriter(w,
+        tf.constant(logDir.resolve(run).toAbsolutePath().toString()),
+        tf.constant(10), tf.constant(1000), tf.constant(".v2"));
+    creates.add(create);
+    return w;
   }
 
   @Override
   public void onEpochEnd(int epoch, Map<String, Double> logs) {
     try (TInt64 s = TInt64.scalarOf(epoch)) {
       for (Map.Entry<String, Double> e : logs.entrySet()) {
-        try (TString t = TString.scalarOf("epoch_" + e.getKey());
+        boolean val = e.getKey().startsWith("val_");
+        if (val && !valCreated) {
+          session.run(creates.get(1));
+          valCreated = true;
+        }
+        String name = val ? e.getKey().substring(4) : e.getKey();
+        try (TString t = TString.scalarOf("epoch_" + name);
             TFloat32 v = TFloat32.scalarOf(e.getValue().floatValue())) {
-          session.runner().feed(step, s).feed(tag, t).feed(value, v).addTarget(writeScalar).run().close();
+          session.runner().feed(step, s).feed(tag, t).feed(value, v)
+              .addTarget(val ? writeValScalar : writeScalar).run().close();
         }
       }
       if (histogramFreq > 0 && epoch % histogramFreq == 0) {
@@ -108,7 +130,9 @@ public final class TensorBoard implements Callback {
 
   @Override
   public void onTrainEnd(Map<String, Double> logs) {
-    session.run(flush);
-    session.run(close);
+    int writers = valCreated ? 2 : 1;
+    for (int i = 0; i < 2 * writers; i++) {
+      session.run(flushAndClose.get(i)); // flush, close; train then validation
+    }
   }
 }

@@ -22,6 +22,7 @@ public final class ProgbarLogger implements Callback {
   private int steps;
   private int seen;
   private Progbar progbar;
+  private boolean calledInFit;
 
   /** Prints to {@code out} with the system clock. */
   public ProgbarLogger(PrintStream out) {
@@ -53,6 +54,8 @@ public final class ProgbarLogger implements Callback {
     this.epochs = epochs;
     this.steps = steps;
     this.verbose = verbose;
+    // Inside fit, validation is silent: its values appear on the epoch's line, as in Keras.
+    this.calledInFit = true;
   }
 
   @Override
@@ -75,16 +78,25 @@ public final class ProgbarLogger implements Callback {
 
   @Override
   public void onTestBegin(int steps, int verbose) {
+    if (calledInFit) {
+      return;
+    }
     newBar(steps, verbose);
   }
 
   @Override
   public void onTestBatchEnd(int batch, Map<String, Double> logs) {
+    if (calledInFit) {
+      return;
+    }
     updateBar(batch, logs);
   }
 
   @Override
   public void onTestEnd(Map<String, Double> logs) {
+    if (calledInFit) {
+      return;
+    }
     progbar.update(steps, logs, true);
   }
 

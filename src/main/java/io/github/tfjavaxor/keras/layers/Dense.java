@@ -25,7 +25,7 @@ public final class Dense {
 
   private final int units;
   private final Activation activation;
-  private final int inputDim;
+  private int inputDim;
 
   private String name;
   private Variable<TFloat32> kernel;
@@ -88,7 +88,10 @@ public final class Dense {
     return activation;
   }
 
-  /** The declared input size, or 0 if it is taken from the previous layer. */
+  /**
+   * The input size: as declared until the layer is added to a model, then the size the model
+   * resolved once in {@link #attach} (the previous layer's units). 0 while still unknown.
+   */
   public int inputDim() {
     return inputDim;
   }
@@ -98,14 +101,34 @@ public final class Dense {
     return name;
   }
 
-  /** Sets the layer name; called by the model that owns the layer. */
+  /** Renames the layer (e.g. to the name a Keras file gives it); before the graph is built. */
   public void setName(String name) {
     this.name = name;
   }
 
-  /** Trainable parameters for a given input size: {@code inputDim * units + units}. */
-  public long countParams(long inDim) {
-    return inDim * units + units;
+  /**
+   * Names the layer and fixes its input size; called once by the model that adds it.
+   *
+   * @param name Keras's layer name, e.g. {@code dense_1}
+   * @param inDim the input size, &gt; 0
+   * @throws IllegalArgumentException if the layer already belongs to a model or inDim is not
+   *     positive
+   */
+  public void attach(String name, int inDim) {
+    if (this.name != null) {
+      throw new IllegalArgumentException(
+          "add: layer " + this.name + " already belongs to a model; create a new Dense for each model");
+    }
+    if (inDim <= 0) {
+      throw new IllegalArgumentException("Dense: inputDim must be positive, found " + inDim);
+    }
+    this.name = name;
+    this.inputDim = inDim;
+  }
+
+  /** Trainable parameters, {@code inputDim * units + units}; 0 while the input size is unknown. */
+  public long countParams() {
+    return inputDim == 0 ? 0 : (long) inputDim * units + units;
   }
 
   /**
@@ -114,13 +137,16 @@ public final class Dense {
    * <p>Variable names are flat ({@code dense_kernel}), because TF Java rejects '/' in op names.
    *
    * @param tf the graph's ops
-   * @param inDim input features
    * @param seed the kernel's op-level seed
+   * @throws IllegalStateException if the layer has not been added to a model
    */
-  public void build(Ops tf, long inDim, long seed) {
+  public void build(Ops tf, long seed) {
+    if (name == null) {
+      throw new IllegalStateException("Dense: build() before the layer was added to a model");
+    }
     kernel =
         tf.withName(name + "_kernel")
-            .variable(GlorotUniform.call(tf.withInitScope(), inDim, units, seed));
+            .variable(GlorotUniform.call(tf.withInitScope(), inputDim, units, seed));
     bias =
         tf.withName(name + "_bias")
             .variable(tf.withInitScope().zeros(tf.constant(new long[] {units}), TFloat32.class));

@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.keras.callbacks;
 
+import io.github.tfjavaxor.keras.trainers.FitArgs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,7 +52,7 @@ class CallbacksTest {
     // so wait reaches patience 2 at epoch 2 and training stops after 3 epochs.
     try (Sequential m = model()) {
       EarlyStopping es = new EarlyStopping("loss", 1.0, 2, "auto", null, false, 0, null);
-      History h = m.fit(X, Y, 100, 32, 0, true, List.of(es));
+      History h = m.fit(X, Y, FitArgs.builder(100).batchSize(32).verbose(0).shuffle(true).callbacks(List.of(es)).build());
       assertEquals(List.of(0, 1, 2), h.epoch());
       assertEquals(2, es.stoppedEpoch());
       assertEquals(0, es.bestEpoch());
@@ -63,7 +64,7 @@ class CallbacksTest {
     // Epochs 0..4 are ignored; epoch 5 sets the best, 6 and 7 fail by min_delta 1 and stop it.
     try (Sequential m = model()) {
       EarlyStopping es = new EarlyStopping("loss", 1.0, 2, "auto", null, false, 5, null);
-      assertEquals(8, m.fit(X, Y, 100, 32, 0, true, List.of(es)).epoch().size());
+      assertEquals(8, m.fit(X, Y, FitArgs.builder(100).batchSize(32).verbose(0).shuffle(true).callbacks(List.of(es)).build()).epoch().size());
       assertEquals(7, es.stoppedEpoch());
       assertEquals(5, es.bestEpoch());
     }
@@ -73,7 +74,7 @@ class CallbacksTest {
   void missingMonitorNeverStops() {
     try (Sequential m = model()) {
       EarlyStopping es = new EarlyStopping(); // Keras default monitor val_loss: not in the logs
-      assertEquals(20, m.fit(X, Y, 20, 32, 0, true, List.of(es)).epoch().size());
+      assertEquals(20, m.fit(X, Y, FitArgs.builder(20).batchSize(32).verbose(0).shuffle(true).callbacks(List.of(es)).build()).epoch().size());
       assertEquals(0, es.stoppedEpoch());
     }
   }
@@ -89,7 +90,7 @@ class CallbacksTest {
       // "max" on a falling loss: epoch 0 is the best; waits 1,2,3 at epochs 1..3 stop it.
       List<String> messages = new ArrayList<>();
       EarlyStopping es = new EarlyStopping("loss", 0, 3, "max", null, true, 0, messages::add);
-      History h = m.fit(X, Y, 50, 32, 0, true, List.of(es));
+      History h = m.fit(X, Y, FitArgs.builder(50).batchSize(32).verbose(0).shuffle(true).callbacks(List.of(es)).build());
       assertEquals(4, h.epoch().size());
       assertEquals(List.of("Epoch 4: early stopping", "Restoring model weights from the end of the best epoch: 1."), messages);
       List<FloatNdArray> w = m.getWeights();
@@ -123,7 +124,7 @@ class CallbacksTest {
       m.compile(io.github.tfjavaxor.keras.losses.Loss.MEAN_SQUARED_ERROR,
           io.github.tfjavaxor.keras.optimizers.Optimizer.get("sgd", 1e30), new ArrayList<>());
       TerminateOnNaN t = new TerminateOnNaN();
-      History h = m.fit(X, Y, 100, 32, 0, true, List.of(t));
+      History h = m.fit(X, Y, FitArgs.builder(100).batchSize(32).verbose(0).shuffle(true).callbacks(List.of(t)).build());
       assertTrue(t.terminated());
       int n = h.epoch().size();
       assertTrue(n < 100);
@@ -135,9 +136,11 @@ class CallbacksTest {
   @Test
   void initialEpochRunsOnlyTheRemainingEpochs() {
     try (Sequential m = model()) {
-      History h = m.fit(X, Y, 5, 32, 0, true, List.of(), 3);
+      History h = m.fit(X, Y, FitArgs.builder(5).batchSize(32).verbose(0).shuffle(true).initialEpoch(3).build());
       assertEquals(List.of(3, 4), h.epoch());
-      assertThrows(IllegalArgumentException.class, () -> m.fit(X, Y, 5, 32, 0, true, List.of(), 5));
+      // Keras's range(initial_epoch, epochs) is empty: nothing trains, the History is empty.
+      assertEquals(List.of(), m.fit(X, Y, FitArgs.builder(5).verbose(0).initialEpoch(5).build()).epoch());
+      assertThrows(IllegalArgumentException.class, () -> m.fit(X, Y, FitArgs.builder(5).verbose(0).initialEpoch(-1).build()));
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.keras.optimizers;
 
+import io.github.tfjavaxor.keras.trainers.FitArgs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -29,7 +30,7 @@ class OptimizerStepTest {
       FloatNdArray kernel = NdArrays.ofFloats(Shape.of(1, 1));
       kernel.setFloat(w, 0, 0);
       model.setWeights(List.of(kernel, NdArrays.vectorOf(b)));
-      model.fit(x, y, steps, 32, 0, false, List.of());
+      model.fit(x, y, FitArgs.builder(steps).batchSize(32).verbose(0).shuffle(false).build());
       List<FloatNdArray> weights = model.getWeights();
       return new float[] {weights.get(0).getFloat(0, 0), weights.get(1).getFloat(0)};
     }

@@ -1,4 +1,4 @@
-package io.github.tfjavaxor.keras;
+package io.github.tfjavaxor.keras.trainers;
 
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;

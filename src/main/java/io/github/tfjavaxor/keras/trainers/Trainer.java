@@ -1,0 +1,226 @@
+package io.github.tfjavaxor.keras.trainers;
+
+import io.github.tfjavaxor.keras.Sequential;
+import io.github.tfjavaxor.keras.backend.ModelGraph;
+import io.github.tfjavaxor.keras.callbacks.CallbackList;
+import io.github.tfjavaxor.keras.callbacks.History;
+import io.github.tfjavaxor.keras.callbacks.ProgbarLogger;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The fit, evaluate and predict loops over the three graph functions, each built lazily on the
+ * model's graph; mirrors {@code keras/src/trainers/trainer.py} (compile state) and {@code
+ * keras/src/backend/tensorflow/trainer.py} ({@code fit}, {@code evaluate}, {@code predict}).
+ *
+ * <p>Every argument is checked ({@link TrainerChecks}) before the first native call. Predict needs
+ * only the forward graph, evaluate adds the loss and metrics, and only fit adds the optimizer.
+ */
+public final class Trainer {
+  private final Sequential model;
+  private CompileConfig config;
+  private ModelGraph builtOn;
+  private PredictFunction predictFunction;
+  private TestFunction testFunction;
+  private TrainFunction trainFunction;
+
+  /** @param model the model whose graph the functions are added to */
+  public Trainer(Sequential model) {
+    this.model = model;
+  }
+
+  /**
+   * Sets the configuration and drops the test and train functions built for the previous one.
+   *
+   * @throws IllegalArgumentException if the optimizer already holds state from another compile
+   */
+  public void compile(CompileConfig config) {
+    if (config.optimizer().iterations() != null) {
+      throw new IllegalArgumentException("optimizer: this " + config.optimizer().kerasName()
+          + " instance already holds the state of an earlier compile; pass a new optimizer, or"
+          + " its name, to compile again");
+    }
+    this.config = config;
+    testFunction = null;
+    trainFunction = null;
+  }
+
+  /** The configuration, or null before compile. */
+  public CompileConfig config() {
+    return config;
+  }
+
+  /** True if {@code g} holds a test or train function (so compiling again rebuilds it). */
+  public boolean hasTrainingGraph(ModelGraph g) {
+    return testFunction != null && builtOn == g;
+  }
+
+  /**
+   * Trains; mirrors Keras 3's {@code model.fit}. Each epoch resets the metrics, runs one train step
+   * per batch and logs the batch-size-weighted means of the pre-update losses and metrics, then
+   * evaluates the validation rows, if any, as {@code val_} entries.
+   *
+   * @param x float [n][inputDim], finite
+   * @param y float [n][outputDim], finite
+   * @return the per-epoch logs; empty if {@code epochs <= initialEpoch}
+   */
+  public History fit(float[][] x, float[][] y, FitArgs args, PrintStream progress) {
+    TrainerChecks.compiled(config, "fit");
+    TrainerChecks.xy(model, "", x, y);
+    float[][][] split = TrainerChecks.validation(model, x, y, args);
+    float[][] trainX = split[0];
+    float[][] trainY = split[1];
+    TrainerChecks.orders(args.shuffleOrders(), trainX.length, args.epochs());
+
+    TrainFunction train = trainFunction();
+    MetricsTracker metrics = tracker();
+    CallbackList callbacks = new CallbackList(args.callbacks(), true,
+        args.verbose() == 0 ? null : new ProgbarLogger(progress));
+    try (EpochIterator epochs = new EpochIterator(trainX, trainY, args.batchSize(),
+            args.shuffle(), args.shuffleOrders(), model.seed(), args.initialEpoch());
+        Batches validation = split[2] == null ? null
+            : new Batches(split[2], split[3], null, args.batchSize())) {
+      callbacks.setModel(model);
+      callbacks.onTrainBegin(args.epochs(), epochs.steps(), args.verbose());
+      Map<String, Double> trainingLogs = null;
+      for (int epoch = args.initialEpoch(); epoch < args.epochs(); epoch++) {
+        metrics.reset();
+        callbacks.onEpochBegin(epoch);
+        Batches batches = epochs.epoch(epoch);
+        for (int step = 0; step < batches.steps(); step++) {
+          // One session.run: the forward pass, the logs, the gradients and the update.
+          metrics.update(train.run(batches.x(step), batches.y(step)), batches.size(step));
+          callbacks.onTrainBatchEnd(step, metrics.logs());
+          if (callbacks.stopTraining()) {
+            break;
+          }
+        }
+        Map<String, Double> epochLogs = new TreeMap<>(metrics.logs());
+        if (validation != null) {
+          epochLogs.putAll(test(validation, callbacks, "val_"));
+        }
+        callbacks.onEpochEnd(epoch, epochLogs);
+        trainingLogs = epochLogs;
+        if (callbacks.stopTraining()) {
+          break;
+        }
+      }
+      callbacks.onTrainEnd(trainingLogs == null ? Map.of() : trainingLogs);
+    }
+    return callbacks.history();
+  }
+
+  /**
+   * Loss and metrics without training; mirrors Keras 3's {@code model.evaluate}. Builds no
+   * optimizer state.
+   *
+   * @return {@code [loss, metric1, ...]} in compile order
+   */
+  public float[] evaluate(float[][] x, float[][] y, int batchSize, int verbose,
+      PrintStream progress) {
+    TrainerChecks.compiled(config, "evaluate");
+    TrainerChecks.xy(model, "", x, y);
+    TrainerChecks.batchSizeAndVerbose(batchSize, verbose);
+    CallbackList callbacks = new CallbackList(List.of(), false,
+        verbose == 0 ? null : new ProgbarLogger(progress));
+    try (Batches batches = new Batches(x, y, null, batchSize)) {
+      MetricsTracker metrics = tracker();
+      runTest(batches, callbacks, metrics, verbose);
+      return metrics.results();
+    }
+  }
+
+  /**
+   * The model output; mirrors Keras 3's {@code model.predict}. Needs no compile.
+   *
+   * @param x float [n][inputDim]
+   * @return float [n][outputDim]
+   */
+  public float[][] predict(float[][] x, int batchSize, int verbose, PrintStream progress) {
+    Arrays2d.check("x", x, model.inputDim(), "the first layer's inputDim");
+    TrainerChecks.batchSizeAndVerbose(batchSize, verbose);
+    PredictFunction predict = predictFunction();
+    float[][] result = new float[x.length][model.outputDim()];
+    CallbackList callbacks = new CallbackList(List.of(), false,
+        verbose == 0 ? null : new ProgbarLogger(progress));
+    try (Batches batches = new Batches(x, null, null, batchSize)) {
+      callbacks.onPredictBegin(batches.steps(), verbose);
+      for (int step = 0; step < batches.steps(); step++) {
+        predict.run(batches.x(step), result, step * batchSize);
+        callbacks.onPredictBatchEnd(step);
+      }
+      callbacks.onPredictEnd();
+    }
+    return result;
+  }
+
+  /**
+   * Builds the train function (and with it the optimizer's variables) if it is not built; Keras's
+   * {@code make_train_function}. A checkpoint restore needs those variables to exist.
+   *
+   * @throws IllegalStateException if not compiled
+   */
+  public void makeTrainFunction() {
+    TrainerChecks.compiled(config, "makeTrainFunction");
+    trainFunction();
+  }
+
+  // ---- the graph functions, each built on first use ----
+
+  private void forGraph(ModelGraph g) {
+    if (builtOn != g) {
+      builtOn = g;
+      predictFunction = null;
+      testFunction = null;
+      trainFunction = null;
+    }
+  }
+
+  private PredictFunction predictFunction() {
+    forGraph(model.modelGraph());
+    if (predictFunction == null) {
+      predictFunction = new PredictFunction(builtOn);
+    }
+    return predictFunction;
+  }
+
+  private TestFunction testFunction() {
+    forGraph(model.modelGraph());
+    if (testFunction == null) {
+      testFunction = new TestFunction(builtOn, config, model.outputDim());
+    }
+    return testFunction;
+  }
+
+  private TrainFunction trainFunction() {
+    TestFunction test = testFunction();
+    if (trainFunction == null) {
+      trainFunction = new TrainFunction(builtOn, test, config.optimizer());
+    }
+    return trainFunction;
+  }
+
+  private MetricsTracker tracker() {
+    return new MetricsTracker(config.metricNames());
+  }
+
+  // The validation pass inside fit: a fresh tracker, the callbacks' test hooks, prefixed logs.
+  private Map<String, Double> test(Batches batches, CallbackList callbacks, String prefix) {
+    MetricsTracker metrics = tracker();
+    runTest(batches, callbacks, metrics, 0);
+    return metrics.logs(prefix);
+  }
+
+  private void runTest(Batches batches, CallbackList callbacks, MetricsTracker metrics,
+      int verbose) {
+    TestFunction test = testFunction();
+    callbacks.onTestBegin(batches.steps(), verbose);
+    for (int step = 0; step < batches.steps(); step++) {
+      metrics.update(test.run(batches.x(step), batches.y(step)), batches.size(step));
+      callbacks.onTestBatchEnd(step, metrics.logs());
+    }
+    callbacks.onTestEnd(metrics.logs());
+  }
+}
