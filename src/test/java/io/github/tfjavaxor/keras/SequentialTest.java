@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.tfjavaxor.keras.activations.Activation;
 import io.github.tfjavaxor.keras.callbacks.History;
 import io.github.tfjavaxor.keras.layers.Dense;
+import io.github.tfjavaxor.keras.trainers.FitArgs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -40,13 +41,13 @@ class SequentialTest {
       float[] a = ref.evaluate(xa, ya, 32, 0);
       lossA = a[0];
       accA = a[1];
-      ref.fit(xa, ya, 1, 32, 0, false, List.of()); // the first batch's step
+      ref.fit(xa, ya, FitArgs.builder(1).batchSize(32).verbose(0).shuffle(false).build()); // the first batch's step
       float[] b = ref.evaluate(xb, yb, 32, 0);
       lossB = b[0];
       accB = b[1];
     }
     try (Sequential model = Xor.model(9)) {
-      History h = model.fit(Xor.X, Xor.Y, 1, 3, 0, false, List.of());
+      History h = model.fit(Xor.X, Xor.Y, FitArgs.builder(1).batchSize(3).verbose(0).shuffle(false).build());
       assertEquals((lossA * 3 + lossB * 1) / 4, h.get("loss").get(0).floatValue());
       assertEquals((accA * 3 + accB * 1) / 4, h.get("binary_accuracy").get(0).floatValue());
     }
