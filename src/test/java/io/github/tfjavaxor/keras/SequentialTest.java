@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.tfjavaxor.keras.activations.Activation;
 import io.github.tfjavaxor.keras.callbacks.History;
 import io.github.tfjavaxor.keras.layers.Dense;
+import io.github.tfjavaxor.keras.trainers.FitArgs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.ndarray.FloatNdArray;

@@ -107,13 +107,32 @@ public enum Loss {
     return sumOverBatchSize(tf, perSample(tf, yTrue, yPred, sigmoidLogits));
   }
 
-  // tf.nn.sigmoid_cross_entropy_with_logits, written as TensorFlow writes it.
+  /**
+   * {@code tf.nn.sigmoid_cross_entropy_with_logits} (tensorflow/python/ops/nn_impl.py), which Keras's
+   * TF backend calls on a sigmoid's logits: {@code relu(x) - x*z + log1p(exp(-|x|))} with {@code
+   * cond = x >= 0}, {@code relu(x) = where(cond, x, 0)}, {@code -|x| = where(cond, -x, x)}: the
+   * same ops in the same order and float32, hence the same loss values (TF Java's {@code select} is
+   * SelectV2, Keras's graph has Select: identical for equal shapes).
+   *
+   * <p>One extra Neg, for the gradient: {@code relu(x)} selects {@code -(-x)}, exactly {@code x},
+   * from the {@code -x} that {@code -|x|} uses. In Keras's graph four gradient terms reach {@code
+   * x} and one AddN sums them. Grappler (common-subgraph elimination, CanonicalizeNode) sorts an
+   * AddN's inputs by node name before it runs, and the names differ: Python's GradientTape gives
+   * {@code .../logistic_loss/Neg, Select, Select_3, mul/Reshape}, so Keras computes {@code
+   * ((negAbs'_then + relu') + negAbs'_else) + mul'}; TF Java's C++ gradient builder gives {@code
+   * Gradients/Negate_2, Reshape_8, ...}, which sorted into another order (2 ulps on a logit's
+   * gradient at the first step, 6e-8 on the loss later). With the extra Neg, {@code relu'} and
+   * {@code negAbs'_then} meet first, in a two-input sum at {@code -x}; of the three terms left at
+   * {@code x} one of the first two is always 0 (the select branch not taken), so every order gives
+   * Keras's bits. See docs/side-by-side.md.
+   */
   private static Operand<TFloat32> sigmoidCrossEntropyWithLogits(
       Ops tf, Operand<TFloat32> labels, Operand<TFloat32> logits) {
     Operand<TFloat32> zeros = tf.zerosLike(logits);
     Operand<org.tensorflow.types.TBool> cond = tf.math.greaterEqual(logits, zeros);
-    Operand<TFloat32> reluLogits = tf.select(cond, logits, zeros);
-    Operand<TFloat32> negAbsLogits = tf.select(cond, tf.math.neg(logits), logits);
+    Operand<TFloat32> negLogits = tf.math.neg(logits);
+    Operand<TFloat32> reluLogits = tf.select(cond, tf.math.neg(negLogits), zeros);
+    Operand<TFloat32> negAbsLogits = tf.select(cond, negLogits, logits);
     return tf.math.add(
         tf.math.sub(reluLogits, tf.math.mul(logits, labels)),
         tf.math.log1p(tf.math.exp(negAbsLogits)));

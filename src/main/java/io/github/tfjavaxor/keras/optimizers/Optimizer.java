@@ -9,7 +9,6 @@ import org.tensorflow.Output;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
@@ -24,7 +23,9 @@ import org.tensorflow.types.TInt64;
  * graph (and throws if one is unreachable from the loss), and nothing orders the variable updates
  * after the gradient ops that still read those variables. Here only the given variables are
  * differentiated, and every update waits for every gradient, so all gradients see the pre-update
- * weights, as in Keras.
+ * weights, as in Keras. The gradients themselves come from {@link KerasGradients}: Python's
+ * gradient functions for the Dense stack, because TF's C++ ones keep Grappler from fusing the train
+ * step's forward pass as it fuses Keras's (docs/framework-defects.md §5).
  *
  * <p>Not thread-safe; build one optimizer per graph.
  */
@@ -69,11 +70,11 @@ public abstract class Optimizer {
     if (iterations != null) {
       throw new IllegalStateException(kerasName() + ": minimize() already built for this optimizer");
     }
-    Gradients gradients = tf.gradients(loss, vars);
+    // Python's gradient functions for the Dense stack, so Grappler fuses as it does for Keras.
+    List<Output<TFloat32>> gradients = KerasGradients.of(tf, loss, vars);
     List<Operand<TFloat32>> grads = new ArrayList<>();
     List<Op> gradOps = new ArrayList<>();
-    for (int i = 0; i < vars.size(); i++) {
-      Output<TFloat32> g = gradients.dy(i);
+    for (Output<TFloat32> g : gradients) {
       grads.add(g);
       gradOps.add(g);
     }

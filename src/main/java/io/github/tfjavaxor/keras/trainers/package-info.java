@@ -1,0 +1,14 @@
+/**
+ * The trainer, split from the model as Keras splits {@code trainers/} from {@code
+ * models/sequential.py}: the compiled configuration ({@link
+ * io.github.tfjavaxor.keras.trainers.CompileConfig}), fit's arguments ({@link
+ * io.github.tfjavaxor.keras.trainers.FitArgs}), the three graph functions (predict, test, train;
+ * each one {@code session.run} per step, each built on first need), the loops ({@link
+ * io.github.tfjavaxor.keras.trainers.Trainer}), the epoch iterator and the metrics tracker.
+ *
+ * <pre>{@code
+ * History h = model.fit(x, y, FitArgs.builder(1000).validationSplit(0.25).build());
+ * h.get("val_loss");   // one value per epoch, evaluated on the last 25% of the rows
+ * }</pre>
+ */
+package io.github.tfjavaxor.keras.trainers;
