@@ -21,8 +21,8 @@ import java.util.Map;
  * every configuration.
  *
  * <pre>
- * TF_ENABLE_ONEDNN_OPTS=0 mvn -q -B compile exec:java \
- *     -Dexec.mainClass=io.github.tfjavaxor.parity.ParityMatrix -Dexec.args="--out DIR"
+ * mvn -q -B compile exec:java -Dexec.mainClass=io.github.tfjavaxor.parity.ParityMatrix \
+ *     -Dexec.args="--out DIR"
  * </pre>
  */
 public final class ParityMatrix {
@@ -120,6 +120,15 @@ public final class ParityMatrix {
   }
 
   /**
+   * Both sides for every configuration: Keras in one Python process, then Java for each; the
+   * initial weights and Keras reports go to {@code out/run-N}.
+   */
+  public static List<SideBySide.Result> run(PythonVenv venv, Path out) throws Exception {
+    Files.createDirectories(out);
+    return SideBySide.runAll(venv, configs(), out, false);
+  }
+
+  /**
    * Runs the matrix: {@code --out DIR} (default {@code target/parity-matrix}).
    *
    * @throws Exception if a side fails
@@ -130,10 +139,8 @@ public final class ParityMatrix {
     if (args.length != 0 && args.length != 2) {
       throw new IllegalArgumentException("usage: ParityMatrix [--out DIR]");
     }
-    Files.createDirectories(out);
     long t0 = System.nanoTime();
-    List<SideBySide.Result> results = SideBySide.runAll(PythonVenv.locate(), configs(), out,
-        false);
+    List<SideBySide.Result> results = run(PythonVenv.locate(), out);
     double seconds = (System.nanoTime() - t0) / 1e9;
     printTable(results, System.out);
     System.out.printf(Locale.ROOT, "%n%d configurations in %.0f s; TF_ENABLE_ONEDNN_OPTS=%s%n",
