@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.parity;
 
+import io.github.tfjavaxor.keras.trainers.FitArgs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -70,7 +71,7 @@ class BinaryCrossentropyParityTest {
   void firstStepLossAndUpdatedWeightsAreKerasBits() throws IOException {
     try (Sequential m = javaModel()) {
       double hand = handBinaryCrossentropy(m.getWeights());
-      float loss = m.fit(SideBySide.X, SideBySide.Y, 1, 32, 0, false, new ArrayList<>())
+      float loss = m.fit(SideBySide.X, SideBySide.Y, FitArgs.builder(1).batchSize(32).verbose(0).shuffle(false).build())
           .get("loss").get(0).floatValue();
       assertEquals((float) keras.get("first_step_loss").asDouble(), loss, 0f);
       // and it is binary crossentropy: a double-precision computation from the same weights
