@@ -1,85 +1,144 @@
 package io.github.tfjavaxor.cli;
 
+import io.github.tfjavaxor.datasets.Dataset;
+import io.github.tfjavaxor.datasets.Datasets;
 import io.github.tfjavaxor.interop.PythonVenv;
+import io.github.tfjavaxor.keras.losses.Loss;
 import io.github.tfjavaxor.parity.EpochCsv;
 import io.github.tfjavaxor.parity.ParityTable;
 import io.github.tfjavaxor.parity.SideBySide;
+import io.github.tfjavaxor.parity.SideBySideConfig;
 import io.github.tfjavaxor.plots.LossCurves;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code side-by-side}: trains the XOR tutorial in Keras and in Java from the same initial weights
- * and prints the parity table; writes {@code side-by-side.csv} and {@code side-by-side.png}.
+ * {@code side-by-side}: trains one configuration in Keras and in Java from the same initial
+ * weights (and, when shuffling, the same row orders) and prints the parity table; writes {@code
+ * side-by-side.csv} and {@code side-by-side.png}.
  *
  * <p>Exit status: 0 when the parity target holds, 3 when it is missed (the numbers are still
- * printed), 2 for bad options, 1 when a side fails to run.
+ * printed) or a file is bad, 2 for bad options (found before Python or TensorFlow start), 1 when
+ * a side fails to run.
  */
-@Command(name = "side-by-side", mixinStandardHelpOptions = true,
-    description = "Train the XOR tutorial in Keras (python/xor_keras3.py) and in Java from the"
-        + " same Keras-drawn initial weights; print loss/accuracy side by side.")
+@Command(name = "side-by-side", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Train one configuration in Keras (python/xor_keras3.py) and in Java from the"
+        + " same Keras-drawn initial weights and, with --shuffle, the same row orders; print"
+        + " every logged metric side by side (val_ ones too).",
+    footer = ExitCodes.HELP)
 public final class SideBySideCommand implements Callable<Integer> {
-  @Option(names = "--seed", defaultValue = "42",
-      description = "keras.utils.set_random_seed, which fixes the initial weights (default ${DEFAULT-VALUE})")
-  long seed;
+  @ParentCommand TfjavaXor parent;
+  @Mixin ModelOptions model = new ModelOptions();
 
-  @Option(names = "--epochs", defaultValue = "1000", description = "epochs, >= 1 (default ${DEFAULT-VALUE})")
+  @Option(names = "--data", paramLabel = "NAME", defaultValue = "xor",
+      description = "xor, and, or, nand, nor, xnor or parity:N (N in 1..20); both sides build"
+          + " the same rows (default: ${DEFAULT-VALUE})")
+  String data;
+
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "1000",
+      description = "epochs, >= 0 (default: ${DEFAULT-VALUE})")
   int epochs;
 
-  @Option(names = "--learning-rate", defaultValue = "0.001",
-      description = "Adam learning rate on both sides (default ${DEFAULT-VALUE})")
-  double learningRate;
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32",
+      description = "samples per step, >= 1 (default: ${DEFAULT-VALUE})")
+  int batchSize;
 
-  @Option(names = "--out", defaultValue = "target/side-by-side",
-      description = "directory for the CSV, PNG, initial weights and Keras report (default ${DEFAULT-VALUE})")
+  @Option(names = "--shuffle", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "permute the training rows every epoch, as Keras's fit(shuffle=True) does;"
+          + " Keras draws the orders, Java replays them (default: --shuffle)")
+  boolean shuffle;
+
+  @Option(names = "--validation-split", paramLabel = "F", defaultValue = "0",
+      description = "the last fraction F of the rows, taken before shuffling, validates each"
+          + " epoch (val_ metrics); in [0, 1) (default: ${DEFAULT-VALUE})")
+  double validationSplit;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/side-by-side",
+      description = "directory for the CSV, PNG, initial weights and Keras report (default: ${DEFAULT-VALUE})")
   Path out;
 
   @Option(names = "--no-fused", negatable = false,
-      description = "skip the extra Java run with FusedAdam (ApplyAdam)")
+      description = "skip the extra Java run with FusedAdam (ApplyAdam); only adam has one")
   boolean noFused;
+
+  /** The checked configuration; no Python, no native code. */
+  SideBySideConfig config() {
+    if (!Datasets.isBuiltin(data)) {
+      throw new UsageException("--data: expected a built-in data set that Keras builds row for"
+          + " row (" + Datasets.builtinNames() + "), found '" + data + "'");
+    }
+    Dataset d;
+    try {
+      d = Datasets.load(data, null);
+      return new SideBySideConfig(model.spec(d.features(), d.targets()), d.name(), epochs,
+          batchSize, shuffle, validationSplit).check(d.rows());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    } catch (io.github.tfjavaxor.datasets.DataException e) {
+      throw new IllegalStateException(e); // built-in data sets are never read from a file
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
-    if (epochs < 1) {
-      throw new CommandLine.ParameterException(new CommandLine(this),
-          "--epochs: expected an integer >= 1, found " + epochs);
-    }
-    if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-      throw new CommandLine.ParameterException(new CommandLine(this),
-          "--learning-rate: expected a number > 0, found " + learningRate);
-    }
+    SideBySideConfig c = config();
     if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new CommandLine.ParameterException(new CommandLine(this),
-          "--out: expected a directory, found a file: " + out);
+      throw new UsageException("--out: expected a directory, found a file: " + out);
     }
+    PrintStream o = parent == null ? System.out : parent.out;
     PythonVenv venv = PythonVenv.locate();
-    System.out.printf("Side by side: Keras (python/xor_keras3.py) vs Java, seed %d, %d epochs,"
-        + " full batch, no shuffle, Adam lr %s, TF_ENABLE_ONEDNN_OPTS=%s%n", seed, epochs,
-        learningRate, System.getenv().getOrDefault("TF_ENABLE_ONEDNN_OPTS", "(unset)"));
-    SideBySide.Result r = SideBySide.run(venv, seed, epochs, learningRate, out, !noFused);
-    System.out.println("initial weights: drawn and saved by Keras, imported by Java: "
-        + r.initWeights());
-    System.out.println();
-    ParityTable.print(r, System.out);
+    int rows = Datasets.load(c.data(), null).rows();
+    int train = SideBySideConfig.trainRows(rows, c.validationSplit());
+    o.printf("Side by side: Keras (python/xor_keras3.py) vs Java, seed %d, %d epochs, %s%n",
+        c.model().seed(), c.epochs(), c.label());
+    o.printf("%d rows: %d training, %d validation; %d step(s) per epoch; %s;"
+        + " TF_ENABLE_ONEDNN_OPTS=%s%n", rows, train, rows - train,
+        (train + c.batchSize() - 1) / c.batchSize(), c.shuffle()
+            ? "shuffled: Keras fixes each epoch's row order, Java replays it" : "no shuffle",
+        System.getenv().getOrDefault("TF_ENABLE_ONEDNN_OPTS", "(unset)"));
+    SideBySide.Result r;
+    try {
+      r = SideBySide.run(venv, c, out, !noFused);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("a side failed to run: " + e.getMessage(), e);
+    }
+    o.println("initial weights: drawn and saved by Keras, imported by Java: " + r.initWeights());
+    o.println();
+    ParityTable.print(r, o);
     Path csv = out.resolve("side-by-side.csv");
     Path png = out.resolve("side-by-side.png");
     EpochCsv.write(csv, r);
+    o.println();
+    if (c.epochs() == 0) {
+      o.println("wrote " + csv + " (no epochs: no loss curves)");
+    } else {
+      LossCurves.write(png, "loss, seed " + c.model().seed() + ": Keras vs Java",
+          "loss (" + Loss.get(c.model().loss()).kerasName() + ")", curves(r));
+      o.println("wrote " + csv + " and " + png);
+    }
+    return r.comparison().meetsTarget() ? ExitCodes.OK : ExitCodes.DATA;
+  }
+
+  private static Map<String, float[]> curves(SideBySide.Result r) {
     Map<String, float[]> curves = new LinkedHashMap<>();
     curves.put("Keras 3", r.keras().loss());
-    curves.put("Java (Adam)", r.java().loss());
+    curves.put("Java", r.java().loss());
     if (r.fused() != null) {
       curves.put("Java (FusedAdam)", r.fused().loss());
     }
-    LossCurves.write(png, "XOR loss, seed " + seed + ": Keras vs Java", curves);
-    System.out.println();
-    System.out.println("wrote " + csv + " and " + png);
-    return r.adam().meetsTarget() ? 0 : 3;
+    if (r.keras().history().containsKey("val_loss")) {
+      curves.put("Keras 3 val_loss", r.keras().get("val_loss"));
+      curves.put("Java val_loss", r.java().get("val_loss"));
+    }
+    return curves;
   }
 
   /** Entry point; see the class doc for exit codes. */

@@ -2,7 +2,10 @@ package io.github.tfjavaxor.cli;
 
 import picocli.CommandLine;
 
-/** Shared picocli setup: bad options exit 2 with the message; failures exit 1 with one line. */
+/**
+ * Shared picocli setup for the commands that also run alone ({@code exec:java}): bad options exit
+ * 2 with the message, data and file errors 3, other failures 1, as under {@link TfjavaXor}.
+ */
 final class StandaloneCli {
   private StandaloneCli() {}
 
@@ -12,8 +15,7 @@ final class StandaloneCli {
       if (e instanceof CommandLine.ParameterException) {
         throw (CommandLine.ParameterException) e;
       }
-      c.getErr().println(c.getCommandName() + ": " + e.getMessage());
-      return 1;
+      return TfjavaXor.handle(e, c, System.err);
     });
     // exec:java passes -Dexec.args as one string on some setups; split it the same way.
     String[] tokens = String.join(" ", args).trim().split("\\s+");

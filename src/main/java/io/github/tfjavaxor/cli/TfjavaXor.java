@@ -103,7 +103,8 @@ public final class TfjavaXor implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
-  private static int handle(Exception ex, CommandLine line, PrintStream err) {
+  /** Maps an exception from a command to its exit code, printing one line (usage: two). */
+  static int handle(Exception ex, CommandLine line, PrintStream err) {
     String name = line.getCommandSpec().qualifiedName();
     if (ex instanceof UsageException) {
       err.println(name + ": " + ex.getMessage());

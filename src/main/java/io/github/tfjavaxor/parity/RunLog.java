@@ -1,71 +1,120 @@
 package io.github.tfjavaxor.parity;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.tfjavaxor.keras.callbacks.History;
-import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * What one training run logged: per-epoch loss and binary accuracy (float32 values, as Keras's
- * History holds them), then {@code evaluate} = [loss, binary_accuracy] and {@code predict} on the
- * four XOR inputs.
+ * What one training run logged: every History key with one float32 value per epoch ({@code loss},
+ * the metrics, and with validation data {@code val_loss} and the {@code val_} metrics), then
+ * {@code evaluate} on the whole data set by name, and {@code predict} on it.
  *
- * @param loss [epochs]
- * @param accuracy [epochs], each 0, 0.25, 0.5, 0.75 or 1
- * @param evaluate [loss, binary_accuracy]
- * @param predictions [4][1]
+ * @param history key to per-epoch values; kept in {@link #order} ({@code loss} first, then the
+ *     metrics, then the {@code val_} keys); empty after 0 epochs
+ * @param evaluate {@code loss} and each metric, as {@code evaluate(..., return_dict=True)}
+ * @param predictions [rows][outputs]
  */
-public record RunLog(float[] loss, float[] accuracy, float[] evaluate, float[][] predictions) {
+public record RunLog(Map<String, float[]> history, Map<String, Float> evaluate,
+    float[][] predictions) {
 
-  /** From the Java port's History and results. */
-  public static RunLog of(History h, float[] evaluate, float[][] predictions) {
-    return new RunLog(floats(h.get("loss")), floats(h.get("binary_accuracy")), evaluate,
-        predictions);
+  /** Orders the keys; checks every key has the same number of epochs. */
+  public RunLog {
+    Map<String, float[]> h = new LinkedHashMap<>();
+    for (String k : order(history.keySet())) {
+      h.put(k, history.get(k));
+    }
+    int n = h.isEmpty() ? 0 : h.values().iterator().next().length;
+    for (Map.Entry<String, float[]> e : h.entrySet()) {
+      if (e.getValue().length != n) {
+        throw new IllegalArgumentException("history '" + e.getKey() + "': expected " + n
+            + " epochs as the other keys, found " + e.getValue().length);
+      }
+    }
+    history = Collections.unmodifiableMap(h);
+    Map<String, Float> ev = new LinkedHashMap<>();
+    for (String k : order(evaluate.keySet())) {
+      ev.put(k, evaluate.get(k));
+    }
+    evaluate = Collections.unmodifiableMap(ev);
   }
 
   /**
-   * From the JSON {@code python/xor_keras3.py --report} writes.
+   * From the Java port's History and results.
    *
-   * @throws IOException if a field is missing or the lengths disagree
+   * @param names the evaluate names: {@code loss}, then the compiled metrics in order
+   * @param scores what {@code evaluate} returned, in that order
    */
-  public static RunLog ofKerasReport(JsonNode r) throws IOException {
-    for (String k : new String[] {"loss", "binary_accuracy", "evaluate", "predictions"}) {
-      if (!r.path(k).isArray()) {
-        throw new IOException("Keras report: field '" + k + "' is missing");
+  public static RunLog of(History h, List<String> names, float[] scores, float[][] predictions) {
+    if (names.size() != scores.length) {
+      throw new IllegalArgumentException("evaluate: expected " + names.size() + " scores "
+          + names + ", found " + scores.length);
+    }
+    Map<String, float[]> hist = new LinkedHashMap<>();
+    h.history().forEach((k, v) -> {
+      float[] f = new float[v.size()];
+      for (int i = 0; i < f.length; i++) {
+        f[i] = v.get(i).floatValue();
       }
+      hist.put(k, f);
+    });
+    Map<String, Float> ev = new LinkedHashMap<>();
+    for (int i = 0; i < scores.length; i++) {
+      ev.put(names.get(i), scores[i]);
     }
-    float[] loss = floats(r.get("loss"));
-    float[] acc = floats(r.get("binary_accuracy"));
-    if (loss.length != acc.length) {
-      throw new IOException("Keras report: " + loss.length + " losses but " + acc.length
-          + " accuracies");
-    }
-    JsonNode p = r.get("predictions");
-    float[][] pred = new float[p.size()][];
-    for (int i = 0; i < pred.length; i++) {
-      pred[i] = floats(p.get(i));
-    }
-    return new RunLog(loss, acc, floats(r.get("evaluate")), pred);
+    return new RunLog(hist, ev, predictions);
   }
 
-  private static float[] floats(java.util.List<Double> v) {
-    float[] f = new float[v.size()];
-    for (int i = 0; i < f.length; i++) {
-      f[i] = v.get(i).floatValue();
+  /**
+   * The display order: {@code loss}, the other training keys sorted, {@code val_loss}, the other
+   * {@code val_} keys sorted.
+   */
+  public static List<String> order(java.util.Collection<String> keys) {
+    List<String> train = new ArrayList<>();
+    List<String> val = new ArrayList<>();
+    for (String k : keys) {
+      (k.startsWith("val_") ? val : train).add(k);
     }
-    return f;
-  }
-
-  private static float[] floats(JsonNode a) {
-    float[] f = new float[a.size()];
-    for (int i = 0; i < f.length; i++) {
-      f[i] = (float) a.get(i).asDouble();
-    }
-    return f;
+    java.util.Comparator<String> lossFirst = (a, b) -> a.equals(b) ? 0
+        : a.endsWith("loss") && !b.endsWith("loss") ? -1
+        : b.endsWith("loss") && !a.endsWith("loss") ? 1 : a.compareTo(b);
+    train.sort(lossFirst);
+    val.sort(lossFirst);
+    train.addAll(val);
+    return train;
   }
 
   /** Epochs logged. */
   public int epochs() {
-    return loss.length;
+    return history.isEmpty() ? 0 : history.values().iterator().next().length;
+  }
+
+  /**
+   * One key's per-epoch values.
+   *
+   * @throws IllegalArgumentException naming the logged keys if it was not logged
+   */
+  public float[] get(String key) {
+    float[] v = history.get(key);
+    if (v == null) {
+      if (epochs() == 0) {
+        return new float[0];
+      }
+      throw new IllegalArgumentException("no '" + key + "' logged; logged: " + history.keySet());
+    }
+    return v;
+  }
+
+  /** The per-epoch loss. */
+  public float[] loss() {
+    return get("loss");
+  }
+
+  /** The per-epoch binary accuracy. */
+  public float[] accuracy() {
+    return get("binary_accuracy");
   }
 
   /** {@code predict(...).round()} with numpy's half-to-even rounding. */

@@ -104,7 +104,7 @@ public final class StatisticalParity {
           never++;
         }
         e[i] = first;
-        l[i] = log.evaluate()[0];
+        l[i] = log.evaluate().get("loss");
       }
     }
     return new Sample(e, l, never);

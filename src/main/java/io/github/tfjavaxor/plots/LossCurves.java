@@ -28,6 +28,15 @@ public final class LossCurves {
    */
   public static void write(Path file, String title, Map<String, float[]> curves)
       throws IOException {
+    write(file, title, "loss (mean squared error)", curves);
+  }
+
+  /**
+   * As {@link #write(Path, String, Map)} with another y-axis title, e.g. {@code "loss
+   * (binary_crossentropy)"}.
+   */
+  public static void write(Path file, String title, String yAxisTitle,
+      Map<String, float[]> curves) throws IOException {
     if (curves.isEmpty()) {
       throw new IllegalArgumentException("curves: expected at least one series, found none");
     }
@@ -40,7 +49,7 @@ public final class LossCurves {
     }
     System.setProperty("java.awt.headless", "true");
     XYChart chart = new XYChartBuilder().width(800).height(500).title(title)
-        .xAxisTitle("epoch").yAxisTitle("loss (mean squared error)").build();
+        .xAxisTitle("epoch").yAxisTitle(yAxisTitle).build();
     chart.getStyler().setXAxisTickMarkSpacingHint(90);
     chart.getStyler().setXAxisDecimalPattern("#");
     double[] x = new double[n];

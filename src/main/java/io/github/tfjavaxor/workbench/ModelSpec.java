@@ -136,11 +136,21 @@ public record ModelSpec(
    */
   public Sequential build() {
     check();
+    return build(Optimizer.get(optimizer, learningRate == null ? Double.NaN : learningRate));
+  }
+
+  /**
+   * Builds the model and compiles it with the given optimizer instead of {@link #optimizer} (the
+   * side-by-side comparison's FusedAdam run).
+   *
+   * @throws IllegalArgumentException if a field is invalid
+   */
+  public Sequential build(Optimizer optimizerInstance) {
+    check();
     Sequential model = stack();
     List<Metric> ms = new ArrayList<>();
     metrics.forEach(m -> ms.add(Metric.get(m)));
-    model.compile(
-        Loss.get(loss), Optimizer.get(optimizer, learningRate == null ? Double.NaN : learningRate), ms);
+    model.compile(Loss.get(loss), optimizerInstance, ms);
     return model;
   }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tfjavaxor.interop.PythonVenv;
-import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,9 +16,10 @@ class LiveKerasParityTest {
   @TempDir Path tmp;
 
   @Test
-  void defaultAdamMeetsTheParityBoundOver1000Epochs() throws IOException {
-    SideBySide.Result r = SideBySide.run(PythonVenv.locate(), 42, 1000, 0.001, tmp, true);
-    Comparison c = r.adam();
+  void defaultAdamMeetsTheParityBoundOver1000Epochs() throws Exception {
+    SideBySide.Result r = SideBySide.run(PythonVenv.locate(),
+        SideBySideConfig.tutorial(42, 1000, 0.001, false), tmp, true);
+    Comparison c = r.comparison();
     System.out.printf("parity seed 42: Adam max |dloss| %.3e at epoch %d; FusedAdam %.3e at %d%n",
         c.maxAbsLossDiff(), c.maxAt(), r.fusedComparison().maxAbsLossDiff(),
         r.fusedComparison().maxAt());

@@ -1,0 +1,124 @@
+package io.github.tfjavaxor.parity;
+
+import io.github.tfjavaxor.datasets.Datasets;
+import io.github.tfjavaxor.keras.activations.Activation;
+import io.github.tfjavaxor.keras.losses.Loss;
+import io.github.tfjavaxor.keras.metrics.Metric;
+import io.github.tfjavaxor.keras.optimizers.Optimizer;
+import io.github.tfjavaxor.workbench.ModelSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * One configuration both sides train: the workbench's model, a built-in data set and Keras's fit
+ * arguments. {@link #kerasArgs} passes each to {@code python/xor_keras3.py}, which interprets them
+ * as the workbench does ({@code python/workbench_spec.py}).
+ *
+ * <pre>{@code
+ * SideBySideConfig c = new SideBySideConfig(spec, "parity:3", 200, 4, true, 0.25).check(8);
+ * }</pre>
+ *
+ * @param model the model; its input and output sizes must match the data
+ * @param data {@code xor}, {@code and}, {@code or}, {@code nand}, {@code nor}, {@code xnor} or
+ *     {@code parity:N}: data sets both sides build row for row
+ * @param epochs &gt;= 0 (0 trains nothing and logs nothing, as in Keras)
+ * @param batchSize &gt;= 1
+ * @param shuffle Keras's {@code shuffle}: permute the training rows every epoch (Keras draws the
+ *     orders, Java replays them)
+ * @param validationSplit Keras's {@code validation_split}, in [0, 1): the last fraction of the
+ *     rows, taken before shuffling
+ */
+public record SideBySideConfig(ModelSpec model, String data, int epochs, int batchSize,
+    boolean shuffle, double validationSplit) {
+
+  /** The tutorial: 2-16-1 relu/sigmoid, MSE, Adam, XOR, batch size 32. */
+  public static SideBySideConfig tutorial(long seed, int epochs, Double learningRate,
+      boolean shuffle) {
+    ModelSpec t = ModelSpec.tutorial(2, 1).withSeed(seed);
+    ModelSpec m = new ModelSpec(2, t.units(), t.activations(), 1, t.outputActivation(), t.loss(),
+        t.optimizer(), learningRate, t.metrics(), seed);
+    return new SideBySideConfig(m, "xor", epochs, 32, shuffle, 0);
+  }
+
+  /**
+   * Checks every field without native code.
+   *
+   * @param rows the data set's rows, for the validation split
+   * @return this
+   * @throws IllegalArgumentException naming the flag, what was expected and what was found
+   */
+  public SideBySideConfig check(int rows) {
+    model.check();
+    if (!Datasets.isBuiltin(data)) {
+      throw new IllegalArgumentException("--data: expected a built-in data set that Keras builds"
+          + " row for row (" + Datasets.builtinNames() + "), found '" + data + "'");
+    }
+    Datasets.checkBuiltin(data);
+    if (epochs < 0) {
+      throw new IllegalArgumentException("--epochs: expected an integer >= 0, found " + epochs);
+    }
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("--batch-size: expected an integer >= 1, found "
+          + batchSize);
+    }
+    trainRows(rows, validationSplit);
+    return this;
+  }
+
+  /**
+   * The training rows {@code validation_split} leaves, as Keras computes them ({@code
+   * keras/src/trainers/data_adapters/array_slicing.py}, {@code train_validation_split}): {@code
+   * floor(rows * (1 - split))}; neither side may be empty. A split of 0 keeps every row.
+   *
+   * @throws IllegalArgumentException if the split is outside [0, 1) or leaves a side empty
+   */
+  public static int trainRows(int rows, double validationSplit) {
+    if (!(validationSplit >= 0 && validationSplit < 1)) {
+      throw new IllegalArgumentException("--validation-split: expected a fraction in [0, 1),"
+          + " found " + validationSplit);
+    }
+    if (validationSplit == 0) {
+      return rows;
+    }
+    int at = (int) Math.floor(rows * (1.0 - validationSplit));
+    if (at == 0 || at == rows) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "--validation-split: %s of %d rows leaves %d training and %d validation rows; expected"
+              + " at least one of each", validationSplit, rows, at, rows - at));
+    }
+    return at;
+  }
+
+  /** The arguments of {@code python/xor_keras3.py} for this configuration, silent. */
+  public List<String> kerasArgs(Path initWeights, Path report) {
+    List<String> a = new ArrayList<>(List.of("--seed", Long.toString(model.seed()), "--epochs",
+        Integer.toString(epochs), shuffle ? "--shuffle" : "--no-shuffle", "--verbose", "0"));
+    a.addAll(List.of("--layers", model.units().isEmpty() ? "0"
+        : model.units().stream().map(String::valueOf).collect(Collectors.joining(","))));
+    a.addAll(List.of("--activation", model.activations().isEmpty() ? "relu"
+        : model.activations().stream().map(s -> Activation.get(s).kerasName())
+            .collect(Collectors.joining(","))));
+    a.addAll(List.of("--output-activation", Activation.get(model.outputActivation()).kerasName(),
+        "--loss", Loss.get(model.loss()).kerasName(),
+        "--optimizer", Optimizer.get(model.optimizer()).kerasName()));
+    if (model.learningRate() != null) {
+      a.addAll(List.of("--learning-rate", Double.toString(model.learningRate())));
+    }
+    a.addAll(List.of("--metrics", model.metrics().stream().map(m -> Metric.get(m).kerasName())
+        .collect(Collectors.joining(","))));
+    a.addAll(List.of("--data", data.trim().toLowerCase(Locale.ROOT), "--batch-size",
+        Integer.toString(batchSize), "--validation-split", Double.toString(validationSplit),
+        "--init-weights", initWeights.toString(), "--report", report.toString()));
+    return a;
+  }
+
+  /** For tables: e.g. {@code 8-4 tanh-relu | sigmoid | mse | rmsprop default | parity:3 | batch 4 | shuffle}. */
+  public String label() {
+    return model.label() + " | " + data + " | batch " + batchSize + " | "
+        + (shuffle ? "shuffle" : "no shuffle")
+        + (validationSplit > 0 ? " | validation_split " + validationSplit : "");
+  }
+}
