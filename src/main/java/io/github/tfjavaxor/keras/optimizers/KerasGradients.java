@@ -58,9 +58,6 @@ import org.tensorflow.types.TFloat32;
  */
 final class KerasGradients {
 
-  private static final Set<String> ACTIVATIONS =
-      Set.of("Relu", "Relu6", "Elu", "Selu", "Sigmoid", "Tanh", "Softsign");
-
   private KerasGradients() {}
 
   /**
@@ -70,7 +67,7 @@ final class KerasGradients {
    *     variable does not reach the loss
    */
   static List<Output<TFloat32>> of(Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> vars) {
-    Plan plan = Plan.of(loss, vars);
+    GradientPlan plan = GradientPlan.of(loss, vars);
     if (plan == null) {
       Gradients g = tf.gradients(loss, vars);
       List<Output<TFloat32>> out = new ArrayList<>();
@@ -89,14 +86,14 @@ final class KerasGradients {
     Ops g = tf.withSubScope("KerasGradients");
     for (int i = plan.order.size() - 1; i >= 0; i--) {
       GraphOperation op = plan.order.get(i);
-      Operand<TFloat32> dy = sum(g, grads.get(key(op.output(0))));
+      Operand<TFloat32> dy = sum(g, grads.get(GradientPlan.key(op.output(0))));
       if (dy != null) {
         backprop(g, op, dy, plan, grads);
       }
     }
     List<Output<TFloat32>> out = new ArrayList<>();
     for (Variable<TFloat32> v : vars) {
-      out.add(sum(g, grads.get(key(v.asOutput()))).asOutput());
+      out.add(sum(g, grads.get(GradientPlan.key(v.asOutput()))).asOutput());
     }
     return out;
   }
@@ -105,7 +102,7 @@ final class KerasGradients {
       Ops g,
       GraphOperation op,
       Operand<TFloat32> dy,
-      Plan plan,
+      GradientPlan plan,
       Map<String, List<Operand<TFloat32>>> grads) {
     Output<TFloat32> y = op.output(0);
     Output<TFloat32> a = input(op, 0);
@@ -179,229 +176,14 @@ final class KerasGradients {
     }
   }
 
-  /** True if {@code op} is one of the ops differentiated here, with the shapes the rules assume. */
-  private static boolean hasRule(GraphOperation op) {
-    if (op.numOutputs() != 1 || !isFloat32(op.output(0))) {
-      return false;
-    }
-    switch (op.type()) {
-      case "MatMul":
-        return !op.attributes().getAttrBool("transpose_a")
-            && !op.attributes().getAttrBool("transpose_b");
-      case "BiasAdd":
-        return op.output(0).shape().numDimensions() == 2
-            && "NHWC".equals(op.attributes().getAttrString("data_format"));
-      case "Add":
-      case "AddV2":
-        {
-          Shape x = op.input(0).shape();
-          Shape b = op.input(1).shape();
-          return x.numDimensions() == 2
-              && b.numDimensions() == 1
-              && b.size(0) > 0
-              && x.size(1) == b.size(0);
-        }
-      default:
-        return ACTIVATIONS.contains(op.type());
-    }
-  }
-
-  /**
-   * Which ops are differentiated here (in topological order), and the boundary tensors down to
-   * which the C++ gradients run.
-   */
-  private static final class Plan {
-    final List<GraphOperation> order = new ArrayList<>();
-    final List<Output<TFloat32>> boundary = new ArrayList<>();
-    final Set<String> needGrad = new HashSet<>();
-
-    boolean needsGrad(Output<?> t) {
-      return needGrad.contains(key(t));
-    }
-
-    /** Null when the graph is not of the supported shape. */
-    static Plan of(Operand<TFloat32> loss, List<Variable<TFloat32>> vars) {
-      GraphOperation lossOp = (GraphOperation) loss.op();
-      // Ops the loss depends on.
-      Set<GraphOperation> upstream = new HashSet<>();
-      Deque<GraphOperation> stack = new ArrayDeque<>();
-      stack.push(lossOp);
-      while (!stack.isEmpty()) {
-        GraphOperation op = stack.pop();
-        if (upstream.add(op)) {
-          for (Operand<?> in : op.inputs()) {
-            stack.push((GraphOperation) in.op());
-          }
-        }
-      }
-      // Tensors between the variables and the loss, through float32 edges.
-      Plan plan = new Plan();
-      Set<GraphOperation> varOps = new HashSet<>();
-      Deque<Output<?>> todo = new ArrayDeque<>();
-      for (Variable<TFloat32> v : vars) {
-        if (!varOps.add((GraphOperation) v.op())) {
-          return null;
-        }
-        todo.push(v.asOutput());
-      }
-      Map<GraphOperation, Boolean> onPath = new LinkedHashMap<>();
-      while (!todo.isEmpty()) {
-        Output<?> t = todo.pop();
-        if (!isFloat32(t) || !plan.needGrad.add(key(t))) {
-          continue;
-        }
-        for (GraphOperation c : ((GraphOperation) t.op()).consumers(t.index())) {
-          if (upstream.contains(c) && onPath.put(c, Boolean.TRUE) == null) {
-            for (int i = 0; i < c.numOutputs(); i++) {
-              todo.push(c.output(i));
-            }
-          }
-        }
-      }
-      // The ruled region: ops with a rule whose on-path inputs all come from the region or the
-      // variables, in topological order.
-      Set<GraphOperation> region = new HashSet<>();
-      List<GraphOperation> topo = topological(onPath.keySet());
-      for (GraphOperation op : topo) {
-        if (op == lossOp || !hasRule(op)) {
-          continue;
-        }
-        boolean fromRegion = true;
-        for (Operand<?> in : op.inputs()) {
-          GraphOperation p = (GraphOperation) in.op();
-          if (plan.needsGrad(in.asOutput()) && !region.contains(p) && !varOps.contains(p)) {
-            fromRegion = false;
-          }
-        }
-        if (fromRegion) {
-          region.add(op);
-          plan.order.add(op);
-        }
-      }
-      // A tensor of the region that also feeds the rest is left to the C++ gradients entirely:
-      // its consumers in the region leave it, with everything that depends on them.
-      boolean changed = true;
-      while (changed) {
-        changed = false;
-        for (GraphOperation op : new ArrayList<>(plan.order)) {
-          if (!region.contains(op)) {
-            continue;
-          }
-          Set<GraphOperation> consumers = onPathConsumers(op.output(0), onPath.keySet());
-          Set<GraphOperation> inside = new HashSet<>(consumers);
-          inside.retainAll(region);
-          if (!inside.isEmpty() && inside.size() < consumers.size()) {
-            removeWithDescendants(inside, region, onPath.keySet());
-            changed = true;
-          }
-        }
-      }
-      plan.order.retainAll(region);
-      // Every variable must feed only the region.
-      for (Variable<TFloat32> v : vars) {
-        Set<GraphOperation> consumers = onPathConsumers(v.asOutput(), onPath.keySet());
-        if (consumers.isEmpty() || !region.containsAll(consumers)) {
-          return null;
-        }
-      }
-      for (GraphOperation op : plan.order) {
-        Set<GraphOperation> consumers = onPathConsumers(op.output(0), onPath.keySet());
-        if (!region.containsAll(consumers)) {
-          plan.boundary.add(op.output(0));
-        }
-      }
-      if (plan.boundary.isEmpty() || !independent(plan.boundary, region)) {
-        return null;
-      }
-      return plan;
-    }
-
-    private static void removeWithDescendants(
-        Set<GraphOperation> roots, Set<GraphOperation> region, Set<GraphOperation> onPath) {
-      Deque<GraphOperation> stack = new ArrayDeque<>(roots);
-      while (!stack.isEmpty()) {
-        GraphOperation op = stack.pop();
-        if (region.remove(op)) {
-          stack.addAll(onPathConsumers(op.output(0), onPath));
-        }
-      }
-    }
-
-    private static Set<GraphOperation> onPathConsumers(Output<?> t, Set<GraphOperation> onPath) {
-      Set<GraphOperation> out = new HashSet<>();
-      for (GraphOperation c : ((GraphOperation) t.op()).consumers(t.index())) {
-        if (onPath.contains(c)) {
-          out.add(c);
-        }
-      }
-      return out;
-    }
-
-    /** True if no boundary tensor depends on another (each then has its own gradient). */
-    private static boolean independent(List<Output<TFloat32>> boundary, Set<GraphOperation> region) {
-      Set<GraphOperation> ops = new HashSet<>();
-      for (Output<TFloat32> t : boundary) {
-        ops.add((GraphOperation) t.op());
-      }
-      for (Output<TFloat32> t : boundary) {
-        Deque<GraphOperation> stack = new ArrayDeque<>();
-        Set<GraphOperation> seen = new HashSet<>();
-        for (Operand<?> in : ((GraphOperation) t.op()).inputs()) {
-          stack.push((GraphOperation) in.op());
-        }
-        while (!stack.isEmpty()) {
-          GraphOperation op = stack.pop();
-          if (!region.contains(op) || !seen.add(op)) {
-            continue;
-          }
-          if (ops.contains(op)) {
-            return false;
-          }
-          for (Operand<?> in : op.inputs()) {
-            stack.push((GraphOperation) in.op());
-          }
-        }
-      }
-      return true;
-    }
-
-    private static List<GraphOperation> topological(Set<GraphOperation> ops) {
-      List<GraphOperation> out = new ArrayList<>();
-      Set<GraphOperation> done = new HashSet<>();
-      for (GraphOperation op : ops) {
-        visit(op, ops, done, out);
-      }
-      return out;
-    }
-
-    private static void visit(
-        GraphOperation op, Set<GraphOperation> ops, Set<GraphOperation> done, List<GraphOperation> out) {
-      if (!ops.contains(op) || !done.add(op)) {
-        return;
-      }
-      for (Operand<?> in : op.inputs()) {
-        visit((GraphOperation) in.op(), ops, done, out);
-      }
-      out.add(op);
-    }
-  }
-
-  private static boolean isFloat32(Output<?> t) {
-    return t.dataType() == DataType.DT_FLOAT || t.dataType() == DataType.DT_FLOAT_REF;
-  }
-
   @SuppressWarnings("unchecked")
   private static Output<TFloat32> input(GraphOperation op, int i) {
     return (Output<TFloat32>) op.input(i);
   }
 
-  private static String key(Output<?> t) {
-    return t.op().name() + ":" + t.index();
-  }
-
   private static void add(
       Map<String, List<Operand<TFloat32>>> grads, Output<?> t, Operand<TFloat32> g) {
-    grads.computeIfAbsent(key(t), k -> new ArrayList<>()).add(g);
+    grads.computeIfAbsent(GradientPlan.key(t), k -> new ArrayList<>()).add(g);
   }
 
   /** The sum of a tensor's gradient contributions, as Python aggregates them (AddN); null if none. */
