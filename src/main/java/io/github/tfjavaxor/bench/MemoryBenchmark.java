@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.bench;
 
+import io.github.tfjavaxor.bench.Mapping.Kind;
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.layers.Dense;
 import java.io.IOException;
@@ -9,9 +10,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,16 +41,6 @@ public final class MemoryBenchmark {
   private MemoryBenchmark() {}
 
   /** What a resident page of the process is, from the mapping it lies in. */
-  enum Kind {
-    JAVA_HEAP("jheap"), JIT_CODE("jcode"), ARENA("arenas"), BRK("brk"), FILE("file"), OTHER("other");
-
-    final String column;
-
-    Kind(String column) {
-      this.column = column;
-    }
-  }
-
   /**
    * @param args {@code [--steps N] [--chunk N] [--warmup N] [--smaps]}
    */
@@ -120,7 +109,7 @@ public final class MemoryBenchmark {
         : String.format(Locale.ROOT, "%+.1f", (last.nmt - atWarmup.nmt) / MIB)));
     printNmtChanges(nmtDiff);
     if (smaps) {
-      printMappingChanges(atWarmup.mappings, last.mappings);
+      Mapping.printChanges(atWarmup.mappings, last.mappings);
     }
   }
 
@@ -179,7 +168,7 @@ public final class MemoryBenchmark {
       for (Kind k : Kind.values()) {
         byKind.put(k, 0L);
       }
-      mappings.forEach(m -> byKind.merge(m.kind, m.rss, Long::sum));
+      mappings.forEach(m -> byKind.merge(m.kind(), m.rss(), Long::sum));
       return new Sample(steps, (System.nanoTime() - t0) / 1e9, vmRssBytes(), byKind, mappings,
           heapUsed, heapCommitted, code, meta, nmtCommittedBytes(), gcs, gcMillis,
           ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), osThreads(),
@@ -195,87 +184,6 @@ public final class MemoryBenchmark {
           byKind.get(Kind.OTHER) / MIB, heapUsed / MIB, heapCommitted / MIB, code / MIB, meta / MIB,
           nmt < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", nmt / MIB), gcs, gcMillis, jitMillis,
           threads, pointers);
-    }
-  }
-
-  /** One line of /proc/self/smaps with its Rss and its {@link Kind}. */
-  record Mapping(long start, long end, String perms, String name, long rss, Kind kind) {
-    private static final Pattern HEADER =
-        Pattern.compile("^([0-9a-f]+)-([0-9a-f]+) (\\S+) \\S+ \\S+ \\S+\\s*(.*)$");
-    /** glibc's non-main arenas are heaps of at most 64 MiB, aligned to 64 MiB (HEAP_MAX_SIZE). */
-    private static final long ARENA = 64L << 20;
-
-    String key() {
-      return name.isEmpty() ? kind.column + "@" + Long.toHexString(start) + " " + perms : name;
-    }
-
-    static List<Mapping> read() {
-      List<String[]> raw = new ArrayList<>(); // start, end, perms, name, rss bytes
-      try {
-        for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
-          Matcher h = HEADER.matcher(line);
-          if (h.matches()) {
-            raw.add(new String[] {h.group(1), h.group(2), h.group(3), h.group(4).trim(), "0"});
-          } else if (line.startsWith("Rss:") && !raw.isEmpty()) {
-            raw.get(raw.size() - 1)[4] =
-                Long.toString(Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);
-          }
-        }
-      } catch (IOException e) {
-        return List.of(); // not Linux
-      }
-      long[] heap = javaHeapRange();
-      List<Mapping> out = new ArrayList<>(raw.size());
-      for (int i = 0; i < raw.size(); i++) {
-        String[] r = raw.get(i);
-        long start = Long.parseUnsignedLong(r[0], 16);
-        long end = Long.parseUnsignedLong(r[1], 16);
-        String name = r[3];
-        Kind kind;
-        if (!name.isEmpty() && !name.startsWith("[")) {
-          kind = Kind.FILE;
-        } else if (name.equals("[heap]")) {
-          kind = Kind.BRK;
-        } else if (!name.isEmpty()) {
-          kind = Kind.OTHER; // [stack], [vdso], ...
-        } else if (heap != null && start >= heap[0] && end <= heap[1]) {
-          kind = Kind.JAVA_HEAP;
-        } else if (r[2].contains("x")) {
-          kind = Kind.JIT_CODE;
-        } else if (start % ARENA == 0 && arenaEnd(raw, i, end) == start + ARENA) {
-          kind = Kind.ARENA;
-        } else {
-          kind = Kind.OTHER;
-        }
-        out.add(new Mapping(start, end, r[2], name, Long.parseLong(r[4]), kind));
-      }
-      return out;
-    }
-
-    /** The end of mapping i, or of the reserved ({@code ---p}) anonymous tail glibc leaves after it. */
-    private static long arenaEnd(List<String[]> raw, int i, long end) {
-      if (i + 1 < raw.size()) {
-        String[] next = raw.get(i + 1);
-        if (Long.parseUnsignedLong(next[0], 16) == end && next[2].startsWith("---")
-            && next[3].isEmpty()) {
-          return Long.parseUnsignedLong(next[1], 16);
-        }
-      }
-      return end;
-    }
-  }
-
-  private static void printMappingChanges(List<Mapping> then, List<Mapping> now) {
-    Map<String, Long> delta = new HashMap<>();
-    then.forEach(m -> delta.merge(m.key(), -m.rss, Long::sum));
-    now.forEach(m -> delta.merge(m.key(), m.rss, Long::sum));
-    List<Map.Entry<String, Long>> d = new ArrayList<>(delta.entrySet());
-    d.sort((a, b) -> Long.compare(Math.abs(b.getValue()), Math.abs(a.getValue())));
-    System.out.println("  mappings whose resident size changed most since the warm-up:");
-    for (Map.Entry<String, Long> e : d.subList(0, Math.min(8, d.size()))) {
-      if (Math.abs(e.getValue()) >= 64 * 1024) {
-        System.out.printf(Locale.ROOT, "    %+8.1f MiB  %s%n", e.getValue() / MIB, e.getKey());
-      }
     }
   }
 
@@ -314,6 +222,7 @@ public final class MemoryBenchmark {
   private static final Pattern HEAP_START = Pattern.compile("\\[0x([0-9a-f]+), 0x[0-9a-f]+");
 
   /** [start, start + MaxHeapSize) of the Java heap, from {@code jcmd <pid> GC.heap_info}, or null. */
+  /** The Java heap's [start, end) address range, or null if the JVM does not say. */
   static long[] javaHeapRange() {
     Matcher m = HEAP_START.matcher(diagnosticCommand("gcHeapInfo"));
     if (!m.find()) {

@@ -2,8 +2,6 @@ package io.github.tfjavaxor.interop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.activations.Activation;
 import io.github.tfjavaxor.keras.layers.Dense;
@@ -16,9 +14,8 @@ import java.util.Locale;
 
 /**
  * The {@code config.json} of a Keras 3 {@code .keras} file, for a Sequential of Dense layers:
- * parsed and checked in full into a {@link Spec} before anything is built, and written back in
- * the structure {@code Sequential.get_config()} / {@code serialize_keras_object} produce (Keras 3
- * {@code keras/src/models/sequential.py}, {@code keras/src/layers/core/dense.py}).
+ * parsed and checked in full into a {@link Spec} before anything is built ({@link
+ * KerasConfigWriter} writes it back).
  */
 final class KerasConfig {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -233,122 +230,5 @@ final class KerasConfig {
           c.metrics());
     }
     return model;
-  }
-
-  /**
-   * The {@code config.json} Keras 3.15 writes for this model.
-   *
-   * @throws KerasFileException if the model is compiled with an optimizer other than Adam
-   */
-  static byte[] write(Sequential model) throws KerasFileException {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("module", "keras");
-    root.put("class_name", "Sequential");
-    ObjectNode config = root.putObject("config");
-    config.put("name", "sequential");
-    config.put("trainable", true);
-    config.set("dtype", dtypePolicy());
-    ArrayNode layers = config.putArray("layers");
-    ObjectNode input = layers.addObject();
-    input.put("module", "keras.layers");
-    input.put("class_name", "InputLayer");
-    ObjectNode ic = input.putObject("config");
-    ic.set("batch_shape", shape(model.inputDim()));
-    ic.put("dtype", "float32");
-    ic.put("sparse", false);
-    ic.put("ragged", false);
-    ic.put("name", "input_layer");
-    ic.put("optional", false);
-    input.putNull("registered_name");
-    for (Dense d : model.layers()) {
-      ObjectNode l = layers.addObject();
-      l.put("module", "keras.layers");
-      l.put("class_name", "Dense");
-      ObjectNode c = l.putObject("config");
-      c.put("name", d.name());
-      c.put("trainable", true);
-      c.set("dtype", dtypePolicy());
-      c.put("units", d.units());
-      c.put("activation", d.activation().kerasName());
-      c.put("use_bias", true);
-      c.set("kernel_initializer", object("keras.initializers", "GlorotUniform",
-          JSON.createObjectNode().putNull("seed").putNull("input_axes").putNull("output_axes")));
-      c.set("bias_initializer", object("keras.initializers", "Zeros", JSON.createObjectNode()));
-      for (String key : List.of("kernel_regularizer", "bias_regularizer", "kernel_constraint",
-          "bias_constraint", "quantization_config")) {
-        c.putNull(key);
-      }
-      l.putNull("registered_name");
-      l.putObject("build_config").set("input_shape", shape(d.inputDim()));
-    }
-    config.set("build_input_shape", shape(model.inputDim()));
-    root.putNull("registered_name");
-    root.putObject("build_config").set("input_shape", shape(model.inputDim()));
-    if (model.isCompiled()) {
-      root.set("compile_config", compileConfig(model));
-    }
-    try {
-      return JSON.writeValueAsBytes(root);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new KerasFileException("config.json: cannot serialise (" + e.getMessage() + ")", e);
-    }
-  }
-
-  private static ObjectNode compileConfig(Sequential model) throws KerasFileException {
-    if (!(model.optimizer() instanceof Adam)) {
-      throw new KerasFileException("config.json: compile_config: the .keras writer supports Adam,"
-          + " found " + model.optimizer().getClass().getSimpleName()
-          + "; save the weights (.weights.h5) instead");
-    }
-    Adam adam = (Adam) model.optimizer();
-    ObjectNode cc = JSON.createObjectNode();
-    ObjectNode oc = JSON.createObjectNode();
-    oc.put("name", "adam");
-    // Keras stores the learning rate in a float32 variable and writes it back widened.
-    oc.put("learning_rate", (double) adam.learningRate());
-    for (String key : List.of("weight_decay", "clipnorm", "global_clipnorm", "clipvalue")) {
-      oc.putNull(key);
-    }
-    oc.put("use_ema", false);
-    oc.put("ema_momentum", 0.99);
-    oc.putNull("ema_overwrite_frequency");
-    oc.putNull("loss_scale_factor");
-    oc.putNull("gradient_accumulation_steps");
-    oc.put("beta_1", adam.beta1());
-    oc.put("beta_2", adam.beta2());
-    oc.put("epsilon", adam.epsilon());
-    oc.put("amsgrad", false);
-    cc.set("optimizer", object("keras.optimizers", "Adam", oc));
-    cc.put("loss", model.loss().kerasName());
-    cc.putNull("loss_weights");
-    ArrayNode metrics = cc.putArray("metrics");
-    model.compiledMetricNames().forEach(metrics::add);
-    cc.putNull("weighted_metrics");
-    cc.put("run_eagerly", false);
-    cc.put("steps_per_execution", 1);
-    cc.put("jit_compile", false);
-    return cc;
-  }
-
-  private static ArrayNode shape(long features) {
-    ArrayNode a = JSON.createArrayNode();
-    a.addNull();
-    a.add(features);
-    return a;
-  }
-
-  private static ObjectNode dtypePolicy() {
-    ObjectNode c = JSON.createObjectNode();
-    c.put("name", "float32");
-    return object("keras", "DTypePolicy", c);
-  }
-
-  private static ObjectNode object(String module, String cls, ObjectNode config) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("module", module);
-    o.put("class_name", cls);
-    o.set("config", config);
-    o.putNull("registered_name");
-    return o;
   }
 }

@@ -128,7 +128,7 @@ public final class KerasModelFile {
       throw new KerasFileException(file + ": expected a file name ending in .keras (Keras"
           + " requires it), found '" + name + "'");
     }
-    byte[] config = KerasConfig.write(model);
+    byte[] config = KerasConfigWriter.write(model);
     List<FloatNdArray> weights = model.getWeights();
     List<String> names = KerasWeightsFile.layerNames(model);
     Map<String, String> meta = new LinkedHashMap<>();

@@ -88,17 +88,7 @@ public final class Sequential implements AutoCloseable {
     if (layer == null) {
       throw new IllegalArgumentException("add: expected a Dense layer, found null");
     }
-    if (layers.isEmpty() && layer.inputDim() == 0) {
-      throw new IllegalArgumentException("add: the first layer needs its input size; expected new"
-          + " Dense(units, activation, inputDim) as Keras's Dense(units, input_dim=...), found"
-          + " inputDim=0");
-    }
-    int in = layers.isEmpty() ? layer.inputDim() : last().units();
-    if (layer.inputDim() != 0 && layer.inputDim() != in) {
-      throw new IllegalArgumentException("add: layer " + layers.size() + " declares inputDim="
-          + layer.inputDim() + " but the previous layer has " + in + " units");
-    }
-    layer.attach(layers.isEmpty() ? "dense" : "dense_" + layers.size(), in);
+    layer.attach(layers.size(), layers.isEmpty() ? 0 : last().units());
     layers.add(layer);
     return this;
   }

@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.parity;
 
+import io.github.tfjavaxor.keras.trainers.FitArgs;
 import io.github.tfjavaxor.datasets.Datasets;
 import io.github.tfjavaxor.keras.activations.Activation;
 import io.github.tfjavaxor.keras.losses.Loss;
@@ -83,7 +84,7 @@ public record SideBySideConfig(ModelSpec model, String data, int epochs, int bat
     if (validationSplit == 0) {
       return rows;
     }
-    int at = (int) Math.floor(rows * (1.0 - validationSplit));
+    int at = FitArgs.splitIndex(rows, validationSplit);
     if (at == 0 || at == rows) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "--validation-split: %s of %d rows leaves %d training and %d validation rows; expected"

@@ -20,17 +20,17 @@ class MemoryBenchmarkTest {
     long[] heap = MemoryBenchmark.javaHeapRange();
     assertNotNull(heap, "GC.heap_info gives the heap's start");
     long rssBefore = MemoryBenchmark.vmRssBytes();
-    List<MemoryBenchmark.Mapping> maps = MemoryBenchmark.Mapping.read();
+    List<Mapping> maps = Mapping.read();
     long rssAfter = MemoryBenchmark.vmRssBytes();
-    long sum = maps.stream().mapToLong(MemoryBenchmark.Mapping::rss).sum();
+    long sum = maps.stream().mapToLong(Mapping::rss).sum();
     long lo = Math.min(rssBefore, rssAfter);
     long hi = Math.max(rssBefore, rssAfter);
     assertTrue(sum >= lo * 0.97 && sum <= hi * 1.03,
         "smaps Rss sum " + sum + " vs VmRSS " + rssBefore + ".." + rssAfter);
-    long javaHeap = maps.stream().filter(m -> m.kind() == MemoryBenchmark.Kind.JAVA_HEAP)
-        .mapToLong(MemoryBenchmark.Mapping::rss).sum();
+    long javaHeap = maps.stream().filter(m -> m.kind() == Mapping.Kind.JAVA_HEAP)
+        .mapToLong(Mapping::rss).sum();
     assertTrue(javaHeap > 0, "some of the Java heap is resident");
-    assertTrue(maps.stream().anyMatch(m -> m.kind() == MemoryBenchmark.Kind.FILE
+    assertTrue(maps.stream().anyMatch(m -> m.kind() == Mapping.Kind.FILE
         && m.name().contains("libjvm")), "libjvm.so is a file mapping");
   }
 

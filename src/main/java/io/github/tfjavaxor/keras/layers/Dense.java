@@ -107,23 +107,33 @@ public final class Dense {
   }
 
   /**
-   * Names the layer and fixes its input size; called once by the model that adds it.
+   * Names the layer as Keras does ({@code dense}, {@code dense_1}, ...) and fixes its input size
+   * once: the declared inputDim for the first layer, else the previous layer's units. Called by the
+   * model that adds it.
    *
-   * @param name Keras's layer name, e.g. {@code dense_1}
-   * @param inDim the input size, &gt; 0
-   * @throws IllegalArgumentException if the layer already belongs to a model or inDim is not
-   *     positive
+   * @param index the layer's position in the model
+   * @param previousUnits the previous layer's units, or 0 for the first layer
+   * @throws IllegalArgumentException if the layer already belongs to a model, the first layer has
+   *     no inputDim, or a declared inputDim disagrees with the previous layer
    */
-  public void attach(String name, int inDim) {
+  public void attach(int index, int previousUnits) {
     if (this.name != null) {
       throw new IllegalArgumentException(
           "add: layer " + this.name + " already belongs to a model; create a new Dense for each model");
     }
-    if (inDim <= 0) {
-      throw new IllegalArgumentException("Dense: inputDim must be positive, found " + inDim);
+    if (previousUnits == 0 && inputDim == 0) {
+      throw new IllegalArgumentException("add: the first layer needs its input size; expected new"
+          + " Dense(units, activation, inputDim) as Keras's Dense(units, input_dim=...), found"
+          + " inputDim=0");
     }
-    this.name = name;
-    this.inputDim = inDim;
+    if (previousUnits != 0 && inputDim != 0 && inputDim != previousUnits) {
+      throw new IllegalArgumentException("add: layer " + index + " declares inputDim=" + inputDim
+          + " but the previous layer has " + previousUnits + " units");
+    }
+    this.name = index == 0 ? "dense" : "dense_" + index;
+    if (previousUnits != 0) {
+      this.inputDim = previousUnits;
+    }
   }
 
   /** Trainable parameters, {@code inputDim * units + units}; 0 while the input size is unknown. */

@@ -57,7 +57,7 @@ public record FitArgs(int epochs, int batchSize, int verbose, boolean shuffle,
    * @throws IllegalArgumentException if no training row or no validation row would be left
    */
   public static int splitAt(int rows, double validationSplit) {
-    int at = (int) Math.floor(rows * (1.0 - validationSplit));
+    int at = splitIndex(rows, validationSplit);
     if (at == 0 || at == rows) {
       throw new IllegalArgumentException("validation_split: expected a fraction that leaves at"
           + " least one training row and one validation row of the " + rows + " rows, found "
@@ -65,6 +65,11 @@ public record FitArgs(int epochs, int batchSize, int verbose, boolean shuffle,
           + at + ", as Keras splits)");
     }
     return at;
+  }
+
+  /** {@code floor(rows * (1 - validationSplit))}, unchecked: where {@link #splitAt} cuts. */
+  public static int splitIndex(int rows, double validationSplit) {
+    return (int) Math.floor(rows * (1.0 - validationSplit));
   }
 
   /** True if this fit validates at the end of each epoch. */
