@@ -7,10 +7,9 @@ import io.github.tfjavaxor.keras.activations.Activation;
 import io.github.tfjavaxor.keras.layers.Dense;
 import io.github.tfjavaxor.keras.losses.Loss;
 import io.github.tfjavaxor.keras.metrics.Metric;
-import io.github.tfjavaxor.keras.optimizers.Adam;
+import io.github.tfjavaxor.keras.optimizers.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The {@code config.json} of a Keras 3 {@code .keras} file, for a Sequential of Dense layers:
@@ -25,9 +24,8 @@ final class KerasConfig {
   /** One Dense layer: Keras name, units and activation. */
   record Layer(String name, int units, Activation activation) {}
 
-  /** Adam's hyperparameters from {@code compile_config}. */
-  record Compile(Loss loss, double learningRate, double beta1, double beta2, double epsilon,
-      List<Metric> metrics) {}
+  /** The compile settings from {@code compile_config}; the optimizer is fresh (used once). */
+  record Compile(Loss loss, Optimizer optimizer, List<Metric> metrics) {}
 
   /** A checked model description: input size, Dense layers, optional compile settings. */
   record Spec(String name, int inputDim, List<Layer> layers, Compile compile) {}
@@ -179,36 +177,8 @@ final class KerasConfig {
     } else if (!ms.isMissingNode() && !ms.isNull()) {
       throw new KerasFileException(where + ".metrics: expected a list of names, found " + ms);
     }
-    JsonNode opt = cc.path("optimizer");
-    String ocls = opt.isTextual() ? opt.asText() : opt.path("class_name").asText("");
-    if (!ocls.toLowerCase(Locale.ROOT).equals("adam")) {
-      throw new KerasFileException(where + ".optimizer: expected Adam (the optimizer the .keras"
-          + " reader supports), found '" + ocls + "'");
-    }
-    JsonNode oc = opt.path("config");
-    for (String key : List.of("weight_decay", "clipnorm", "global_clipnorm", "clipvalue",
-        "loss_scale_factor", "gradient_accumulation_steps", "ema_overwrite_frequency")) {
-      JsonNode v = oc.path(key);
-      if (!v.isMissingNode() && !v.isNull()) {
-        throw new KerasFileException(where + ".optimizer.config." + key + ": expected null (not"
-            + " supported by the port), found " + v);
-      }
-    }
-    for (String key : List.of("amsgrad", "use_ema")) {
-      if (oc.path(key).asBoolean(false)) {
-        throw new KerasFileException(where + ".optimizer.config." + key + ": expected false (not"
-            + " supported by the port), found true");
-      }
-    }
-    JsonNode lr = oc.path("learning_rate");
-    if (!lr.isMissingNode() && !lr.isNumber()) {
-      throw new KerasFileException(where + ".optimizer.config.learning_rate: expected a number"
-          + " (schedules are not supported), found " + lr);
-    }
-    return new Compile(loss, oc.path("learning_rate").asDouble(Adam.LEARNING_RATE_DEFAULT),
-        oc.path("beta_1").asDouble(Adam.BETA_ONE_DEFAULT),
-        oc.path("beta_2").asDouble(Adam.BETA_TWO_DEFAULT),
-        oc.path("epsilon").asDouble(Adam.EPSILON_DEFAULT), metrics);
+    return new Compile(loss,
+        KerasOptimizerConfig.read(where + ".optimizer", cc.path("optimizer")), metrics);
   }
 
   /**
@@ -226,8 +196,7 @@ final class KerasConfig {
     }
     Compile c = spec.compile();
     if (c != null) {
-      model.compile(c.loss(), new Adam(c.learningRate(), c.beta1(), c.beta2(), c.epsilon()),
-          c.metrics());
+      model.compile(c.loss(), c.optimizer(), c.metrics());
     }
     return model;
   }

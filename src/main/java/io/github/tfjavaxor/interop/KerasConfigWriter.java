@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.layers.Dense;
-import io.github.tfjavaxor.keras.optimizers.Adam;
 import java.util.List;
+import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.NdArray;
 
 /**
  * Writes the {@code config.json} of a Keras 3 {@code .keras} file for a Sequential of Dense layers,
@@ -22,9 +23,12 @@ final class KerasConfigWriter {
   /**
    * The {@code config.json} Keras 3.15 writes for this model.
    *
-   * @throws KerasFileException if the model is compiled with an optimizer other than Adam
+   * @param optimizerVars the compiled model's optimizer variables (the learning rate is read from
+   *     them, as Keras's {@code get_config} reads its variable), or null if not compiled
+   * @throws KerasFileException if the model is compiled with an optimizer Keras does not have
    */
-  static byte[] write(Sequential model) throws KerasFileException {
+  static byte[] write(Sequential model, List<NdArray<?>> optimizerVars)
+      throws KerasFileException {
     ObjectNode root = JSON.createObjectNode();
     root.put("module", "keras");
     root.put("class_name", "Sequential");
@@ -69,7 +73,7 @@ final class KerasConfigWriter {
     root.putNull("registered_name");
     root.putObject("build_config").set("input_shape", shape(model.inputDim()));
     if (model.isCompiled()) {
-      root.set("compile_config", compileConfig(model));
+      root.set("compile_config", compileConfig(model, optimizerVars));
     }
     try {
       return JSON.writeValueAsBytes(root);
@@ -78,31 +82,11 @@ final class KerasConfigWriter {
     }
   }
 
-  private static ObjectNode compileConfig(Sequential model) throws KerasFileException {
-    if (!(model.optimizer() instanceof Adam)) {
-      throw new KerasFileException("config.json: compile_config: the .keras writer supports Adam,"
-          + " found " + model.optimizer().getClass().getSimpleName()
-          + "; save the weights (.weights.h5) instead");
-    }
-    Adam adam = (Adam) model.optimizer();
+  private static ObjectNode compileConfig(Sequential model, List<NdArray<?>> optimizerVars)
+      throws KerasFileException {
     ObjectNode cc = JSON.createObjectNode();
-    ObjectNode oc = JSON.createObjectNode();
-    oc.put("name", "adam");
-    // Keras stores the learning rate in a float32 variable and writes it back widened.
-    oc.put("learning_rate", (double) adam.learningRate());
-    for (String key : List.of("weight_decay", "clipnorm", "global_clipnorm", "clipvalue")) {
-      oc.putNull(key);
-    }
-    oc.put("use_ema", false);
-    oc.put("ema_momentum", 0.99);
-    oc.putNull("ema_overwrite_frequency");
-    oc.putNull("loss_scale_factor");
-    oc.putNull("gradient_accumulation_steps");
-    oc.put("beta_1", adam.beta1());
-    oc.put("beta_2", adam.beta2());
-    oc.put("epsilon", adam.epsilon());
-    oc.put("amsgrad", false);
-    cc.set("optimizer", object("keras.optimizers", "Adam", oc));
+    float lr = ((FloatNdArray) optimizerVars.get(1)).getFloat();
+    cc.set("optimizer", KerasOptimizerConfig.write(model.optimizer(), lr));
     cc.put("loss", model.loss().kerasName());
     cc.putNull("loss_weights");
     ArrayNode metrics = cc.putArray("metrics");

@@ -19,6 +19,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -85,19 +86,27 @@ public final class KerasModelFile {
       names.add(l.name());
       in = l.units();
     }
-    List<FloatNdArray> weights;
-    String h5name = name + "!" + WEIGHTS;
-    try (HdfFile h5 = KerasWeightsFile.open(h5name, entries.get(WEIGHTS))) {
-      weights = KerasWeightsFile.read(h5, h5name, shapes, names);
-    }
-    Sequential model = KerasConfig.build(spec);
+    Sequential model = KerasConfig.build(spec); // no native work until first use
     try {
-      model.setWeights(weights);
-    } catch (RuntimeException e) {
+      List<FloatNdArray> weights;
+      List<NdArray<?>> optimizer = null;
+      String h5name = name + "!" + WEIGHTS;
+      try (HdfFile h5 = KerasWeightsFile.open(h5name, entries.get(WEIGHTS))) {
+        weights = KerasWeightsFile.read(h5, h5name, shapes, names);
+        if (model.isCompiled()) {
+          optimizer = KerasWeightsFile.readOptimizer(h5, h5name, model);
+        }
+      }
+      if (model.isCompiled()) {
+        // Keras's compile_from_config builds the optimizer, state in the file or not.
+        model.makeTrainFunction();
+      }
+      KerasWeightsFile.restore(model, weights, optimizer);
+      return model;
+    } catch (IOException | RuntimeException e) {
       model.close();
       throw e;
     }
-    return model;
   }
 
   private static void checkMetadata(String source, byte[] json) throws KerasFileException {
@@ -128,9 +137,11 @@ public final class KerasModelFile {
       throw new KerasFileException(file + ": expected a file name ending in .keras (Keras"
           + " requires it), found '" + name + "'");
     }
-    byte[] config = KerasConfigWriter.write(model);
+    List<NdArray<?>> optimizer = KerasOptimizerVars.of(model);
+    byte[] config = KerasConfigWriter.write(model, optimizer);
     List<FloatNdArray> weights = model.getWeights();
     List<String> names = KerasWeightsFile.layerNames(model);
+    String optName = KerasWeightsFile.optimizerName(model);
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("keras_version", KERAS_VERSION);
     meta.put("date_saved",
@@ -140,7 +151,7 @@ public final class KerasModelFile {
       Path h5 = Files.createTempFile(tmp.getParent(), ".model.", ".weights.h5");
       try {
         Files.delete(h5);
-        KerasWeightsFile.write(h5, names, weights);
+        KerasWeightsFile.write(h5, names, weights, optName, optimizer);
         try (OutputStream out = Files.newOutputStream(tmp);
             ZipOutputStream zip = new ZipOutputStream(out)) {
           put(zip, METADATA, metadata);

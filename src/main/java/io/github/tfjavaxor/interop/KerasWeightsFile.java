@@ -10,6 +10,7 @@ import io.jhdf.api.Node;
 import io.jhdf.api.WritableGroup;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.StdArrays;
 
@@ -29,9 +31,9 @@ import org.tensorflow.ndarray.StdArrays;
  * its bias, float32 [units]. The key is not the layer's name but its class name in snake case made
  * unique by position ({@code dense}, {@code dense_1}, ...; {@code _get_unique_name}), so weights
  * load by position whatever the layers are called. Group {@code layers/<key>/vars} carries the
- * layer's name as attribute {@code name}.
- * Optimizer state ({@code optimizer/vars/...}) is ignored when reading and not written: Keras
- * itself skips it when loading into a model whose optimizer has not been built yet.
+ * layer's name as attribute {@code name}. A compiled model's optimizer state is group {@code
+ * optimizer/vars} ({@link KerasOptimizerVars}), written as Keras's {@code save_weights} writes it
+ * and restored when the model is compiled with the same optimizer.
  *
  * <pre>{@code
  * KerasWeightsFile.load(Path.of("xor.weights.h5"), model);  // model built in Java, 2-16-1
@@ -46,19 +48,54 @@ public final class KerasWeightsFile {
 
   /**
    * Loads a {@code .weights.h5} file into a model built in Java; mirrors {@code
-   * model.load_weights(path)}. The whole file is checked before any weight is set.
+   * model.load_weights(path)}. The whole file is checked before any weight is set. If the model
+   * is compiled and the file holds its optimizer's built state, that state is restored too
+   * (building the train step first); Keras 3.15 would skip it with a warning unless its optimizer
+   * had been built by a fit, which loses Adam's moments, so the port does not. An unbuilt
+   * optimizer's two variables are skipped, as Keras skips them.
    *
    * @param file a Keras 3 {@code .weights.h5} file
    * @param model a Sequential whose layers match the file's in number and shapes
    * @throws KerasFileException if the file is missing, not HDF5, truncated, or a dataset is
-   *     missing or has another shape or dtype; the message names the dataset path
+   *     missing or has another shape or dtype, or the optimizer variables do not fit the compiled
+   *     optimizer (count, dtype, shape); the message names the dataset path
    */
   public static void load(Path file, Sequential model) throws IOException {
+    String name = file.getFileName().toString();
     List<FloatNdArray> weights;
+    List<NdArray<?>> optimizer = null;
     try (HdfFile h5 = open(file)) {
-      weights = read(h5, file.getFileName().toString(), model.weightShapes(), layerNames(model));
+      weights = read(h5, name, model.weightShapes(), layerNames(model));
+      if (model.isCompiled()) {
+        optimizer = readOptimizer(h5, name, model);
+      }
+    }
+    restore(model, weights, optimizer);
+  }
+
+  /** The optimizer state in the file for the compiled model, or null if there is none to load. */
+  static List<NdArray<?>> readOptimizer(HdfFile h5, String source, Sequential model)
+      throws KerasFileException {
+    try {
+      return KerasOptimizerVars.read(h5, source, model.optimizer().kerasName(),
+          model.optimizerLayout(true));
+    } catch (RuntimeException e) {
+      throw corrupt(source, e);
+    }
+  }
+
+  /**
+   * Sets checked weights, then the optimizer state if any; the train step is built before either,
+   * as Keras builds the optimizer before it loads.
+   */
+  static void restore(Sequential model, List<FloatNdArray> weights, List<NdArray<?>> optimizer) {
+    if (optimizer != null) {
+      model.makeTrainFunction();
     }
     model.setWeights(weights);
+    if (optimizer != null) {
+      model.setOptimizerVariables(optimizer);
+    }
   }
 
   /**
@@ -79,7 +116,14 @@ public final class KerasWeightsFile {
     }
     List<FloatNdArray> weights = model.getWeights();
     List<String> names = layerNames(model);
-    AtomicDirectories.writeFile(file, tmp -> write(tmp, names, weights));
+    List<NdArray<?>> optimizer = KerasOptimizerVars.of(model);
+    String optName = optimizerName(model);
+    AtomicDirectories.writeFile(file, tmp -> write(tmp, names, weights, optName, optimizer));
+  }
+
+  /** Keras's name of the compiled optimizer ({@code adam}, ...), or null if not compiled. */
+  static String optimizerName(Sequential model) {
+    return model.isCompiled() ? model.optimizer().kerasObjectName() : null;
   }
 
   /** Keras's names of the model's layers, {@code dense}, {@code dense_1}, ... */
@@ -230,13 +274,23 @@ public final class KerasWeightsFile {
     return StdArrays.ndCopyOf((float[][]) data);
   }
 
-  private static String typeName(Dataset d) {
+  // jhdf gives boxed types for scalar datasets.
+  static String typeName(Dataset d) {
     Class<?> t = d.getJavaType();
+    if (t == Float.class || t == Double.class || t == Long.class || t == Integer.class) {
+      t = MethodType.methodType(t).unwrap().returnType();
+    }
     if (t == float.class) {
       return "float32";
     }
     if (t == double.class) {
       return "float64";
+    }
+    if (t == long.class) {
+      return "int64";
+    }
+    if (t == int.class) {
+      return "int32";
     }
     return t.getSimpleName();
   }
@@ -249,8 +303,11 @@ public final class KerasWeightsFile {
    * Writes the Keras 3 layout into a new HDF5 file at {@code path}. Keras's empty top-level {@code
    * vars} group is left out: Keras does not need it to load, and jhdf 0.13.0 writes a file that
    * neither jhdf nor h5py can read once an empty group is added (checked with both readers).
+   *
+   * @param optimizer the optimizer variables, or null for an uncompiled model (no group)
    */
-  static void write(Path path, List<String> names, List<FloatNdArray> weights) {
+  static void write(Path path, List<String> names, List<FloatNdArray> weights, String optName,
+      List<NdArray<?>> optimizer) {
     try (WritableHdfFile h5 = HdfFile.write(path)) {
       WritableGroup layers = h5.putGroup("layers");
       for (int i = 0; i < names.size(); i++) {
@@ -258,6 +315,9 @@ public final class KerasWeightsFile {
         vars.putAttribute("name", names.get(i));
         vars.putDataset("0", StdArrays.array2dCopyOf(weights.get(2 * i)));
         vars.putDataset("1", StdArrays.array1dCopyOf(weights.get(2 * i + 1)));
+      }
+      if (optimizer != null) {
+        KerasOptimizerVars.write(h5, optName, optimizer);
       }
     }
   }

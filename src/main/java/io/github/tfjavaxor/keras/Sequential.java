@@ -7,6 +7,7 @@ import io.github.tfjavaxor.keras.layers.Dense;
 import io.github.tfjavaxor.keras.losses.Loss;
 import io.github.tfjavaxor.keras.metrics.Metric;
 import io.github.tfjavaxor.keras.optimizers.Optimizer;
+import io.github.tfjavaxor.keras.optimizers.OptimizerVariable;
 import io.github.tfjavaxor.keras.trainers.CompileConfig;
 import io.github.tfjavaxor.keras.trainers.FitArgs;
 import io.github.tfjavaxor.keras.trainers.Trainer;
@@ -17,6 +18,7 @@ import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.proto.ConfigProto;
 
@@ -234,6 +236,35 @@ public final class Sequential implements AutoCloseable {
   public void makeTrainFunction() {
     requireLayers();
     trainer.makeTrainFunction();
+  }
+
+  /**
+   * Keras's {@code optimizer.variables} values: iteration (long scalar), learning_rate (float
+   * scalar), then once built each weight's slots; see {@link Trainer#optimizerVariables()}.
+   */
+  public List<NdArray<?>> getOptimizerVariables() {
+    requireLayers();
+    return trainer.optimizerVariables();
+  }
+
+  /**
+   * Restores the optimizer's state in Keras's built layout, building the train step first; see
+   * {@link Trainer#setOptimizerVariables}.
+   */
+  public void setOptimizerVariables(List<NdArray<?>> values) {
+    requireLayers();
+    trainer.setOptimizerVariables(values);
+  }
+
+  /** Keras's optimizer variables (names, shapes, dtypes), built or not; no native work. */
+  public List<OptimizerVariable> optimizerLayout(boolean built) {
+    requireLayers();
+    return trainer.optimizerLayout(built);
+  }
+
+  /** True once compiled and the optimizer's variables exist (after fit or makeTrainFunction). */
+  public boolean isOptimizerBuilt() {
+    return trainer.optimizerBuilt();
   }
 
   /** Copies of {@code [kernel [in, units], bias [units], ...]}; Keras's {@code get_weights()}. */

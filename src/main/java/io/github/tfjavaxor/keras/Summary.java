@@ -1,6 +1,7 @@
 package io.github.tfjavaxor.keras;
 
 import io.github.tfjavaxor.keras.layers.Dense;
+import io.github.tfjavaxor.keras.optimizers.OptimizerVariable;
 import java.util.Locale;
 
 /** Keras 3's {@code model.summary()} table for a Sequential of Dense layers. */
@@ -20,14 +21,37 @@ final class Summary {
         sb.append(rule('├', '┼', '┤', '─'));
       }
       sb.append(
-          row('│', d.name() + " (Dense)", "(None, " + d.units() + ")", Long.toString(d.countParams())));
+          row('│', d.name() + " (Dense)", "(None, " + d.units() + ")", count(d.countParams())));
     }
     sb.append(rule('└', '┴', '┘', '─'));
     long params = model.countParams();
-    sb.append(" Total params: ").append(params).append(" (").append(bytes(params * 4)).append(")\n");
-    sb.append(" Trainable params: ").append(params).append(" (").append(bytes(params * 4)).append(")\n");
-    sb.append(" Non-trainable params: 0 (0.00 B)\n");
+    // Keras counts a built optimizer's variables (iteration int64, learning_rate, slots) too.
+    long optParams = 0;
+    long optBytes = 0;
+    boolean built = model.isOptimizerBuilt();
+    if (built) {
+      for (OptimizerVariable v : model.optimizerLayout(true)) {
+        optParams += v.shape().size();
+        optBytes += v.shape().size() * v.itemSize();
+      }
+    }
+    line(sb, "Total params", params + optParams, params * 4 + optBytes);
+    line(sb, "Trainable params", params, params * 4);
+    line(sb, "Non-trainable params", 0, 0);
+    if (built) {
+      line(sb, "Optimizer params", optParams, optBytes);
+    }
     return sb.toString();
+  }
+
+  private static void line(StringBuilder sb, String what, long count, long bytes) {
+    sb.append(' ').append(what).append(": ").append(count(count)).append(" (").append(bytes(bytes))
+        .append(")\n");
+  }
+
+  // Python's f"{n:,}".
+  private static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
   }
 
   private static String rule(char left, char mid, char right, char fill) {

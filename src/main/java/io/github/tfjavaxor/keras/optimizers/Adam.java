@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.keras.optimizers;
 
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -99,6 +100,12 @@ public final class Adam extends Optimizer {
     return epsilon;
   }
 
+  /** {@code [momentum, velocity]}, as Keras's {@code build} creates them. */
+  @Override
+  public List<String> slotNames() {
+    return List.of("momentum", "velocity");
+  }
+
   @Override
   protected boolean elementwise() {
     return true;
@@ -114,7 +121,7 @@ public final class Adam extends Optimizer {
       Operand<TFloat32> beta2Power = tf.math.pow(tf.constant((float) beta2), t);
       alpha =
           tf.math.div(
-              tf.math.mul(tf.constant(learningRate()), tf.math.sqrt(tf.math.sub(one, beta2Power))),
+              tf.math.mul(learningRateOperand(), tf.math.sqrt(tf.math.sub(one, beta2Power))),
               tf.math.sub(one, beta1Power));
       oneMinusBeta1 = tf.constant(oneMinus(beta1));
       oneMinusBeta2 = tf.constant(oneMinus(beta2));

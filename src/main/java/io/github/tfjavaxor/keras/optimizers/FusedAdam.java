@@ -45,6 +45,12 @@ public final class FusedAdam extends Optimizer {
     return "adam";
   }
 
+  /** {@code [momentum, velocity]}, as Adam; the beta powers are extra state Keras does not have. */
+  @Override
+  public List<String> slotNames() {
+    return List.of("momentum", "velocity");
+  }
+
   @Override
   protected Op update(Ops tf, Variable<TFloat32> var, Operand<TFloat32> grad) {
     if (beta1Power == null) {
@@ -60,7 +66,7 @@ public final class FusedAdam extends Optimizer {
             v,
             beta1Power,
             beta2Power,
-            tf.constant(learningRate()),
+            learningRateOperand(),
             tf.constant((float) beta1),
             tf.constant((float) beta2),
             tf.constant((float) epsilon),

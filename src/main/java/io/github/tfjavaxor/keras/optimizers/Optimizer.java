@@ -32,8 +32,11 @@ import org.tensorflow.types.TInt64;
 public abstract class Optimizer {
 
   private final float learningRate;
-  private final List<Variable<?>> slots = new ArrayList<>();
+  private final List<Variable<TFloat32>> slots = new ArrayList<>();
+  private final List<String> slotKinds = new ArrayList<>();
   private Variable<TInt64> iterations;
+  private Variable<TFloat32> learningRateVariable;
+  private long[] packedSizes;
 
   /**
    * @param learningRate &gt; 0 and finite
@@ -51,9 +54,27 @@ public abstract class Optimizer {
   /** The Keras name ({@code adam}, {@code sgd}, {@code rmsprop}). */
   public abstract String kerasName();
 
-  /** The learning rate as Keras stores it, in float32. */
+  /** The learning rate given to the constructor, as Keras stores it, in float32. */
   public float learningRate() {
     return learningRate;
+  }
+
+  /**
+   * Keras's {@code name} of an optimizer of this class: its class name in snake case ({@code
+   * adam}, {@code sgd}, {@code rm_sprop}), the name of the group {@code optimizer/vars} in files.
+   */
+  public String kerasObjectName() {
+    return kerasName();
+  }
+
+  /**
+   * The slots Keras's {@code build} creates for each model variable, in creation order ({@code
+   * [momentum, velocity]} for Adam); each has the variable's shape and float32. Keras interleaves
+   * them per variable ({@code add_optimizer_variables} with a list of names), so its variables are
+   * {@code iterations, learning_rate}, then for each model variable its slots in this order.
+   */
+  public List<String> slotNames() {
+    return List.of();
   }
 
   /**
@@ -80,12 +101,17 @@ public abstract class Optimizer {
     }
     iterations =
         tf.withName(kerasName() + "_iterations").variable(tf.withInitScope().constant(0L));
+    // A variable, as in Keras: a loaded file's value is the one training uses.
+    learningRateVariable = tf.withName(kerasName() + "_learning_rate")
+        .variable(tf.withInitScope().constant(learningRate));
     // Ref variables are read in place: an update must not run while a gradient still reads.
     Ops afterGradients = tf.withControlDependencies(gradOps);
+    boolean packed = elementwise() && vars.size() > 1;
     List<Op> updates =
-        elementwise() && vars.size() > 1
+        packed
             ? packedUpdates(afterGradients, vars, grads)
             : perVariableUpdates(afterGradients, vars, grads);
+    checkSlots(packed ? 1 : vars.size());
     Op finish = finish(tf.withControlDependencies(updates));
     if (finish != null) {
       updates.add(finish);
@@ -115,6 +141,7 @@ public abstract class Optimizer {
       sizes[i] = vars.get(i).shape().size();
       total += sizes[i];
     }
+    packedSizes = sizes.clone();
     Operand<TFloat32> delta =
         delta(tf, tf.concat(flat, tf.constant(0)), kerasName(), Shape.of(total));
     List<Output<TFloat32>> parts =
@@ -129,6 +156,18 @@ public abstract class Optimizer {
       updates.add(tf.assignSub(var, part));
     }
     return updates;
+  }
+
+  // The slots must be those slotNames() declares, in its order, for each variable (or once packed).
+  private void checkSlots(int groups) {
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < groups; i++) {
+      expected.addAll(slotNames());
+    }
+    if (!expected.equals(slotKinds)) {
+      throw new IllegalStateException(kerasName() + ": created slots " + slotKinds
+          + ", slotNames() declares " + slotNames() + " per variable");
+    }
   }
 
   /**
@@ -193,7 +232,16 @@ public abstract class Optimizer {
                 tf.withInitScope()
                     .zeros(tf.withInitScope().constant(shape.asArray()), TFloat32.class));
     slots.add(slot);
+    slotKinds.add(slotName);
     return slot;
+  }
+
+  /**
+   * The learning rate as the graph reads it: a float32 scalar variable (Keras's {@code
+   * learning_rate} variable), initialised to {@link #learningRate()}.
+   */
+  protected final Operand<TFloat32> learningRateOperand() {
+    return learningRateVariable;
   }
 
   /** The step counter, an int64 variable starting at 0; null before {@link #minimize}. */
@@ -201,9 +249,26 @@ public abstract class Optimizer {
     return iterations;
   }
 
-  /** The slot variables created so far, in creation order. */
-  public List<Variable<?>> slots() {
+  /** The learning-rate variable, float32 []; null before {@link #minimize}. */
+  public Variable<TFloat32> learningRateVariable() {
+    return learningRateVariable;
+  }
+
+  /**
+   * The slot variables created so far, in creation order: for each model variable its {@link
+   * #slotNames()}, or, when {@link #packedSizes()} is not null, one flat vector per slot name
+   * holding every model variable's slot, concatenated in model order.
+   */
+  public List<Variable<TFloat32>> slots() {
     return Collections.unmodifiableList(slots);
+  }
+
+  /**
+   * The model variables' element counts when the slots are packed into flat vectors, else null
+   * (one slot variable per model variable, or before {@link #minimize}).
+   */
+  public long[] packedSizes() {
+    return packedSizes == null ? null : packedSizes.clone();
   }
 
   /** Float32 rounding of the double {@code 1 - beta}, as Keras 3 computes it in Python. */

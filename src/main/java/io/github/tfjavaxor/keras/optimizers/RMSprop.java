@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.keras.optimizers;
 
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -51,6 +52,28 @@ public final class RMSprop extends Optimizer {
     return "rmsprop";
   }
 
+  /** {@code rm_sprop}: Keras's snake case of the class name. */
+  @Override
+  public String kerasObjectName() {
+    return "rm_sprop";
+  }
+
+  /** Keras's {@code rho}, as given. */
+  public double rho() {
+    return rho;
+  }
+
+  /** Keras's {@code epsilon}, as given. */
+  public double epsilon() {
+    return epsilon;
+  }
+
+  /** {@code [velocity]} ({@code momentum=0}, {@code centered=False}). */
+  @Override
+  public List<String> slotNames() {
+    return List.of("velocity");
+  }
+
   /**
    * False: one update per variable, as Keras runs it. Grappler rewrites {@code g / sqrt(v + eps)}
    * into {@code g * rsqrt(v + eps)}, and TF's Rsqrt kernel rounds an element differently in a
@@ -72,7 +95,7 @@ public final class RMSprop extends Optimizer {
                 tf.math.mul(tf.constant((float) rho), v),
                 tf.math.mul(tf.constant(oneMinus(rho)), tf.math.square(grad))));
     return tf.math.div(
-        tf.math.mul(tf.constant(learningRate()), grad),
+        tf.math.mul(learningRateOperand(), grad),
         tf.math.sqrt(tf.math.add(vNew, tf.constant((float) epsilon))));
   }
 }

@@ -14,11 +14,18 @@ import org.tensorflow.types.TFloat32;
 final class TrainFunction {
   private final TestFunction test;
   private final Op trainOp;
+  private final OptimizerState state;
 
   TrainFunction(ModelGraph g, TestFunction test, Optimizer optimizer) {
     this.test = test;
     this.trainOp = optimizer.minimize(g.tf(), test.loss(), g.weights());
     g.session().initialize();
+    this.state = new OptimizerState(g, optimizer);
+  }
+
+  /** The optimizer's variables in Keras's layout. */
+  OptimizerState state() {
+    return state;
   }
 
   /** One step: {@code [loss, metric totals...]} before the update, then the update. */

@@ -5,10 +5,14 @@ import io.github.tfjavaxor.keras.backend.ModelGraph;
 import io.github.tfjavaxor.keras.callbacks.CallbackList;
 import io.github.tfjavaxor.keras.callbacks.History;
 import io.github.tfjavaxor.keras.callbacks.ProgbarLogger;
+import io.github.tfjavaxor.keras.optimizers.Optimizer;
+import io.github.tfjavaxor.keras.optimizers.OptimizerVariable;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.tensorflow.ndarray.NdArray;
+import org.tensorflow.ndarray.NdArrays;
 
 /**
  * The fit, evaluate and predict loops over the three graph functions, each built lazily on the
@@ -165,6 +169,60 @@ public final class Trainer {
   public void makeTrainFunction() {
     TrainerChecks.compiled(config, "makeTrainFunction");
     trainFunction();
+  }
+
+  /**
+   * The values of Keras's {@code optimizer.variables}: {@code iteration} (int64 scalar as a {@code
+   * LongNdArray}), {@code learning_rate} (float32 scalar), then once built each model variable's
+   * slots ({@code Optimizer.slotNames()} order) shaped like it. Before the train function is built
+   * only the first two, as in Keras: {@code [0, learning_rate]}.
+   *
+   * @throws IllegalStateException if not compiled
+   */
+  public List<NdArray<?>> optimizerVariables() {
+    TrainerChecks.compiled(config, "optimizerVariables");
+    Optimizer opt = config.optimizer();
+    if (opt.iterations() == null) {
+      return List.of(NdArrays.scalarOf(0L), NdArrays.scalarOf(opt.learningRate()));
+    }
+    return trainFunction().state().read();
+  }
+
+  /**
+   * Assigns every optimizer variable, building the train function first if needed (Keras's {@code
+   * load_model} builds the optimizer before it loads its variables).
+   *
+   * @param values the built layout, in {@link #optimizerVariables()}'s order and types
+   * @throws IllegalArgumentException if the count, a type or a shape differs from the layout
+   * @throws IllegalStateException if not compiled
+   */
+  public void setOptimizerVariables(List<NdArray<?>> values) {
+    TrainerChecks.compiled(config, "setOptimizerVariables");
+    TrainerChecks.optimizerValues(config.optimizer().kerasName(), optimizerLayout(true), values);
+    trainFunction().state().write(values);
+  }
+
+  /**
+   * Names, shapes and dtypes of Keras's {@code optimizer.variables} for this model, without native
+   * work: the built layout, or, if {@code built} is false, {@code iteration} and {@code
+   * learning_rate} only.
+   *
+   * @throws IllegalStateException if not compiled
+   */
+  public List<OptimizerVariable> optimizerLayout(boolean built) {
+    TrainerChecks.compiled(config, "optimizerLayout");
+    List<String> paths = new java.util.ArrayList<>();
+    for (int i = 0; i < model.weightShapes().size(); i++) {
+      paths.add(model.weightName(i));
+    }
+    List<OptimizerVariable> all =
+        OptimizerVariable.keras(config.optimizer(), paths, model.weightShapes());
+    return built ? all : all.subList(0, OptimizerVariable.UNBUILT_COUNT);
+  }
+
+  /** True once the optimizer's variables exist (the train function is built). */
+  public boolean optimizerBuilt() {
+    return config != null && config.optimizer().iterations() != null;
   }
 
   // ---- the graph functions, each built on first use ----

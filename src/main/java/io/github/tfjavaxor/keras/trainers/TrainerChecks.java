@@ -1,7 +1,12 @@
 package io.github.tfjavaxor.keras.trainers;
 
 import io.github.tfjavaxor.keras.Sequential;
+import io.github.tfjavaxor.keras.optimizers.OptimizerVariable;
 import java.util.Arrays;
+import java.util.List;
+import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.LongNdArray;
+import org.tensorflow.ndarray.NdArray;
 
 /**
  * The data-dependent checks of fit, evaluate and predict, all in Java before any native call.
@@ -24,6 +29,27 @@ final class TrainerChecks {
     if (x.length != y.length) {
       throw new IllegalArgumentException(prefix + "y: expected one target row per input row ("
           + x.length + " rows, as " + prefix + "x), found " + y.length + " rows");
+    }
+  }
+
+  /** Optimizer values against Keras's layout: count, type and shape of each. */
+  static void optimizerValues(String optimizer, List<OptimizerVariable> layout,
+      List<NdArray<?>> values) {
+    if (values == null || values.size() != layout.size()) {
+      throw new IllegalArgumentException("optimizer variables: expected " + layout.size()
+          + " values for " + optimizer + " on this model, found "
+          + (values == null ? "null" : values.size()));
+    }
+    for (int i = 0; i < layout.size(); i++) {
+      OptimizerVariable v = layout.get(i);
+      NdArray<?> a = values.get(i);
+      Class<?> type = OptimizerVariable.INT64.equals(v.dtype()) ? LongNdArray.class
+          : FloatNdArray.class;
+      if (!type.isInstance(a) || !a.shape().equals(v.shape())) {
+        throw new IllegalArgumentException("optimizer variable " + i + " (" + v.name()
+            + "): expected " + v.dtype() + " " + v.shape() + ", found "
+            + (a == null ? "null" : a.getClass().getSimpleName() + " " + a.shape()));
+      }
     }
   }
 
