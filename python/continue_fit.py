@@ -13,8 +13,8 @@ sgd_nesterov, rmsprop; Keras's defaults, momentum 0.9):
                  fit(initial_epoch=K, epochs=N). Every Python warning during the load is recorded.
 Each fit: Dense(16, relu) -> Dense(1, sigmoid), MSE, binary_accuracy, jit_compile=False, the four
 XOR rows, shuffle=False, silent. The report holds each run's history (loss, binary_accuracy),
-History.epoch, the optimizer's iteration counter and learning rate (after the load for
-from_java) and the final weights, float32 values written exactly.
+History.epoch, the optimizer's iteration counter and final weights (float32 values written
+exactly), and for the loaded Java file its optimizer config, variable count and summary() text.
 """
 import argparse
 import json
@@ -83,6 +83,8 @@ def main(argv=None):
             warnings.simplefilter("always")
             loaded = keras.models.load_model(java_k)
         out["load_warnings"] = [str(w.message) for w in caught]
+        summary = []
+        loaded.summary(print_fn=summary.append)
         out["loaded"] = {
             "optimizer": type(loaded.optimizer).__name__,
             "config": {k: v for k, v in loaded.optimizer.get_config().items()
@@ -90,6 +92,7 @@ def main(argv=None):
                                 "epsilon", "rho")},
             "iterations": int(loaded.optimizer.iterations.numpy()),
             "variables": len(loaded.optimizer.variables),
+            "summary": "".join(summary),
         }
         out["from_java"] = run(loaded, initial_epoch=a.split, epochs=a.epochs)
         report["cases"][name] = out

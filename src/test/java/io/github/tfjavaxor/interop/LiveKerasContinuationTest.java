@@ -57,6 +57,7 @@ class LiveKerasContinuationTest {
   private final Map<String, Run> javaFull = new LinkedHashMap<>();
   private final Map<String, Run> javaFromKeras = new LinkedHashMap<>();
   private final Map<String, Long> iterationsAfterLoad = new LinkedHashMap<>();
+  private final Map<String, String> javaSummary = new LinkedHashMap<>();
 
   /** A Java run's per-epoch losses, epoch indices and final weights. */
   record Run(float[] loss, List<Integer> epoch, List<float[]> weights) {
@@ -103,6 +104,7 @@ class LiveKerasContinuationTest {
         m.fit(Fixtures.XOR, Fixtures.TARGET,
             FitArgs.builder(SPLIT).batchSize(BATCH).verbose(0).shuffle(false).build());
         KerasModelFile.save(tmp.resolve(name + ".java.keras"), m);
+        javaSummary.put(name, m.summary());
       }
       args.addAll(List.of("--case", name, name, init.toString(),
           tmp.resolve(name + ".java.keras").toString(), tmp.resolve(name + ".keras.keras").toString()));
@@ -158,6 +160,11 @@ class LiveKerasContinuationTest {
       assertEquals(EPOCHS * STEPS, c.get("from_java").get("iterations").asInt(), name);
     }
     JsonNode sgd = report.get("cases").get("sgd_nesterov").get("loaded");
+    for (String name : CASES.keySet()) {
+      // Keras's summary() of the file Java wrote, Optimizer params line included.
+      assertEquals(report.get("cases").get(name).get("loaded").get("summary").asText(),
+          javaSummary.get(name), name + " summary");
+    }
     assertEquals("SGD", sgd.get("optimizer").asText());
     assertEquals(0.9, sgd.get("config").get("momentum").asDouble());
     assertEquals(true, sgd.get("config").get("nesterov").asBoolean());

@@ -117,6 +117,41 @@ class OptimizerStepTest {
     assertEquals(0.1f - (float) g[1] * 0.01f, tf[1], 1e-7);
   }
 
+  /** Keras 3 SGD.update_step with momentum in float32 (sgd.py), for [w, b] over several steps. */
+  static float[] kerasSgdMomentum(float w, float b, int steps, float momentum, boolean nesterov) {
+    float[] p = {w, b};
+    float[] m = new float[2];
+    for (int step = 0; step < steps; step++) {
+      double[] g = gradient(p[0], p[1], X, Y);
+      for (int k = 0; k < 2; k++) {
+        float gl = (float) g[k] * 0.01f;
+        m[k] = m[k] * momentum - gl;
+        p[k] += nesterov ? m[k] * momentum - gl : m[k];
+      }
+    }
+    return p;
+  }
+
+  @Test
+  void sgdMomentumAndNesterovMatchKeras3Formula() {
+    for (boolean nesterov : new boolean[] {false, true}) {
+      for (int steps = 1; steps <= 3; steps++) {
+        float[] tf = train(new SGD(0.01, 0.9, nesterov), 0.5f, 0.1f, X, Y, steps);
+        float[] ref = kerasSgdMomentum(0.5f, 0.1f, steps, 0.9f, nesterov);
+        assertEquals(ref[0], tf[0], 2e-7, "w, nesterov=" + nesterov + ", " + steps + " steps");
+        assertEquals(ref[1], tf[1], 2e-7, "b, nesterov=" + nesterov + ", " + steps + " steps");
+      }
+    }
+    // One step from zero velocity: plain SGD's move (-g * lr), or 1.9 times it with Nesterov.
+    assertEquals(0.5f - 1.8f * 0.01f, train(new SGD(0.01, 0.9, false), 0.5f, 0.1f, X, Y, 1)[0],
+        1e-7);
+    assertEquals(0.5f - 1.9f * 1.8f * 0.01f,
+        train(new SGD(0.01, 0.9, true), 0.5f, 0.1f, X, Y, 1)[0], 1e-7);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new SGD(0.01, 1.5, false));
+    assertEquals("momentum: expected a number in [0, 1], found 1.5", e.getMessage());
+  }
+
   @Test
   void rmspropStepMatchesKeras3Formula() {
     float[] tf = train(new RMSprop(), 0.5f, 0.1f, X, Y, 1);
