@@ -27,7 +27,9 @@ import org.tensorflow.ndarray.Shape;
  * model.weights.h5}, as {@code model.save(...)} writes and {@code keras.models.load_model(...)}
  * reads (Keras 3 {@code keras/src/saving/saving_lib.py}). Supported content: a Sequential of Dense
  * layers with an activation of {@link io.github.tfjavaxor.keras.activations.Activation}, float32,
- * optionally compiled with Adam and a loss and metrics the port has.
+ * optionally compiled with Adam, SGD (momentum, nesterov) or RMSprop and a loss and metrics the
+ * port has, with the optimizer's state ({@link KerasOptimizerVars}: iteration, learning_rate, each
+ * weight's slots), so a fit continued on the other side equals an uninterrupted one.
  *
  * <pre>{@code
  * try (Sequential model = KerasModelFile.load(Path.of("xor.keras"))) { model.predict(x); }
@@ -46,13 +48,18 @@ public final class KerasModelFile {
 
   /**
    * Builds a model from a {@code .keras} file; mirrors {@code keras.models.load_model(path)}. The
-   * config and every weight dataset are checked before the graph is built. A compiled model comes
-   * back compiled (loss, Adam hyperparameters, metrics); optimizer state is not restored.
+   * config, every weight dataset and the optimizer variables are checked before the graph is
+   * built. A compiled model comes back compiled (loss, optimizer hyperparameters, metrics) with its
+   * optimizer built, as Keras's {@code compile_from_config} builds it, and the file's optimizer
+   * state restored: the iteration counter, the learning rate (the file's value is used, as Keras
+   * assigns it) and the slots. An unbuilt optimizer's store (Keras's file of a model compiled but
+   * never trained: iteration and learning_rate only) is skipped, as Keras skips it.
    *
    * @return a new model; the caller closes it
    * @throws KerasFileException if the file is missing, not a zip, lacks an entry, or holds
-   *     anything other than a Sequential of supported Dense layers; the message names the entry
-   *     and the layer or dataset path
+   *     anything other than a Sequential of supported Dense layers, or optimizer variables that do
+   *     not fit the compiled optimizer (count, dtype, shape); the message names the entry and the
+   *     layer or dataset path
    */
   public static Sequential load(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
@@ -125,11 +132,13 @@ public final class KerasModelFile {
   /**
    * Writes the model as a {@code .keras} file that {@code keras.models.load_model} accepts: the
    * Keras 3 config (with {@code compile_config} if compiled), the weights, and metadata naming
-   * Keras {@link #KERAS_VERSION}. Optimizer state is not written (Keras loads without it). The zip
+   * Keras {@link #KERAS_VERSION}. A compiled model's optimizer variables are written as Keras writes
+   * them: all of them once the optimizer is built (after a fit), else iteration and learning_rate
+   * only, as Keras does for a model compiled but never trained. The zip
    * is written to a temporary file in the same directory and moved into place.
    *
    * @throws KerasFileException if the name does not end in {@code .keras}, the directory does
-   *     not exist, or the model is compiled with an optimizer other than Adam
+   *     not exist, or the model is compiled with an optimizer Keras has no class for (FusedAdam)
    */
   public static void save(Path file, Sequential model) throws IOException {
     String name = file.getFileName().toString();

@@ -117,7 +117,10 @@ public final class Sequential implements AutoCloseable {
     return layers.stream().mapToLong(Dense::countParams).sum();
   }
 
-  /** Keras's {@code model.summary()} table: layer, output shape and params per layer, and totals. */
+  /**
+   * Keras's {@code model.summary()} table: layer, output shape and params per layer, and totals;
+   * once the optimizer is built, Keras's "Optimizer params" line, counted in the total too.
+   */
   public String summary() {
     requireLayers();
     return Summary.table(this);
