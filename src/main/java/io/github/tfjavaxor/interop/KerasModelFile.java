@@ -101,14 +101,14 @@ public final class KerasModelFile {
       try (HdfFile h5 = KerasWeightsFile.open(h5name, entries.get(WEIGHTS))) {
         weights = KerasWeightsFile.read(h5, h5name, shapes, names);
         if (model.isCompiled()) {
-          optimizer = KerasWeightsFile.readOptimizer(h5, h5name, model);
+          optimizer = KerasOptimizerVars.read(h5, h5name, model);
         }
       }
       if (model.isCompiled()) {
         // Keras's compile_from_config builds the optimizer, state in the file or not.
         model.makeTrainFunction();
       }
-      KerasWeightsFile.restore(model, weights, optimizer);
+      KerasOptimizerVars.restore(model, weights, optimizer);
       return model;
     } catch (IOException | RuntimeException e) {
       model.close();
@@ -150,7 +150,7 @@ public final class KerasModelFile {
     byte[] config = KerasConfigWriter.write(model, optimizer);
     List<FloatNdArray> weights = model.getWeights();
     List<String> names = KerasWeightsFile.layerNames(model);
-    String optName = KerasWeightsFile.optimizerName(model);
+    String optName = KerasOptimizerVars.name(model);
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("keras_version", KERAS_VERSION);
     meta.put("date_saved",

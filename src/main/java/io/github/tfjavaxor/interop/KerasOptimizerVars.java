@@ -2,6 +2,7 @@ package io.github.tfjavaxor.interop;
 
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.optimizers.OptimizerVariable;
+import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
@@ -37,6 +38,36 @@ final class KerasOptimizerVars {
   /** The values a compiled model writes, or null if it is not compiled. */
   static List<NdArray<?>> of(Sequential model) {
     return model.isCompiled() ? model.getOptimizerVariables() : null;
+  }
+
+  /** Keras's name of the compiled optimizer ({@code adam}, ...), or null if not compiled. */
+  static String name(Sequential model) {
+    return model.isCompiled() ? model.optimizer().kerasObjectName() : null;
+  }
+
+  /** The optimizer state in the file for the compiled model, or null if there is none to load. */
+  static List<NdArray<?>> read(HdfFile h5, String source, Sequential model)
+      throws KerasFileException {
+    try {
+      return read(h5, source, model.optimizer().kerasName(),
+          model.optimizerLayout(true));
+    } catch (RuntimeException e) {
+      throw KerasWeightsFile.corrupt(source, e);
+    }
+  }
+
+  /**
+   * Sets checked weights, then the optimizer state if any; the train step is built before either,
+   * as Keras builds the optimizer before it loads.
+   */
+  static void restore(Sequential model, List<FloatNdArray> weights, List<NdArray<?>> optimizer) {
+    if (optimizer != null) {
+      model.makeTrainFunction();
+    }
+    model.setWeights(weights);
+    if (optimizer != null) {
+      model.setOptimizerVariables(optimizer);
+    }
   }
 
   /** Writes {@code optimizer/vars/<i>} with attribute {@code name}. */

@@ -67,35 +67,10 @@ public final class KerasWeightsFile {
     try (HdfFile h5 = open(file)) {
       weights = read(h5, name, model.weightShapes(), layerNames(model));
       if (model.isCompiled()) {
-        optimizer = readOptimizer(h5, name, model);
+        optimizer = KerasOptimizerVars.read(h5, name, model);
       }
     }
-    restore(model, weights, optimizer);
-  }
-
-  /** The optimizer state in the file for the compiled model, or null if there is none to load. */
-  static List<NdArray<?>> readOptimizer(HdfFile h5, String source, Sequential model)
-      throws KerasFileException {
-    try {
-      return KerasOptimizerVars.read(h5, source, model.optimizer().kerasName(),
-          model.optimizerLayout(true));
-    } catch (RuntimeException e) {
-      throw corrupt(source, e);
-    }
-  }
-
-  /**
-   * Sets checked weights, then the optimizer state if any; the train step is built before either,
-   * as Keras builds the optimizer before it loads.
-   */
-  static void restore(Sequential model, List<FloatNdArray> weights, List<NdArray<?>> optimizer) {
-    if (optimizer != null) {
-      model.makeTrainFunction();
-    }
-    model.setWeights(weights);
-    if (optimizer != null) {
-      model.setOptimizerVariables(optimizer);
-    }
+    KerasOptimizerVars.restore(model, weights, optimizer);
   }
 
   /**
@@ -117,13 +92,8 @@ public final class KerasWeightsFile {
     List<FloatNdArray> weights = model.getWeights();
     List<String> names = layerNames(model);
     List<NdArray<?>> optimizer = KerasOptimizerVars.of(model);
-    String optName = optimizerName(model);
+    String optName = KerasOptimizerVars.name(model);
     AtomicDirectories.writeFile(file, tmp -> write(tmp, names, weights, optName, optimizer));
-  }
-
-  /** Keras's name of the compiled optimizer ({@code adam}, ...), or null if not compiled. */
-  static String optimizerName(Sequential model) {
-    return model.isCompiled() ? model.optimizer().kerasObjectName() : null;
   }
 
   /** Keras's names of the model's layers, {@code dense}, {@code dense_1}, ... */

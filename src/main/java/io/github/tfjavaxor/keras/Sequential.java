@@ -241,25 +241,19 @@ public final class Sequential implements AutoCloseable {
     trainer.makeTrainFunction();
   }
 
-  /**
-   * Keras's {@code optimizer.variables} values: iteration (long scalar), learning_rate (float
-   * scalar), then once built each weight's slots; see {@link Trainer#optimizerVariables()}.
-   */
+  /** Keras's {@code optimizer.variables} values; see {@link Trainer#optimizerVariables()}. */
   public List<NdArray<?>> getOptimizerVariables() {
     requireLayers();
     return trainer.optimizerVariables();
   }
 
-  /**
-   * Restores the optimizer's state in Keras's built layout, building the train step first; see
-   * {@link Trainer#setOptimizerVariables}.
-   */
+  /** Restores the optimizer state, building the train step; {@link Trainer#setOptimizerVariables}. */
   public void setOptimizerVariables(List<NdArray<?>> values) {
     requireLayers();
     trainer.setOptimizerVariables(values);
   }
 
-  /** Keras's optimizer variables (names, shapes, dtypes), built or not; no native work. */
+  /** Keras's optimizer variables' names, shapes, dtypes; {@link Trainer#optimizerLayout}. */
   public List<OptimizerVariable> optimizerLayout(boolean built) {
     requireLayers();
     return trainer.optimizerLayout(built);
