@@ -2,6 +2,8 @@ package io.github.tfjavaxor.cli;
 
 import io.github.tfjavaxor.datasets.DataException;
 import io.github.tfjavaxor.datasets.Dataset;
+import io.github.tfjavaxor.stacked.GroupKey;
+import io.github.tfjavaxor.sweep.GroupedRunner;
 import io.github.tfjavaxor.sweep.ProgressBar;
 import io.github.tfjavaxor.sweep.RunResult;
 import io.github.tfjavaxor.sweep.RunSpec;
@@ -30,7 +32,10 @@ import picocli.CommandLine.ParentCommand;
       "configuration the success rate (100%% binary accuracy within --epochs), the median and p90 of the",
       "first epoch at 100%%, the median final loss and the wall time. Commas separate alternatives;",
       "a dash joins the layers of one alternative: --layers 4,16,16-8 --activation relu,tanh.",
-      "Writes OUT/runs.csv (one row per run, appended as runs finish), OUT/summary.csv, OUT/epochs.png",
+      "Runs that share data, batch size and epochs train side by side, up to --group-size in one graph",
+      "and session (each run's numbers bit for bit as when trained alone); --batched stacks them on a",
+      "model axis instead: much faster, but not bit-identical (docs/performance.md).",
+      "Writes OUT/runs.csv (one row per run, appended as groups finish), OUT/summary.csv, OUT/epochs.png",
       "and the Markdown table on stdout; progress on stderr."},
     footer = ExitCodes.HELP)
 final class SweepCommand implements Callable<Integer> {
@@ -70,6 +75,17 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--jobs", paramLabel = "N", description = "runs in parallel (default: the number of cores)")
   Integer jobs;
 
+  @Option(names = "--group-size", paramLabel = "N", defaultValue = "" + GroupKey.GROUP_SIZE_DEFAULT,
+      description = "most runs trained side by side in one graph (fewer if their weights would pass 256 MiB);"
+          + " 1 builds one graph per run (default: ${DEFAULT-VALUE})")
+  int groupSize;
+
+  @Option(names = "--batched", description = "train each group as one model with a leading model axis"
+      + " (batched matmuls): one architecture, loss and optimizer per group, seeds and learning rates as"
+      + " vectors; losses differ from single runs by a few float32 ulps at first, then drift as two"
+      + " float32 runs do (docs/performance.md)")
+  boolean batched;
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "sweep-out", description = "output directory (default: ${DEFAULT-VALUE})")
   Path out;
 
@@ -88,6 +104,9 @@ final class SweepCommand implements Callable<Integer> {
     int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
     if (threads < 1) {
       throw new UsageException("--jobs: expected an integer >= 1, found " + threads);
+    }
+    if (groupSize < 1) {
+      throw new UsageException("--group-size: expected an integer >= 1, found " + groupSize);
     }
     int[] sh = parseShard(shard);
     data.check();
@@ -126,20 +145,27 @@ final class SweepCommand implements Callable<Integer> {
     Set<String> wanted = new HashSet<>();
     todo.forEach(r -> wanted.add(r.key()));
     List<RunResult> results = new ArrayList<>(have.stream().filter(r -> wanted.contains(r.key())).toList());
-    parent.err.printf(Locale.ROOT, "sweep: %d configurations x %d seeds = %d runs%s; %d already done; %d to run on %d threads%n",
+    parent.err.printf(Locale.ROOT, "sweep: %d configurations x %d seeds = %d runs%s; %d already done; %d to run on %d threads%s%n",
         grid.configCount(), seeds, grid.runCount(), sh == null ? "" : ", shard " + sh[0] + "/" + sh[1] + " has " + todo.size(),
-        todo.size() - pending.size(), pending.size(), threads);
+        todo.size() - pending.size(), pending.size(), threads,
+        groupSize == 1 && !batched ? ", one graph per run"
+            : (batched ? ", batched" : ", side by side") + " in groups of up to " + groupSize);
 
     // 3. Native work. Load the library first so the first run's wall time is training, not loading.
     org.tensorflow.TensorFlow.version();
     long start = System.nanoTime();
     ProgressBar bar = new ProgressBar(parent.err, pending.size());
     try (RunsCsv csv = RunsCsv.append(runsFile)) {
-      SweepRunner.run(pending, d.x(), d.y(), threads, r -> {
+      SweepRunner.Sink sink = r -> {
         csv.write(r);
         results.add(r);
         bar.step();
-      });
+      };
+      if (groupSize == 1 && !batched) {
+        SweepRunner.run(pending, d.x(), d.y(), threads, sink);
+      } else {
+        GroupedRunner.run(pending, d.x(), d.y(), threads, groupSize, batched, sink);
+      }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     SweepSummary summary = new SweepSummary(results);

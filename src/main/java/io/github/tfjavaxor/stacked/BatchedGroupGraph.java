@@ -43,6 +43,7 @@ final class BatchedGroupGraph implements GroupGraph {
   private final Placeholder<TFloat32> y;
   private final Operand<TFloat32> logs;
   private final Op trainOp;
+  private final List<Variable<TFloat32>> weights = new ArrayList<>();
   private final int size;
   private final int width;
 
@@ -58,7 +59,6 @@ final class BatchedGroupGraph implements GroupGraph {
           Placeholder.shape(Shape.of(size, -1, first.inputDim())));
       y = tf.withName("y").placeholder(TFloat32.class,
           Placeholder.shape(Shape.of(size, -1, first.outputUnits())));
-      List<Variable<TFloat32>> weights = new ArrayList<>();
       Operand<TFloat32> h = x;
       Operand<TFloat32> pre = null;
       int in = first.inputDim();
@@ -130,6 +130,23 @@ final class BatchedGroupGraph implements GroupGraph {
         return ExactGroupGraph.unstack((TFloat32) r.get(0), size, width);
       }
     }
+  }
+
+  /** Model i's current weights, each flattened, in Keras's order (kernel, bias per layer). */
+  List<float[]> weights(int model) {
+    Session.Runner runner = session.runner();
+    weights.forEach(runner::fetch);
+    List<float[]> out = new ArrayList<>();
+    try (Result r = runner.run()) {
+      for (int i = 0; i < weights.size(); i++) {
+        TFloat32 t = (TFloat32) r.get(i);
+        float[] all = new float[(int) t.shape().size()];
+        t.copyTo(DataBuffers.of(all, false, false));
+        int per = all.length / size;
+        out.add(java.util.Arrays.copyOfRange(all, model * per, (model + 1) * per));
+      }
+    }
+    return out;
   }
 
   // [b, c] per model to one [S, b, c].
