@@ -77,8 +77,8 @@ final class SweepCommand implements Callable<Integer> {
       description = "none: one graph and session per run. exact: runs with the same data, batch size and"
           + " epochs train side by side, up to --group-size in one graph and session, each with its own ops"
           + " (numbers bit for bit as alone). batched: one architecture, loss and optimizer per group, stacked"
-          + " on a leading model axis (batched matmuls; seeds and learning rates as vectors): about 10x the"
-          + " runs/min, but losses differ from single runs by a few float32 ulps at first and then drift as"
+          + " on a leading model axis (batched matmuls; seeds and learning rates as vectors): 5-12x the"
+          + " runs/min in our measurements, but losses differ from single runs by a few float32 ulps at first and then drift as"
           + " two float32 runs do (docs/performance.md). (default: ${DEFAULT-VALUE})")
   String group;
 
