@@ -1,6 +1,8 @@
 package io.github.tfjavaxor.bench;
 
 import io.github.tfjavaxor.datasets.LogicGates;
+import io.github.tfjavaxor.stacked.GroupKey;
+import io.github.tfjavaxor.sweep.GroupedRunner;
 import io.github.tfjavaxor.sweep.RunResult;
 import io.github.tfjavaxor.sweep.RunSpec;
 import io.github.tfjavaxor.sweep.SweepRunner;
@@ -12,58 +14,78 @@ import java.util.Locale;
 
 /**
  * Sweep throughput in runs per minute for the tutorial model (XOR, 16 relu, sigmoid, MSE, Adam)
- * at 1000 epochs, with 1 and with 2 parallel runs, through the same {@link SweepRunner} the
- * {@code sweep} command uses.
+ * at 1000 epochs, through the runners the {@code sweep} command uses, three ways in each round:
+ * one Graph and Session per run ({@link SweepRunner}, {@code --group-size 1}, the sweep before
+ * issue 12), the runs side by side in one graph per group ({@link GroupedRunner}, exact, the
+ * default) and the batched graph ({@code --batched}).
  *
- * <p>Method: one warm-up run, then {@code reps} rounds; each round times {@code runs} runs
- * (seeds 1..runs) with 1 job, then the same runs with 2 jobs. Prints each round, the median runs/min
- * per job count, and the median of the per-round speed-ups. "cores busy" is the JVM's CPU time
- * divided by wall time: on a machine shared with other work, it shows how much of the second core
- * the 2-job round actually got.
+ * <p>Method: one warm-up of each, then {@code reps} rounds; each round times the {@code runs}
+ * runs (seeds 1..runs) in each mode with {@code jobs} threads. Prints each round, the median
+ * runs/min per mode and the median of the per-round speed-ups over one graph per run. "cores busy"
+ * is the JVM's CPU time divided by wall time: on a shared machine, it shows how much CPU a mode got.
  *
- * <p>Usage: {@code SweepThroughput [runs=8] [reps=3] [epochs=1000]}
+ * <p>Usage: {@code SweepThroughput [runs=50] [reps=3] [epochs=1000] [jobs=2] [groupSize=64]}
  */
 public final class SweepThroughput {
 
   private SweepThroughput() {}
 
+  private static final String[] MODES = {"one graph per run", "side by side", "batched"};
+
   public static void main(String[] args) throws Exception {
-    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     int reps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+    int jobs = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+    int groupSize = args.length > 4 ? Integer.parseInt(args[4]) : GroupKey.GROUP_SIZE_DEFAULT;
     var xor = LogicGates.XOR.dataset();
     ModelSpec spec = ModelSpec.tutorial(2, 1);
     List<RunSpec> specs = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
       specs.add(new RunSpec(i, 1, spec.withSeed(i + 1), 32, epochs));
     }
-    SweepRunner.runOne(specs.get(0), xor.x(), xor.y()); // warm-up: natives, JIT
-    System.out.printf(Locale.ROOT, "cores available: %d; runs per round: %d; epochs: %d; rounds: %d%n",
-        Runtime.getRuntime().availableProcessors(), runs, epochs, reps);
-    List<Double> one = new ArrayList<>();
-    List<Double> two = new ArrayList<>();
-    List<Double> speedups = new ArrayList<>();
-    for (int r = 1; r <= reps; r++) {
-      double[] a = perMinute(specs, xor.x(), xor.y(), 1);
-      double[] b = perMinute(specs, xor.x(), xor.y(), 2);
-      one.add(a[0]);
-      two.add(b[0]);
-      speedups.add(b[0] / a[0]);
-      System.out.printf(Locale.ROOT,
-          "round %d: 1 job %.1f runs/min (%.2f cores busy), 2 jobs %.1f runs/min (%.2f cores busy), speed-up %.2fx%n",
-          r, a[0], a[1], b[0], b[1], b[0] / a[0]);
+    for (int m = 0; m < MODES.length; m++) { // warm-up: natives, JIT
+      perMinute(m, specs.subList(0, Math.min(2, runs)), xor.x(), xor.y(), 1, groupSize);
     }
-    System.out.printf(Locale.ROOT, "median: 1 job %.1f runs/min, 2 jobs %.1f runs/min, speed-up %.2fx (median of rounds)%n",
-        median(one), median(two), median(speedups));
+    System.out.printf(Locale.ROOT, "cores available: %d; runs per round: %d; epochs: %d; rounds: %d; jobs: %d;"
+        + " group size: %d%n", Runtime.getRuntime().availableProcessors(), runs, epochs, reps, jobs, groupSize);
+    List<List<Double>> perMode = new ArrayList<>();
+    List<List<Double>> speedups = new ArrayList<>();
+    for (int m = 0; m < MODES.length; m++) {
+      perMode.add(new ArrayList<>());
+      speedups.add(new ArrayList<>());
+    }
+    for (int r = 1; r <= reps; r++) {
+      StringBuilder line = new StringBuilder("round " + r + ":");
+      double base = 0;
+      for (int m = 0; m < MODES.length; m++) {
+        double[] a = perMinute(m, specs, xor.x(), xor.y(), jobs, groupSize);
+        base = m == 0 ? a[0] : base;
+        perMode.get(m).add(a[0]);
+        speedups.get(m).add(a[0] / base);
+        line.append(String.format(Locale.ROOT, " %s %.1f runs/min (%.2f cores busy, %.2fx);", MODES[m], a[0], a[1],
+            a[0] / base));
+      }
+      System.out.println(line);
+    }
+    for (int m = 0; m < MODES.length; m++) {
+      System.out.printf(Locale.ROOT, "median: %-17s %9.1f runs/min, %6.2fx one graph per run (median of rounds)%n",
+          MODES[m], median(perMode.get(m)), median(speedups.get(m)));
+    }
   }
 
   /** Returns {runs per minute, process CPU seconds per wall second}. */
-  private static double[] perMinute(List<RunSpec> specs, float[][] x, float[][] y, int jobs) throws Exception {
+  private static double[] perMinute(int mode, List<RunSpec> specs, float[][] x, float[][] y, int jobs,
+      int groupSize) throws Exception {
     List<RunResult> results = Collections.synchronizedList(new ArrayList<>());
     var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     long cpu0 = os.getProcessCpuTime();
     long start = System.nanoTime();
-    SweepRunner.run(specs, x, y, jobs, results::add);
+    if (mode == 0) {
+      SweepRunner.run(specs, x, y, jobs, results::add);
+    } else {
+      GroupedRunner.run(specs, x, y, jobs, groupSize, mode == 2, results::add);
+    }
     long wallNs = System.nanoTime() - start;
     double seconds = wallNs / 1e9;
     double cores = (os.getProcessCpuTime() - cpu0) / (double) wallNs;

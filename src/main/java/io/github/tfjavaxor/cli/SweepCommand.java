@@ -2,6 +2,8 @@ package io.github.tfjavaxor.cli;
 
 import io.github.tfjavaxor.datasets.DataException;
 import io.github.tfjavaxor.datasets.Dataset;
+import io.github.tfjavaxor.stacked.GroupKey;
+import io.github.tfjavaxor.sweep.GroupedRunner;
 import io.github.tfjavaxor.sweep.ProgressBar;
 import io.github.tfjavaxor.sweep.RunResult;
 import io.github.tfjavaxor.sweep.RunSpec;
@@ -30,7 +32,8 @@ import picocli.CommandLine.ParentCommand;
       "configuration the success rate (100%% binary accuracy within --epochs), the median and p90 of the",
       "first epoch at 100%%, the median final loss and the wall time. Commas separate alternatives;",
       "a dash joins the layers of one alternative: --layers 4,16,16-8 --activation relu,tanh.",
-      "Writes OUT/runs.csv (one row per run, appended as runs finish), OUT/summary.csv, OUT/epochs.png",
+      "--group exact|batched trains runs that share a shape side by side in one graph (see below).",
+      "Writes OUT/runs.csv (one row per run, appended as runs or groups finish), OUT/summary.csv, OUT/epochs.png",
       "and the Markdown table on stdout; progress on stderr."},
     footer = ExitCodes.HELP)
 final class SweepCommand implements Callable<Integer> {
@@ -70,6 +73,20 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--jobs", paramLabel = "N", description = "runs in parallel (default: the number of cores)")
   Integer jobs;
 
+  @Option(names = "--group", paramLabel = "MODE", defaultValue = "none",
+      description = "none: one graph and session per run. exact: runs with the same data, batch size and"
+          + " epochs train side by side, up to --group-size in one graph and session, each with its own ops"
+          + " (numbers bit for bit as alone). batched: one architecture, loss and optimizer per group, stacked"
+          + " on a leading model axis (batched matmuls; seeds and learning rates as vectors): 5-12x the"
+          + " runs/min in our measurements, but losses differ from single runs by a few float32 ulps at first and then drift as"
+          + " two float32 runs do (docs/performance.md). (default: ${DEFAULT-VALUE})")
+  String group;
+
+  @Option(names = "--group-size", paramLabel = "N", defaultValue = "" + GroupKey.GROUP_SIZE_DEFAULT,
+      description = "with --group: most runs in one graph, fewer if their tensors would pass 256 MiB"
+          + " (default: ${DEFAULT-VALUE})")
+  int groupSize;
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "sweep-out", description = "output directory (default: ${DEFAULT-VALUE})")
   Path out;
 
@@ -89,6 +106,13 @@ final class SweepCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new UsageException("--jobs: expected an integer >= 1, found " + threads);
     }
+    if (groupSize < 1) {
+      throw new UsageException("--group-size: expected an integer >= 1, found " + groupSize);
+    }
+    if (!List.of("none", "exact", "batched").contains(group)) {
+      throw new UsageException("--group: expected none, exact or batched, found '" + group + "'");
+    }
+    boolean batched = group.equals("batched");
     int[] sh = parseShard(shard);
     data.check();
     SweepGrid grid;
@@ -126,20 +150,26 @@ final class SweepCommand implements Callable<Integer> {
     Set<String> wanted = new HashSet<>();
     todo.forEach(r -> wanted.add(r.key()));
     List<RunResult> results = new ArrayList<>(have.stream().filter(r -> wanted.contains(r.key())).toList());
-    parent.err.printf(Locale.ROOT, "sweep: %d configurations x %d seeds = %d runs%s; %d already done; %d to run on %d threads%n",
+    parent.err.printf(Locale.ROOT, "sweep: %d configurations x %d seeds = %d runs%s; %d already done; %d to run on %d threads%s%n",
         grid.configCount(), seeds, grid.runCount(), sh == null ? "" : ", shard " + sh[0] + "/" + sh[1] + " has " + todo.size(),
-        todo.size() - pending.size(), pending.size(), threads);
+        todo.size() - pending.size(), pending.size(), threads,
+        group.equals("none") ? "" : ", " + group + " groups of up to " + groupSize);
 
     // 3. Native work. Load the library first so the first run's wall time is training, not loading.
     org.tensorflow.TensorFlow.version();
     long start = System.nanoTime();
     ProgressBar bar = new ProgressBar(parent.err, pending.size());
     try (RunsCsv csv = RunsCsv.append(runsFile)) {
-      SweepRunner.run(pending, d.x(), d.y(), threads, r -> {
+      SweepRunner.Sink sink = r -> {
         csv.write(r);
         results.add(r);
         bar.step();
-      });
+      };
+      if (group.equals("none")) {
+        SweepRunner.run(pending, d.x(), d.y(), threads, sink);
+      } else {
+        GroupedRunner.run(pending, d.x(), d.y(), threads, groupSize, batched, sink);
+      }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     SweepSummary summary = new SweepSummary(results);

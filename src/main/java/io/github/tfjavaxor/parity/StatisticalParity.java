@@ -3,13 +3,17 @@ package io.github.tfjavaxor.parity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.tfjavaxor.interop.PythonVenv;
+import io.github.tfjavaxor.keras.SessionConfigs;
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.losses.Loss;
 import io.github.tfjavaxor.keras.metrics.Metric;
-import io.github.tfjavaxor.keras.optimizers.Adam;
+import io.github.tfjavaxor.stacked.GroupFit;
+import io.github.tfjavaxor.stacked.GroupKey;
+import io.github.tfjavaxor.workbench.ModelSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -82,29 +86,35 @@ public final class StatisticalParity {
     return new Sample(e, l, never);
   }
 
-  /** Java's side: {@code runs} models seeded {@code seed}, {@code seed + 1}, ... */
+  /**
+   * Java's side: {@code runs} models seeded {@code seed}, {@code seed + 1}, ..., trained side by
+   * side in groups of {@link GroupKey#GROUP_SIZE_DEFAULT} in one graph each ({@link GroupFit}, exact:
+   * each run's numbers are those of its own {@code fit} and {@code evaluate}).
+   */
   public static Sample javaSample(int runs, long seed, int epochs, double learningRate) {
+    List<ModelSpec> specs = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      // SideBySide.tutorialModel compiled with MSE, Adam(learningRate) and binary_accuracy.
+      specs.add(new ModelSpec(2, List.of(16), List.of("relu"), 1, "sigmoid",
+          Loss.MEAN_SQUARED_ERROR.kerasName(), "adam", learningRate,
+          List.of(Metric.BINARY_ACCURACY.kerasName()), seed + i).check());
+    }
     double[] e = new double[runs];
     double[] l = new double[runs];
     int never = 0;
-    for (int i = 0; i < runs; i++) {
-      try (Sequential model = SideBySide.tutorialModel(seed + i)) {
-        model.compile(Loss.MEAN_SQUARED_ERROR, new Adam(learningRate),
-            List.of(Metric.BINARY_ACCURACY));
-        RunLog log = SideBySide.train(model, epochs);
-        int first = 0;
-        for (int k = 0; k < epochs; k++) {
-          if (log.accuracy()[k] == 1f) {
-            first = k + 1;
-            break;
-          }
-        }
+    // fit(no shuffle, batch 32) and evaluate(batch 32), as SideBySide.train.
+    GroupFit.Plan plan = new GroupFit.Plan(epochs, Sequential.BATCH_SIZE_DEFAULT, false, true, false);
+    for (int from = 0; from < runs; from += GroupKey.GROUP_SIZE_DEFAULT) {
+      List<ModelSpec> group = specs.subList(from, Math.min(runs, from + GroupKey.GROUP_SIZE_DEFAULT));
+      List<GroupFit.Log> logs = GroupFit.fit(group, SideBySide.X, SideBySide.Y, plan, SessionConfigs.DEFAULT);
+      for (int k = 0; k < group.size(); k++) {
+        int first = logs.get(k).firstEpoch(1, 1f);
         if (first == 0) {
           first = epochs + 1;
           never++;
         }
-        e[i] = first;
-        l[i] = log.evaluate().get("loss");
+        e[from + k] = first;
+        l[from + k] = logs.get(k).evaluate()[0];
       }
     }
     return new Sample(e, l, never);

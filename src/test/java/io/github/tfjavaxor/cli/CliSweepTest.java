@@ -108,6 +108,32 @@ class CliSweepTest {
   }
 
   @Test
+  void groupedSweepsKeepTheRowsOfOneGraphPerRun() throws Exception {
+    Cli one = sweep(dir.resolve("none"), "--jobs", "1");
+    assertEquals(0, one.code(), one.err());
+    List<RunResult> alone = RunsCsv.read(dir.resolve("none/runs.csv")).rows();
+    // Both configurations share data, batch size and epochs: one exact group of 4 on one thread.
+    Cli exact = sweep(dir.resolve("exact"), "--jobs", "1", "--group", "exact");
+    assertEquals(0, exact.code(), exact.err());
+    assertTrue(exact.err().contains("4 to run on 1 threads, exact groups of up to 64"), exact.err());
+    assertEquals(stable(alone), stable(RunsCsv.read(dir.resolve("exact/runs.csv")).rows()));
+    // Batched: one group per architecture; the same runs, numbers within float32 drift.
+    Cli batched = sweep(dir.resolve("batched"), "--jobs", "1", "--group", "batched", "--group-size", "8");
+    assertEquals(0, batched.code(), batched.err());
+    List<RunResult> b = RunsCsv.read(dir.resolve("batched/runs.csv")).rows();
+    assertEquals(alone.stream().map(RunResult::key).sorted().toList(), b.stream().map(RunResult::key).sorted().toList());
+    for (RunResult r : alone) {
+      RunResult o = b.stream().filter(x -> x.key().equals(r.key())).findFirst().orElseThrow();
+      assertEquals(r.finalLoss(), o.finalLoss(), 1e-3 * r.finalLoss(), r.key());
+    }
+    Cli bad = sweep(dir.resolve("bad"), "--group", "stacked");
+    assertEquals(2, bad.code());
+    assertEquals("tfjava-xor sweep: --group: expected none, exact or batched, found 'stacked'", bad.firstError());
+    Cli size = sweep(dir.resolve("bad"), "--group-size", "0");
+    assertEquals("tfjava-xor sweep: --group-size: expected an integer >= 1, found 0", size.firstError());
+  }
+
+  @Test
   void sweepUsageAndDataErrors() throws Exception {
     Cli sh = sweep(dir.resolve("x"), "--shard", "3/2");
     assertEquals(2, sh.code());

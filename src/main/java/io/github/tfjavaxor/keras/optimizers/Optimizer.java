@@ -188,7 +188,9 @@ public abstract class Optimizer {
    * @return the op that writes the new value
    */
   protected Op update(Ops tf, Variable<TFloat32> var, Operand<TFloat32> grad) {
-    return tf.assignSub(var, delta(tf, grad, var.op().name(), var.shape()));
+    // The slot is named after the variable without its name scope (TF Java names take no '/').
+    String name = var.op().name();
+    return tf.assignSub(var, delta(tf, grad, name.substring(name.lastIndexOf('/') + 1), var.shape()));
   }
 
   /**

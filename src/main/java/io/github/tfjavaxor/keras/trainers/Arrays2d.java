@@ -5,7 +5,7 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 
 /** Checks and converts the {@code float[n][cols]} arrays the model takes. No native work in checks. */
-final class Arrays2d {
+public final class Arrays2d {
 
   private Arrays2d() {}
 
@@ -44,7 +44,7 @@ final class Arrays2d {
   }
 
   /** Rows [from, to) of {@code a} as a float32 [to - from, cols] tensor; the caller closes it. */
-  static TFloat32 tensor(float[][] a, int[] order, int from, int to) {
+  public static TFloat32 tensor(float[][] a, int[] order, int from, int to) {
     int cols = a[0].length;
     float[] flat = new float[(to - from) * cols];
     for (int i = from; i < to; i++) {

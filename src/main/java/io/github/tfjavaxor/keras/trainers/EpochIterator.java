@@ -41,7 +41,7 @@ final class EpochIterator implements AutoCloseable {
     this.orders = orders;
     this.random = orders == null && shuffle && steps > 1 ? new SplittableRandom(seed) : null;
     for (int skipped = 0; random != null && skipped < initialEpoch; skipped++) {
-      permutation(x.length, random);
+      Shuffle.permutation(x.length, random);
     }
   }
 
@@ -59,7 +59,7 @@ final class EpochIterator implements AutoCloseable {
       return current;
     }
     close();
-    current = new Batches(x, y, orders != null ? orders[e] : permutation(x.length, random),
+    current = new Batches(x, y, orders != null ? orders[e] : Shuffle.permutation(x.length, random),
         batchSize);
     return current;
   }
@@ -70,19 +70,5 @@ final class EpochIterator implements AutoCloseable {
       current.close();
       current = null;
     }
-  }
-
-  private static int[] permutation(int n, SplittableRandom random) {
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
   }
 }

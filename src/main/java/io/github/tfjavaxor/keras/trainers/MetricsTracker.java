@@ -14,24 +14,24 @@ import java.util.TreeMap;
  * <p>A step's logs are {@code [loss, metric totals...]}: the loss adds {@code loss * n} with weight
  * n, each metric its batch total with weight n, so an epoch logs batch-size-weighted means.
  */
-final class MetricsTracker {
+public final class MetricsTracker {
   private final List<String> names;
   private final MeanMetric loss = new MeanMetric();
   private final List<MeanMetric> metrics = new ArrayList<>();
 
   /** @param metricNames the compiled metrics' names, in compile order */
-  MetricsTracker(List<String> metricNames) {
+  public MetricsTracker(List<String> metricNames) {
     this.names = List.copyOf(metricNames);
     names.forEach(n -> metrics.add(new MeanMetric()));
   }
 
-  void reset() {
+  public void reset() {
     loss.reset();
     metrics.forEach(MeanMetric::reset);
   }
 
   /** Adds one step: {@code stepLogs = [loss, metric totals...]} over {@code rows} rows. */
-  void update(float[] stepLogs, int rows) {
+  public void update(float[] stepLogs, int rows) {
     float n = rows;
     loss.update(stepLogs[0] * n, n);
     for (int i = 0; i < metrics.size(); i++) {
@@ -55,7 +55,7 @@ final class MetricsTracker {
   }
 
   /** {@code [loss, metric...]} in compile order, as {@code evaluate} returns them. */
-  float[] results() {
+  public float[] results() {
     float[] r = new float[1 + metrics.size()];
     r[0] = loss.result();
     for (int i = 0; i < metrics.size(); i++) {

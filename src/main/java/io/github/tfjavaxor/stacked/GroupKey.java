@@ -1,0 +1,79 @@
+package io.github.tfjavaxor.stacked;
+
+import io.github.tfjavaxor.workbench.ModelSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+/**
+ * Which runs may train in one graph, and how many at once.
+ *
+ * <p>The exact graph holds any models that share data, batch size, epochs and metrics; the
+ * batched graph also needs one architecture, loss and optimizer (the seed and the learning rate
+ * may differ). A group holds at most {@link #GROUP_SIZE_DEFAULT} runs, or fewer when S copies of
+ * the model's weights, optimizer state and activations would pass {@link #MEMORY_BUDGET_BYTES}:
+ * a sweep of 10,000 runs builds groups one after another, never 10,000 models at once.
+ */
+public final class GroupKey {
+  /** Runs per group unless given: enough to amortise the graph, small enough to build quickly. */
+  public static final int GROUP_SIZE_DEFAULT = 64;
+  /** Memory one group's tensors may take, estimated as in {@link #bytesPerModel}. */
+  public static final long MEMORY_BUDGET_BYTES = 256L << 20;
+
+  private GroupKey() {}
+
+  /** The grouping key of a run: equal keys may share a graph. */
+  public static String of(ModelSpec s, int batchSize, int epochs, boolean batched) {
+    String common = "batch " + batchSize + " | epochs " + epochs + " | " + s.metrics();
+    if (!batched) {
+      return common;
+    }
+    return common + " | " + s.inputDim() + " " + s.units() + " " + s.activations() + " "
+        + s.outputUnits() + " " + s.outputActivation() + " " + s.loss() + " " + s.optimizer();
+  }
+
+  /**
+   * Float32 bytes one model holds while training: weights, gradients and up to two optimizer slots
+   * per parameter, plus a forward and a backward value per unit and batch row.
+   */
+  public static long bytesPerModel(ModelSpec s, int batchSize) {
+    long params = 0;
+    long units = s.outputUnits();
+    int in = s.inputDim();
+    for (int u : s.units()) {
+      params += (long) in * u + u;
+      units += u;
+      in = u;
+    }
+    params += (long) in * s.outputUnits() + s.outputUnits();
+    return 4 * (4 * params + 2 * units * batchSize);
+  }
+
+  /**
+   * Splits runs into groups: runs with one key, in order, in chunks of at most {@code groupSize}
+   * (and the memory budget), and no larger than needed to give each of {@code jobs} threads work.
+   *
+   * @param bytesPerModel a run's {@link #bytesPerModel}
+   *
+   * @param groupSize &gt;= 1
+   * @param jobs &gt;= 1
+   */
+  public static <R> List<List<R>> groups(List<R> runs, Function<R, String> key,
+      ToLongFunction<R> bytesPerModel, int groupSize, int jobs) {
+    int share = Math.max(1, (runs.size() + jobs - 1) / jobs);
+    Map<String, List<R>> byKey = new LinkedHashMap<>();
+    runs.forEach(r -> byKey.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
+    List<List<R>> out = new ArrayList<>();
+    for (List<R> same : byKey.values()) {
+      long perModel = bytesPerModel.applyAsLong(same.get(0));
+      int cap = (int) Math.max(1, Math.min(Math.min(groupSize, share), MEMORY_BUDGET_BYTES / perModel));
+      for (int from = 0; from < same.size(); from += cap) {
+        out.add(same.subList(from, Math.min(same.size(), from + cap)));
+      }
+    }
+    return out;
+  }
+}
