@@ -54,6 +54,7 @@ public final class Sequential implements AutoCloseable {
   private final Trainer trainer = new Trainer(this);
   private PrintStream progressStream = System.out;
   private ConfigProto sessionConfig = SessionConfigs.DEFAULT;
+  private boolean acceleratorVisible;
   private final LazyGraph graph =
       new LazyGraph(() -> new ModelGraph(layers, seed(), sessionConfig));
 
@@ -178,6 +179,19 @@ public final class Sequential implements AutoCloseable {
   public void setSessionConfig(ConfigProto config) {
     requireNotBuilt("setSessionConfig()");
     this.sessionConfig = config == null ? SessionConfigs.DEFAULT : config;
+  }
+
+  /**
+   * Declares whether the session sees a GPU, which Keras's {@code jit_compile="auto"} turns XLA on
+   * for; false by default (the CLI sets it from {@code --device}).
+   */
+  public void setAcceleratorVisible(boolean visible) {
+    this.acceleratorVisible = visible;
+  }
+
+  /** True if a GPU was declared visible ({@link #setAcceleratorVisible}). */
+  public boolean acceleratorVisible() {
+    return acceleratorVisible;
   }
 
   /** fit with Keras's defaults: batch 32, verbose 1, shuffle. */

@@ -84,14 +84,22 @@ public final class Trainer {
             : new Batches(split[2], split[3], null, args.batchSize())) {
       callbacks.setModel(model);
       callbacks.onTrainBegin(args.epochs(), epochs.steps(), args.verbose());
+      EpochChunks chunks = EpochChunks.of(train, config, args, epochs.steps(), validation != null,
+          callbacks, config.jitCompile().resolve(model.acceleratorVisible()));
       Map<String, Double> trainingLogs = null;
       for (int epoch = args.initialEpoch(); epoch < args.epochs(); epoch++) {
         metrics.reset();
         callbacks.onEpochBegin(epoch);
         Batches batches = epochs.epoch(epoch);
         for (int step = 0; step < batches.steps(); step++) {
-          // One session.run: the forward pass, the logs, the gradients and the update.
-          metrics.update(train.run(batches.x(step), batches.y(step)), batches.size(step));
+          // One session.run: the forward pass, the logs, the gradients and the update; or the
+          // logs of this epoch from a run of several.
+          float[] stepLogs = chunks == null ? null : chunks.next(epoch, batches);
+          if (stepLogs == null) {
+            chunks = null;
+            stepLogs = train.run(batches.x(step), batches.y(step));
+          }
+          metrics.update(stepLogs, batches.size(step));
           callbacks.onTrainBatchEnd(step, metrics.logs());
           if (callbacks.stopTraining()) {
             break;
