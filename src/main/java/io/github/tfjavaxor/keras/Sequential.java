@@ -9,6 +9,7 @@ import io.github.tfjavaxor.keras.metrics.Metric;
 import io.github.tfjavaxor.keras.optimizers.Optimizer;
 import io.github.tfjavaxor.keras.trainers.CompileConfig;
 import io.github.tfjavaxor.keras.trainers.FitArgs;
+import io.github.tfjavaxor.keras.trainers.JitCompile;
 import io.github.tfjavaxor.keras.trainers.Trainer;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -192,6 +193,15 @@ public final class Sequential implements AutoCloseable {
   /** True if a GPU was declared visible ({@link #setAcceleratorVisible}). */
   public boolean acceleratorVisible() {
     return acceleratorVisible;
+  }
+
+  /**
+   * Keras's {@code model.jit_compile = value}: changes XLA for later fits without recompiling.
+   *
+   * @throws IllegalStateException if not compiled
+   */
+  public void setJitCompile(JitCompile value) {
+    trainer.setJitCompile(value);
   }
 
   /** fit with Keras's defaults: batch 32, verbose 1, shuffle. */

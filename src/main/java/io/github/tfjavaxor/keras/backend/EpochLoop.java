@@ -45,11 +45,11 @@ public final class EpochLoop {
   private final Op update;
   private final int width;
 
-  private EpochLoop(ModelGraph g, PureStep step, String stepLogs, int width, boolean jitCompile) {
-    this.session = g.session();
+  private EpochLoop(Graph graph, Ops ops, Session session, PureStep step, String stepLogs,
+      int width, boolean jitCompile) {
+    this.session = session;
     this.width = width;
-    Graph graph = g.graph();
-    Ops tf = g.tf().withSubScope("epoch_loop");
+    Ops tf = ops.withSubScope("epoch_loop");
     List<String> vars = new ArrayList<>(step.newValues.keySet());
     try (ConcreteFunction body = body(step, stepLogs, width);
         ConcreteFunction cond = cond(step, width)) {
@@ -88,14 +88,23 @@ public final class EpochLoop {
    */
   public static EpochLoop build(ModelGraph g, Op trainOp, Operand<TFloat32> stepLogs,
       List<? extends Operand<?>> feeds, boolean jitCompile) {
+    return build(g.graph(), g.tf(), g.session(), trainOp, stepLogs, feeds, jitCompile);
+  }
+
+  /**
+   * As {@link #build(ModelGraph, Op, Operand, List, boolean)} on any graph of ref variables and
+   * its session (the tutorial's own graph).
+   */
+  public static EpochLoop build(Graph graph, Ops tf, Session session, Op trainOp,
+      Operand<TFloat32> stepLogs, List<? extends Operand<?>> feeds, boolean jitCompile) {
     String logsName = stepLogs.op().name();
-    PureStep step = PureStep.of(g.graph().toGraphDef(), List.of(trainOp.op().name(), logsName));
+    PureStep step = PureStep.of(graph.toGraphDef(), List.of(trainOp.op().name(), logsName));
     if (step == null
         || !step.feeds.equals(feeds.stream().map(f -> f.op().name()).toList())) {
       return null;
     }
     int width = (int) stepLogs.shape().size(0);
-    return new EpochLoop(g, step, logsName, width, jitCompile);
+    return new EpochLoop(graph, tf, session, step, logsName, width, jitCompile);
   }
 
   /**

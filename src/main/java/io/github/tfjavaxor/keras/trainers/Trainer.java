@@ -47,6 +47,18 @@ public final class Trainer {
     trainFunction = null;
   }
 
+  /**
+   * Keras's {@code jit_compile} setter: the next fit's loop runs with or without XLA; the weights,
+   * the optimizer state and the graph stay.
+   *
+   * @throws IllegalStateException if not compiled
+   * @throws IllegalArgumentException if value is null
+   */
+  public void setJitCompile(JitCompile value) {
+    TrainerChecks.compiled(config, "setJitCompile");
+    config = config.withJitCompile(value);
+  }
+
   /** The configuration, or null before compile. */
   public CompileConfig config() {
     return config;
