@@ -216,7 +216,8 @@ public final class EpochLoop {
     }
     try (ConcreteFunction loop = loopFunction(inputs, cond, body)) {
       Output<?>[] args = inputs.stream().map(Operand::asOutput).toArray(Output<?>[]::new);
-      GraphOperation call = (GraphOperation) graph.opBuilder("StatefulPartitionedCall", "epoch_loop_xla_call", tf.scope())
+      GraphOperation call = (GraphOperation) graph.opBuilder("StatefulPartitionedCall",
+              tf.scope().makeOpName("xla_call"), tf.scope())
           .addInputList(args)
           .setAttr("Tin", types)
           .setAttr("Tout", types)
