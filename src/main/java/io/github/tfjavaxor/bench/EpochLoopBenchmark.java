@@ -6,12 +6,10 @@ import io.github.tfjavaxor.interop.KerasWeightsFile;
 import io.github.tfjavaxor.interop.PythonVenv;
 import io.github.tfjavaxor.keras.SessionConfigs;
 import io.github.tfjavaxor.keras.Sequential;
-import io.github.tfjavaxor.keras.layers.Dense;
 import io.github.tfjavaxor.keras.trainers.CompileConfig;
 import io.github.tfjavaxor.keras.trainers.FitArgs;
 import io.github.tfjavaxor.keras.trainers.JitCompile;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import io.github.tfjavaxor.parity.SideBySide;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,11 +92,7 @@ public final class EpochLoopBenchmark {
   }
 
   private static Sequential model(long seed) {
-    Sequential m = new Sequential(seed);
-    m.add(new Dense(16, "relu", 2));
-    m.add(new Dense(1, "sigmoid"));
-    m.setProgressStream(new PrintStream(OutputStream.nullOutputStream()));
-    return m;
+    return SideBySide.tutorialModel(seed);
   }
 
   // Per-epoch loss differences, in float32 ulps and relative, over Java-drawn seeds 1..5.
