@@ -2,11 +2,12 @@
 losses as JSON on stdout. Used by the Java tests to compare Java's fit with Keras's from the same
 (Java-drawn) starting point.
 
-    python/run.sh fit_from_weights.py --epochs 50 A.weights.h5 [B.weights.h5 ...]
+    python/run.sh fit_from_weights.py --epochs 50 [--jit-compile true] A.weights.h5 [B.weights.h5 ...]
 
 Output (last line): {"keras_version": ..., "tensorflow_version": ...,
                      "runs": {"A.weights.h5": {"loss": [...], "binary_accuracy": [...]}, ...}}
-Each run: Dense(16, relu) -> Dense(1, sigmoid), MSE, Adam(0.001), jit_compile=False, the four XOR
+Each run: Dense(16, relu) -> Dense(1, sigmoid), MSE, Adam(0.001), jit_compile=False (or True with
+--jit-compile true: XLA, as the Java port's --jit-compile true compares against), the four XOR
 rows as one batch, shuffle=False; float32 values are written exactly as Python floats.
 """
 import argparse
@@ -20,6 +21,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 def main(argv=None):
     p = argparse.ArgumentParser()
     p.add_argument("--epochs", type=int, default=50)
+    p.add_argument("--jit-compile", choices=["false", "true"], default="false")
     p.add_argument("weights", nargs="+", help=".weights.h5 files written by Java or Keras")
     a = p.parse_args(argv)
     if a.epochs < 1:
@@ -39,7 +41,7 @@ def main(argv=None):
             keras.layers.Dense(1, activation="sigmoid"),
         ])
         model.compile(loss="mean_squared_error", optimizer=keras.optimizers.Adam(),
-                      metrics=["binary_accuracy"], jit_compile=False)
+                      metrics=["binary_accuracy"], jit_compile=a.jit_compile == "true")
         with warnings.catch_warnings():
             # A weights file without optimizer variables: Keras warns that it skips them.
             warnings.simplefilter("ignore", UserWarning)

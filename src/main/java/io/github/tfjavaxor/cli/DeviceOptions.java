@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.cli;
 
+import io.github.tfjavaxor.keras.trainers.JitCompile;
 import io.github.tfjavaxor.device.DeviceChoice;
 import io.github.tfjavaxor.device.DeviceResolver;
 import io.github.tfjavaxor.device.ResolvedDevice;
@@ -19,6 +20,26 @@ final class DeviceOptions {
       description = "TensorFlow logs each op's device (stderr, INFO level)")
   boolean logPlacement;
 
+  @Option(names = "--jit-compile", paramLabel = "auto|true|false", defaultValue = "auto",
+      description = "XLA for the multi-epoch training loop (one batch per epoch), as Keras's compile(jit_compile=...): auto turns it on when training on a GPU, as Keras does; true also on the CPU. XLA rounds differently, so losses drift a few ulps from Keras's exact run (docs/performance.md) (default: ${DEFAULT-VALUE})")
+  String jitCompile;
+
+  private boolean onGpu;
+
+  /** The parsed {@code --jit-compile}; a usage error (exit 2) before any native work. */
+  JitCompile jitCompile() {
+    try {
+      return JitCompile.of(jitCompile);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--jit-compile: expected auto, true or false, found '" + jitCompile + "'");
+    }
+  }
+
+  /** True if {@link #resolve} chose a GPU (Keras's auto jit_compile then turns XLA on). */
+  boolean onGpu() {
+    return onGpu;
+  }
+
   /** The parsed choice; a usage error (exit 2) before any native work. */
   DeviceChoice choice() {
     try {
@@ -36,6 +57,7 @@ final class DeviceOptions {
   ConfigProto resolve(PrintStream err) {
     ResolvedDevice r = DeviceResolver.resolve(choice(), logPlacement, SessionConfigs.DEFAULT);
     err.println(r.report());
+    onGpu = r.training().type().equals("GPU");
     return r.config();
   }
 }

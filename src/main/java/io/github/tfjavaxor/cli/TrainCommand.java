@@ -101,6 +101,7 @@ final class TrainCommand implements Callable<Integer> {
     // 1. Usage checks: nothing native yet.
     fit.check();
     device.choice();
+    device.jitCompile();
     if (resume != null && spec.commandLine().getParseResult().hasMatchedOption("--device")) {
       throw new UsageException("--device: not allowed with --resume; the checkpoint's session is restored on the CPU or GPU TensorFlow picks");
     }
@@ -174,6 +175,8 @@ final class TrainCommand implements Callable<Integer> {
       if (session != null) {
         m.setSessionConfig(session);
       }
+      m.setAcceleratorVisible(device.onGpu());
+      m.setJitCompile(device.jitCompile());
       m.setProgressStream(parent.out);
       List<Callback> callbacks = new ArrayList<>();
       TerminateOnNaN nan = null;

@@ -2,6 +2,7 @@ package io.github.tfjavaxor.cli;
 
 import io.github.tfjavaxor.tutorial.XorTutorial;
 import java.util.concurrent.Callable;
+import org.tensorflow.proto.ConfigProto;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,14 +37,16 @@ final class TutorialCommand implements Callable<Integer> {
         throw new UsageException("--verbose: expected 0, 1 or 2, found " + verbose);
       }
       device.choice();
+      device.jitCompile();
     }
   }
 
   @Override
   public Integer call() {
     options.check();
-    XorTutorial.run(
-        options.seed, options.epochs, options.verbose, parent.out, options.device.resolve(parent.err));
+    ConfigProto config = options.device.resolve(parent.err);
+    XorTutorial.run(options.seed, options.epochs, options.verbose, parent.out, config,
+        options.device.jitCompile().resolve(options.device.onGpu()));
     return ExitCodes.OK;
   }
 }

@@ -10,6 +10,7 @@ import io.github.tfjavaxor.keras.optimizers.Optimizer;
 import io.github.tfjavaxor.keras.optimizers.OptimizerVariable;
 import io.github.tfjavaxor.keras.trainers.CompileConfig;
 import io.github.tfjavaxor.keras.trainers.FitArgs;
+import io.github.tfjavaxor.keras.trainers.JitCompile;
 import io.github.tfjavaxor.keras.trainers.Trainer;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -56,6 +57,7 @@ public final class Sequential implements AutoCloseable {
   private final Trainer trainer = new Trainer(this);
   private PrintStream progressStream = System.out;
   private ConfigProto sessionConfig = SessionConfigs.DEFAULT;
+  private boolean acceleratorVisible;
   private final LazyGraph graph =
       new LazyGraph(() -> new ModelGraph(layers, seed(), sessionConfig));
 
@@ -183,6 +185,28 @@ public final class Sequential implements AutoCloseable {
   public void setSessionConfig(ConfigProto config) {
     requireNotBuilt("setSessionConfig()");
     this.sessionConfig = config == null ? SessionConfigs.DEFAULT : config;
+  }
+
+  /**
+   * Declares whether the session sees a GPU, which Keras's {@code jit_compile="auto"} turns XLA on
+   * for; false by default (the CLI sets it from {@code --device}).
+   */
+  public void setAcceleratorVisible(boolean visible) {
+    this.acceleratorVisible = visible;
+  }
+
+  /** True if a GPU was declared visible ({@link #setAcceleratorVisible}). */
+  public boolean acceleratorVisible() {
+    return acceleratorVisible;
+  }
+
+  /**
+   * Keras's {@code model.jit_compile = value}: changes XLA for later fits without recompiling.
+   *
+   * @throws IllegalStateException if not compiled
+   */
+  public void setJitCompile(JitCompile value) {
+    trainer.setJitCompile(value);
   }
 
   /** fit with Keras's defaults: batch 32, verbose 1, shuffle. */

@@ -7,6 +7,7 @@ import io.github.tfjavaxor.device.DeviceResolver;
 import io.github.tfjavaxor.device.DeviceUnavailableException;
 import io.github.tfjavaxor.device.ResolvedDevice;
 import io.github.tfjavaxor.keras.SessionConfigs;
+import io.github.tfjavaxor.keras.backend.EpochLoop;
 import io.github.tfjavaxor.keras.callbacks.ProgbarLogger;
 import io.github.tfjavaxor.keras.initializers.GlorotUniform;
 import io.github.tfjavaxor.keras.initializers.Seeds;
@@ -110,6 +111,17 @@ public final class XorTutorial {
    * @see #run(long, int, int, PrintStream)
    */
   public static Run run(long seed, int epochs, int verbose, PrintStream out, ConfigProto config) {
+    return run(seed, epochs, verbose, out, config, false);
+  }
+
+  /**
+   * Runs the tutorial, its epochs compiled with XLA if {@code jitCompile} (Keras's {@code
+   * jit_compile=True}; XLA rounds differently from Keras's exact run, docs/performance.md).
+   *
+   * @see #run(long, int, int, PrintStream, ConfigProto)
+   */
+  public static Run run(long seed, int epochs, int verbose, PrintStream out, ConfigProto config,
+      boolean jitCompile) {
     Options.check(epochs, verbose);
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
@@ -181,29 +193,26 @@ public final class XorTutorial {
         //   batch_size defaults to 32 > 4 rows: one full-batch Adam step per epoch. The loss and
         //   accuracy fetched with the train op come from the forward pass before the update,
         //   which is what Keras logs for the epoch.
+        //   The epochs run as one While loop in the graph, one session.run for all of them: the
+        //   same step as a pure function of the weights and Adam's state (EpochLoop), the same
+        //   numbers; the logs of every epoch then go to the progress printer in order.
         float[] epochLoss = new float[epochs];
         float[] epochAccuracy = new float[epochs];
+        EpochLoop loop = EpochLoop.build(graph, tf, session, train,
+            tf.stack(List.of(loss, correct)), List.of(x, y), jitCompile);
+        float[][] stepLogs = loop.run(List.of(xData, yData), epochs);
         progress.onTrainBegin(epochs, 1, verbose);
         for (int epoch = 0; epoch < epochs; epoch++) {
           if (verbose != 0) {
             progress.onEpochBegin(epoch);
           }
-          try (Result r =
-              session
-                  .runner()
-                  .feed(x, xData)
-                  .feed(y, yData)
-                  .addTarget(train)
-                  .fetch(loss)
-                  .fetch(correct)
-                  .run()) {
-            Map<String, Double> logs = epochLogs(r, batch, lossMean, accuracyMean);
-            epochLoss[epoch] = lossMean.result();
-            epochAccuracy[epoch] = accuracyMean.result();
-            if (verbose != 0) {
-              progress.onTrainBatchEnd(0, logs);
-              progress.onEpochEnd(epoch, logs);
-            }
+          Map<String, Double> logs =
+              epochLogs(stepLogs[epoch][0], stepLogs[epoch][1], batch, lossMean, accuracyMean);
+          epochLoss[epoch] = lossMean.result();
+          epochAccuracy[epoch] = accuracyMean.result();
+          if (verbose != 0) {
+            progress.onTrainBatchEnd(0, logs);
+            progress.onEpochEnd(epoch, logs);
           }
         }
 
@@ -216,7 +225,8 @@ public final class XorTutorial {
         }
         try (Result r =
             session.runner().feed(x, xData).feed(y, yData).fetch(loss).fetch(correct).run()) {
-          Map<String, Double> logs = epochLogs(r, batch, lossMean, accuracyMean);
+          Map<String, Double> logs = epochLogs(((TFloat32) r.get(0)).getFloat(),
+              ((TFloat32) r.get(1)).getFloat(), batch, lossMean, accuracyMean);
           scores = new float[] {lossMean.result(), accuracyMean.result()};
           if (verbose != 0) {
             progress.onTestBatchEnd(0, logs);
@@ -258,11 +268,11 @@ public final class XorTutorial {
 
   // Keras's per-epoch numbers: a fresh Mean of loss (weighted by batch size) and of accuracy.
   private static Map<String, Double> epochLogs(
-      Result r, float batch, MeanMetric lossMean, MeanMetric accuracyMean) {
+      float loss, float correct, float batch, MeanMetric lossMean, MeanMetric accuracyMean) {
     lossMean.reset();
     accuracyMean.reset();
-    lossMean.update(((TFloat32) r.get(0)).getFloat() * batch, batch);
-    accuracyMean.update(((TFloat32) r.get(1)).getFloat(), batch);
+    lossMean.update(loss * batch, batch);
+    accuracyMean.update(correct, batch);
     Map<String, Double> logs = new TreeMap<>();
     logs.put("binary_accuracy", (double) accuracyMean.result());
     logs.put("loss", (double) lossMean.result());

@@ -51,6 +51,18 @@ class CliUsageTest {
   }
 
   @Test
+  void jitCompileFlag() {
+    Cli bad = Cli.run("train", "--jit-compile", "yes");
+    assertEquals(2, bad.code());
+    assertEquals("tfjava-xor train: --jit-compile: expected auto, true or false, found 'yes'\n"
+        + "Try 'tfjava-xor train --help' for more information.\n", bad.err());
+    assertTrue(Cli.run("tutorial", "--help").out().contains("--jit-compile=auto|true|false"));
+    Cli xla = Cli.run("train", "--device", "cpu", "--jit-compile", "true", "--epochs", "20",
+        "--verbose", "0");
+    assertEquals(0, xla.code(), xla.err());
+  }
+
+  @Test
   void absurdModelSizesAreUsageErrors() {
     Cli r = Cli.run("train", "--layers", "100000000", "--epochs", "1");
     assertEquals(2, r.code());

@@ -57,6 +57,17 @@ public interface Callback {
   default void onPredictEnd() {}
 
   /**
+   * True if this callback only reads the logs it is handed: it never reads or writes the model
+   * and never stops training. {@code fit} may then train several epochs in one {@code session.run}
+   * and hand their logs over afterwards, in order (same logs, same order, as one epoch per run).
+   * False by default, so a callback that reads the weights (checkpoints) or stops training
+   * (EarlyStopping, TerminateOnNaN) keeps fit at one epoch per run.
+   */
+  default boolean readsOnlyLogs() {
+    return false;
+  }
+
+  /**
    * Polled after each batch and epoch; {@code true} stops training, as Keras's {@code
    * model.stop_training = True}.
    */

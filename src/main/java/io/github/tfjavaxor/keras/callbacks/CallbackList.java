@@ -45,6 +45,11 @@ public final class CallbackList {
     return false;
   }
 
+  /** True if every callback {@link Callback#readsOnlyLogs() reads only its logs}. */
+  public boolean readOnlyLogs() {
+    return callbacks.stream().allMatch(Callback::readsOnlyLogs);
+  }
+
   public void setModel(Sequential model) {
     callbacks.forEach(c -> c.setModel(model));
   }

@@ -55,4 +55,10 @@ public final class History implements Callback {
     }
     return Collections.unmodifiableList(v);
   }
+
+  /** Records (or prints) the logs only. */
+  @Override
+  public boolean readsOnlyLogs() {
+    return true;
+  }
 }

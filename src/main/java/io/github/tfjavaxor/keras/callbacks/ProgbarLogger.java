@@ -121,4 +121,10 @@ public final class ProgbarLogger implements Callback {
       progbar.update(seen, logs, false);
     }
   }
+
+  /** Records (or prints) the logs only. */
+  @Override
+  public boolean readsOnlyLogs() {
+    return true;
+  }
 }

@@ -14,11 +14,26 @@ import java.util.Objects;
  * @param loss the loss, e.g. {@link Loss#MEAN_SQUARED_ERROR}
  * @param optimizer the optimizer; a fresh one starts from zero state
  * @param metrics the compiled metrics in order, each once
+ * @param jitCompile Keras's {@code jit_compile}; {@link JitCompile#AUTO} by default
+ * @param epochsPerRun at most this many epochs per {@code session.run} when the whole training set
+ *     is one batch (a loop in the graph, as Keras's {@code steps_per_execution} runs several steps
+ *     per call); 1 runs one step per call. Without XLA it changes no number. Default {@value
+ *     #EPOCHS_PER_RUN_DEFAULT}
  */
-public record CompileConfig(Loss loss, Optimizer optimizer, List<Metric> metrics) {
+public record CompileConfig(Loss loss, Optimizer optimizer, List<Metric> metrics,
+    JitCompile jitCompile, int epochsPerRun) {
+
+  /** Epochs per {@code session.run} by default: the tutorial's 1000 epochs in one run. */
+  public static final int EPOCHS_PER_RUN_DEFAULT = 1000;
+
+  /** With Keras's default {@code jit_compile="auto"} and {@link #EPOCHS_PER_RUN_DEFAULT}. */
+  public CompileConfig(Loss loss, Optimizer optimizer, List<Metric> metrics) {
+    this(loss, optimizer, metrics, JitCompile.JIT_COMPILE_DEFAULT, EPOCHS_PER_RUN_DEFAULT);
+  }
 
   /**
-   * @throws IllegalArgumentException if an argument is null or a metric repeats
+   * @throws IllegalArgumentException if an argument is null, a metric repeats or epochsPerRun is
+   *     below 1
    */
   public CompileConfig {
     if (loss == null) {
@@ -35,6 +50,23 @@ public record CompileConfig(Loss loss, Optimizer optimizer, List<Metric> metrics
       throw new IllegalArgumentException("metrics: each metric may appear once, found " + metrics);
     }
     metrics = List.copyOf(metrics);
+    if (jitCompile == null) {
+      throw new IllegalArgumentException("jit_compile: expected auto, true or false, found null");
+    }
+    if (epochsPerRun < 1) {
+      throw new IllegalArgumentException(
+          "epochsPerRun: expected an integer >= 1, found " + epochsPerRun);
+    }
+  }
+
+  /** This configuration with another {@code jit_compile}. */
+  public CompileConfig withJitCompile(JitCompile value) {
+    return new CompileConfig(loss, optimizer, metrics, value, epochsPerRun);
+  }
+
+  /** This configuration with another bound on epochs per {@code session.run}. */
+  public CompileConfig withEpochsPerRun(int value) {
+    return new CompileConfig(loss, optimizer, metrics, jitCompile, value);
   }
 
   /** From Keras names, e.g. {@code ("mse", "adam", ["binary_accuracy"])}. */

@@ -46,6 +46,16 @@ final class TestFunction {
     return loss;
   }
 
+  /** The stacked {@code [loss, metric totals...]}, float32 [1 + metrics]. */
+  Operand<TFloat32> stepLogs() {
+    return stepLogs;
+  }
+
+  /** The step's placeholders, x then y. */
+  List<Operand<TFloat32>> feeds() {
+    return List.of(x, y);
+  }
+
   /** One step without an update: {@code [loss, metric totals...]}. */
   float[] run(TFloat32 xBatch, TFloat32 yBatch) {
     return run(xBatch, yBatch, null);

@@ -51,6 +51,18 @@ public final class Trainer {
     trainFunction = null;
   }
 
+  /**
+   * Keras's {@code jit_compile} setter: the next fit's loop runs with or without XLA; the weights,
+   * the optimizer state and the graph stay.
+   *
+   * @throws IllegalStateException if not compiled
+   * @throws IllegalArgumentException if value is null
+   */
+  public void setJitCompile(JitCompile value) {
+    TrainerChecks.compiled(config, "setJitCompile");
+    config = config.withJitCompile(value);
+  }
+
   /** The configuration, or null before compile. */
   public CompileConfig config() {
     return config;
@@ -88,14 +100,22 @@ public final class Trainer {
             : new Batches(split[2], split[3], null, args.batchSize())) {
       callbacks.setModel(model);
       callbacks.onTrainBegin(args.epochs(), epochs.steps(), args.verbose());
+      EpochChunks chunks = EpochChunks.of(train, config, args, epochs.steps(), validation != null,
+          callbacks, config.jitCompile().resolve(model.acceleratorVisible()));
       Map<String, Double> trainingLogs = null;
       for (int epoch = args.initialEpoch(); epoch < args.epochs(); epoch++) {
         metrics.reset();
         callbacks.onEpochBegin(epoch);
         Batches batches = epochs.epoch(epoch);
         for (int step = 0; step < batches.steps(); step++) {
-          // One session.run: the forward pass, the logs, the gradients and the update.
-          metrics.update(train.run(batches.x(step), batches.y(step)), batches.size(step));
+          // One session.run: the forward pass, the logs, the gradients and the update; or the
+          // logs of this epoch from a run of several.
+          float[] stepLogs = chunks == null ? null : chunks.next(epoch, batches);
+          if (stepLogs == null) {
+            chunks = null;
+            stepLogs = train.run(batches.x(step), batches.y(step));
+          }
+          metrics.update(stepLogs, batches.size(step));
           callbacks.onTrainBatchEnd(step, metrics.logs());
           if (callbacks.stopTraining()) {
             break;

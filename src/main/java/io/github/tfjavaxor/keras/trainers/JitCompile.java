@@ -1,0 +1,59 @@
+package io.github.tfjavaxor.keras.trainers;
+
+import java.util.Locale;
+
+/**
+ * Keras's {@code compile(jit_compile=...)}: {@code "auto"}, {@code True} or {@code False}. As in
+ * {@code keras/src/trainers/trainer.py} ({@code _resolve_auto_jit_compile}), {@code auto} turns XLA
+ * on only when a device other than the CPU is visible; the Dense stack supports XLA ({@code
+ * model_supports_jit}).
+ *
+ * <p>XLA applies to the multi-epoch loop of {@code fit} (one batch per epoch): its kernels round
+ * differently from the ones the exact path runs, so per-epoch losses drift from Keras's exact run
+ * by a few ulps (docs/performance.md). Where the loop does not apply, fit runs the exact step.
+ */
+public enum JitCompile {
+  /** XLA when a GPU is visible, as Keras's default {@code "auto"}. */
+  AUTO("auto"),
+  /** Always XLA ({@code jit_compile=True}). */
+  TRUE("true"),
+  /** Never XLA ({@code jit_compile=False}). */
+  FALSE("false");
+
+  /** Keras's default. */
+  public static final JitCompile JIT_COMPILE_DEFAULT = AUTO;
+
+  private final String optionValue;
+
+  JitCompile(String optionValue) {
+    this.optionValue = optionValue;
+  }
+
+  /** {@code auto}, {@code true} or {@code false}. */
+  public String optionValue() {
+    return optionValue;
+  }
+
+  /**
+   * @param acceleratorVisible true if the model's session sees a GPU
+   * @return whether to compile with XLA
+   */
+  public boolean resolve(boolean acceleratorVisible) {
+    return this == TRUE || (this == AUTO && acceleratorVisible);
+  }
+
+  /**
+   * @param value {@code auto}, {@code true} or {@code false}, any case
+   * @throws IllegalArgumentException naming the accepted values otherwise
+   */
+  public static JitCompile of(String value) {
+    String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+    for (JitCompile j : values()) {
+      if (j.optionValue.equals(v)) {
+        return j;
+      }
+    }
+    throw new IllegalArgumentException(
+        "jit_compile: expected auto, true or false, found '" + value + "'");
+  }
+}
