@@ -148,6 +148,8 @@ def seeds_table(stats):
 
 
 def fmt_t(sec):
+    if sec >= 10:
+        return f"{sec:.2f} s"
     return f"{sec * 1e6:.0f} µs" if sec < 1e-2 else f"{sec * 1e3:.1f} ms"
 
 

@@ -6,6 +6,8 @@ bias corrections folded into the step size, epsilon added to sqrt(v)), binary ac
 the predictions of the step, as Keras's fit reports it. Pure functions of (state, key), so they
 jit, scan and vmap.
 """
+import time
+
 import jax
 import jax.numpy as jnp
 
@@ -94,6 +96,21 @@ def run_fn(a):
         return state[0], losses, accs
 
     return run
+
+
+def compile_and_time(fn, arg, inner):
+    """Compiles jit(fn) for arg, calls it once untimed (the first call after compiling also
+    allocates), then inner timed calls. Returns (compiled fn, compile s, call s list, last result)."""
+    t0 = time.perf_counter()
+    compiled = jax.jit(fn).lower(arg).compile()
+    compile_s = time.perf_counter() - t0
+    jax.block_until_ready(compiled(arg))
+    calls, out = [], None
+    for _ in range(inner):
+        t0 = time.perf_counter()
+        out = jax.block_until_ready(compiled(arg))
+        calls.append(time.perf_counter() - t0)
+    return compiled, compile_s, calls, out
 
 
 def evaluate(params, a):

@@ -14,17 +14,8 @@ import numpy as np  # noqa: E402
 
 import jax_common as jc  # noqa: E402
 
-run = jax.jit(jc.run_fn(a))
-key = jax.random.PRNGKey(a.seed)
-t0 = time.perf_counter()
-run = run.lower(key).compile()
-compile_s = time.perf_counter() - t0
-jax.block_until_ready(run(key))  # one untimed call: the first after compiling also allocates
-calls = []
-for _ in range(a.inner):
-    t0 = time.perf_counter()
-    params, losses, accs = jax.block_until_ready(run(key))
-    calls.append(time.perf_counter() - t0)
+run, compile_s, calls, (params, losses, accs) = jc.compile_and_time(
+    jc.run_fn(a), jax.random.PRNGKey(a.seed), a.inner)
 extra = {}
 if a.seeds > 0:
     sets = []

@@ -4,8 +4,6 @@ Seeds --seed .. --seed+S-1, each run's own initial weights and shuffles from PRN
 same per-run function as jax_scan.py, so run i equals jax_scan's run of that seed up to XLA's
 batched rounding. It reports the S-seed workload only (epoch_s is empty).
 """
-import time
-
 import common
 
 a = common.options()
@@ -15,17 +13,8 @@ import numpy as np  # noqa: E402
 
 import jax_common as jc  # noqa: E402
 
-runs = jax.jit(jax.vmap(jc.run_fn(a)))
 keys = jax.vmap(jax.random.PRNGKey)(jnp.arange(a.seed, a.seed + a.seeds))
-t0 = time.perf_counter()
-runs = runs.lower(keys).compile()
-compile_s = time.perf_counter() - t0
-jax.block_until_ready(runs(keys))  # one untimed call: the first after compiling also allocates
-sets = []
-for _ in range(a.inner):
-    t0 = time.perf_counter()
-    params, losses, accs = jax.block_until_ready(runs(keys))
-    sets.append(time.perf_counter() - t0)
+_, compile_s, sets, (params, losses, accs) = jc.compile_and_time(jax.vmap(jc.run_fn(a)), keys, a.inner)
 seeds = common.seeds_result(sets, accs, losses, compile_s)
 first = jax.tree_util.tree_map(lambda v: v[0], params)  # the run of seed --seed
 common.emit("jax_vmap", [], np.asarray(losses[0]), *jc.evaluate(first, a),
