@@ -1,5 +1,7 @@
 """Peer benchmark, all measured in one run: the Java port vs Keras 3 model.fit, a tf.function loop,
-PyTorch eager and a JAX jit epoch, on the same network, data, epochs and thread settings.
+PyTorch eager, a JAX jit epoch and JAX's whole run as one lax.scan, on the same network, data,
+epochs and thread settings (the tutorial); and S seeds of the same run: the port's `sweep`, JAX's
+scan called per seed and JAX's vmap of the scan over the seeds (the sweep workload).
 
 Each peer is a separate process (python/peers/*.py, or io.github.tfjavaxor.bench.PeerBench) that
 prints its per-epoch wall times; this driver also times each process end to end (spawn to exit,
@@ -18,26 +20,39 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-PEERS = ["java", "keras", "tf_function", "torch", "jax"]
+PEERS = ["java", "keras", "tf_function", "torch", "jax", "jax_scan", "java_sweep", "jax_scan_loop", "jax_vmap"]
 LABEL = {"java": "Java port (Sequential.fit)", "java@gpu": "Java port, -Pgpu natives", "keras": "Keras 3 model.fit(verbose=0)",
          "tf_function": "tf.function loop (Python)", "torch": "PyTorch eager loop",
-         "jax": "JAX jit epoch"}
+         "jax": "JAX jit epoch", "jax_scan": "JAX whole run as one lax.scan",
+         "java_sweep": "Java port, `tfjava-xor sweep --seeds S`", "jax_scan_loop": "JAX lax.scan run, once per seed",
+         "jax_vmap": "JAX vmap of the lax.scan run over S seeds"}
+SCRIPT = {"keras": "keras_fit", "tf_function": "tf_function", "torch": "torch_eager", "jax": "jax_jit",
+          "jax_scan": "jax_scan", "jax_scan_loop": "jax_scan", "jax_vmap": "jax_vmap", "java_sweep": "java_sweep"}
+PEERS_VENV = ("torch", "jax", "jax_scan", "jax_scan_loop", "jax_vmap")
+SEEDS_PEERS = ("java_sweep", "jax_scan_loop", "jax_vmap")  # the S-seed workload; the rest: the tutorial
 
 
 def command(peer, a):
     args = ["--epochs", a.epochs, "--bits", a.bits, "--hidden", a.hidden, "--batch", a.batch,
             "--threads", a.threads, "--seed", a.seed]
     args = [str(v) for v in args]
-    if peer.startswith("java"):  # java[@gpu][:<variant>], see PeerBench --variant
+    if peer.startswith("java") and peer != "java_sweep":  # java[@gpu][:<variant>], see PeerBench --variant
         variant = ["--variant", peer.split(":", 1)[1]] if ":" in peer else []
         cp = a.gpu_classpath if peer.startswith("java@gpu") else a.classpath
         if not cp:
             sys.exit("bench_peers: java@gpu needs --gpu-classpath (bench_peers.sh sets it)")
         return [a.java, "-cp", cp, "io.github.tfjavaxor.bench.PeerBench"] + args + variant
-    script = {"keras": "keras_fit", "tf_function": "tf_function", "torch": "torch_eager",
-              "jax": "jax_jit"}[peer]
-    py = a.peers_python if peer in ("torch", "jax") else a.python
-    return [py, os.path.join(HERE, "peers", script + ".py")] + args
+    if peer == "jax_scan":  # the tutorial only
+        args += ["--seeds", "0", "--inner", str(a.inner)]
+    elif peer in ("jax_scan_loop", "jax_vmap"):
+        args += ["--seeds", str(a.seeds), "--inner", str(a.inner)]
+    elif peer == "java_sweep":  # one sweep per process: the rounds repeat it
+        args = [v if v != str(a.seed) else str(a.sweep_seed) for v in args]
+        args += ["--seeds", str(a.seeds), "--inner", "1", "--java", a.java, "--classpath", a.classpath]
+    if peer in ("jax_scan_loop", "jax_vmap"):
+        args[args.index("--seed") + 1] = str(a.sweep_seed)
+    py = a.peers_python if peer in PEERS_VENV else a.python
+    return [py, os.path.join(HERE, "peers", SCRIPT[peer] + ".py")] + args
 
 
 def run(peer, a):
@@ -68,29 +83,35 @@ def measure(peers, a, log=print):
         for _ in range(a.warmup):
             log(f"  warm-up {peer}")
             run(peer, a)
-    raw = {p: {"epochs": [], "walls": [], "rss": [], "runs": []} for p in peers}
+    raw = {p: {"epochs": [], "sets": [], "walls": [], "rss": [], "runs": []} for p in peers}
     for r in range(a.repeats):
         for peer in peers:
             res, wall, rss = run(peer, a)
-            log(f"  round {r + 1}/{a.repeats} {peer}: wall {wall:.2f} s, "
-                f"epoch median {1e3 * statistics.median(res['epoch_s']):.3f} ms, rss {rss:.0f} MiB")
+            sw = res.get("seeds_workload")
+            what = (f"epoch median {1e3 * statistics.median(res['epoch_s']):.3f} ms" if not sw else
+                    f"{sw['seeds']} seeds in {statistics.median(sw['set_s']):.3f} s")
+            log(f"  round {r + 1}/{a.repeats} {peer}: wall {wall:.2f} s, {what}, rss {rss:.0f} MiB")
             d = raw[peer]
-            d["epochs"] += res["epoch_s"]
+            d["epochs"] += res["epoch_s"] if peer not in SEEDS_PEERS else []
+            d["sets"] += sw["set_s"] if sw else []
             d["walls"].append(wall)
             d["rss"].append(rss)
             d["runs"].append({k: v for k, v in res.items() if k != "epoch_s"})
     stats = {}
     for peer, d in raw.items():
-        stats[peer] = {"epoch_median_s": statistics.median(d["epochs"]),
-                       "epoch_p90_s": pct(d["epochs"], 90),
-                       "wall_median_s": statistics.median(d["walls"]),
-                       "walls_s": d["walls"],
-                       "rss_peak_mib": max(d["rss"]),
-                       "last_run": d["runs"][-1]}
+        st = {"wall_median_s": statistics.median(d["walls"]), "walls_s": d["walls"],
+              "rss_peak_mib": max(d["rss"]), "last_run": d["runs"][-1]}
+        if d["epochs"]:
+            st.update(epoch_median_s=statistics.median(d["epochs"]), epoch_p90_s=pct(d["epochs"], 90))
+        if d["sets"]:
+            st.update(set_median_s=statistics.median(d["sets"]), sets_s=d["sets"])
+        stats[peer] = st
     return stats
 
 
 def table(stats):
+    """The tutorial: one run of 1000 epochs, per epoch."""
+    stats = {p: s for p, s in stats.items() if "epoch_median_s" in s}
     j = stats.get("java")
     rows = ["| peer | per-epoch median | per-epoch p90 | end-to-end wall (median) | peak RSS |"
             " per-epoch ÷ Java | wall ÷ Java | final loss | eval acc | loss bits |",
@@ -105,12 +126,36 @@ def table(stats):
     return "\n".join(rows)
 
 
+def seeds_table(stats):
+    """S seeds: runs per minute and wall time of the whole set, with sweep's summary numbers."""
+    stats = {p: s for p, s in stats.items() if "set_median_s" in s}
+    if not stats:
+        return ""
+    base = stats.get("java_sweep")
+    rows = ["| peer | S | whole set, in process (median) | runs/min | ÷ port's sweep | process start to exit"
+            " (median) | compile | success | median epoch to 100% | median final loss |",
+            "|---|---|---|---|---|---|---|---|---|---|"]
+    for peer, s in stats.items():
+        w = s["last_run"]["seeds_workload"]
+        rpm = 60 * w["seeds"] / s["set_median_s"]
+        ratio = rpm / (60 * base["last_run"]["seeds_workload"]["seeds"] / base["set_median_s"]) if base else float("nan")
+        comp = f"{w['compile_s']:.2f} s" if w.get("compile_s") is not None else "—"
+        epoch = f"{w['median_first_epoch']:.0f}" if w["median_first_epoch"] is not None else "—"
+        rows.append(f"| {LABEL.get(peer, peer)} | {w['seeds']} | {fmt_t(s['set_median_s'])} | {rpm:,.0f} |"
+                    f" {ratio:.1f}× | {s['wall_median_s']:.2f} s | {comp} | {w['successes']}/{w['seeds']} |"
+                    f" {epoch} | {w['median_final_loss']:.4f} |")
+    return "\n".join(rows)
+
+
 def fmt_t(sec):
+    if sec >= 10:
+        return f"{sec:.2f} s"
     return f"{sec * 1e6:.0f} µs" if sec < 1e-2 else f"{sec * 1e3:.1f} ms"
 
 
 def targets(stats):
     j = stats["java"]
+    stats = {p: s for p, s in stats.items() if "epoch_median_s" in s or "set_median_s" in s}
     checks = []
     def epoch_ratio(p):
         return stats[p]["epoch_median_s"] / j["epoch_median_s"]
@@ -121,7 +166,14 @@ def targets(stats):
     if "torch" in stats:
         checks.append(("per epoch, PyTorch ÷ Java >= 1.5", epoch_ratio("torch"), epoch_ratio("torch") >= 1.5))
     if "jax" in stats:
-        checks.append(("per epoch, Java ÷ JAX <= 2", 1 / epoch_ratio("jax"), 1 / epoch_ratio("jax") <= 2))
+        checks.append(("per epoch, Java ÷ JAX <= 2 (issue 6)", 1 / epoch_ratio("jax"), 1 / epoch_ratio("jax") <= 2))
+        checks.append(("per epoch, Java ÷ JAX jit epoch < 1 (issue 12)", 1 / epoch_ratio("jax"), 1 / epoch_ratio("jax") < 1))
+    if "jax_scan" in stats:
+        r = 1 / epoch_ratio("jax_scan")
+        checks.append(("per epoch, Java ÷ JAX lax.scan <= 1.5 (issue 12, with XLA)", r, r <= 1.5))
+    if "java_sweep" in stats and "jax_vmap" in stats:
+        r = stats["java_sweep"]["set_median_s"] / stats["jax_vmap"]["set_median_s"]  # same S
+        checks.append(("S seeds, JAX vmap runs/min ÷ port's sweep <= 3 (issue 12)", r, r <= 3))
     return "\n".join(f"  {'MET ' if ok else 'MISSED'}  {name}: {v:.2f}" for name, v, ok in checks)
 
 
@@ -136,6 +188,9 @@ def parser():
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--repeats", type=int, default=3)
     p.add_argument("--warmup", type=int, default=1)
+    p.add_argument("--seeds", type=int, default=50, help="S, for the sweep workload")
+    p.add_argument("--sweep-seed", type=int, default=1, help="first seed of the S (sweep's default)")
+    p.add_argument("--inner", type=int, default=3, help="timed calls per process of jax_scan, jax_vmap")
     p.add_argument("--classpath", required=True, help="Java class path (target/classes + deps)")
     p.add_argument("--gpu-classpath", help="class path of the -Pgpu build, for the peer java@gpu")
     p.add_argument("--java", default="java")
@@ -153,8 +208,11 @@ def main():
           f" {a.repeats} interleaved rounds after {a.warmup} warm-up; {os.cpu_count()} cores,"
           f" load average {os.getloadavg()[0]:.1f} at start")
     stats = measure(peers, a)
-    print()
+    print("\nThe tutorial (one run, seed %d):\n" % a.seed)
     print(table(stats))
+    if any("set_median_s" in s for s in stats.values()):
+        print(f"\nS = {a.seeds} seeds ({a.sweep_seed}..{a.sweep_seed + a.seeds - 1}) of the same run:\n")
+        print(seeds_table(stats))
     print(f"\nload average {os.getloadavg()[0]:.1f} at end")
     if "java" in stats and len(peers) > 1 and not any(":" in p or "@" in p for p in peers):
         print("targets (ratios from this run):")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command for the peer benchmark on a fresh clone: builds the Java side, creates the two venvs
-# (python/.venv: TensorFlow/Keras; python/.venv-peers: PyTorch/JAX) and runs python/bench_peers.py.
-#   python/bench_peers.sh [--repeats 5] [--epochs 1000] [--threads 1] [--json out.json] ...
+# (python/.venv: TensorFlow/Keras; python/.venv-peers: PyTorch/JAX) and runs python/bench_peers.py:
+# the tutorial per epoch for every peer, and S seeds (the port's sweep, JAX scan per seed, JAX vmap).
+#   python/bench_peers.sh [--repeats 5] [--epochs 1000] [--threads 1] [--seeds 50] [--json out.json] ...
 # MAVEN_ARGS=-Pgpu times the GPU natives as "java"; --peers java,java@gpu times both in one run.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

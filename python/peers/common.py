@@ -16,7 +16,9 @@ def options():
     p.add_argument("--hidden", type=int, default=16)
     p.add_argument("--batch", type=int, default=32)
     p.add_argument("--threads", type=int, default=1, help="intra-op threads; inter-op is 1")
-    p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--seed", type=int, default=42, help="the tutorial's seed; the first of --seeds")
+    p.add_argument("--seeds", type=int, default=50, help="S, for the peers that train S seeds")
+    p.add_argument("--inner", type=int, default=3, help="timed calls after the compile (jax_scan, jax_vmap)")
     a = p.parse_args()
     limit_threads(a.threads)
     return a
@@ -59,7 +61,23 @@ def keras_model(a):
     return tf, keras, model, x, y
 
 
-def emit(peer, epoch_s, losses, eval_loss, eval_acc):
+def emit(peer, epoch_s, losses, eval_loss, eval_acc, **extra):
+    """The result line. extra: e.g. seeds=seeds_result(...) for the S-seed workload."""
     print(json.dumps({"peer": peer, "epoch_s": [round(t, 9) for t in epoch_s],
                       "loss_first": float(losses[0]), "loss_last": float(losses[-1]),
-                      "eval_loss": float(eval_loss), "eval_acc": float(eval_acc)}), flush=True)
+                      "eval_loss": float(eval_loss), "eval_acc": float(eval_acc), **extra}), flush=True)
+
+
+def seeds_result(set_s, accs, losses, compile_s=None):
+    """The S-seed workload's numbers, as `sweep` reports them: set_s = wall times of the whole set;
+    accs/losses [S, epochs] per-epoch histories. A run succeeds if an epoch reached accuracy 1.0;
+    first_epoch is 1-based, as in sweep's runs.csv (0 = never)."""
+    import numpy as np
+    accs, losses = np.asarray(accs), np.asarray(losses)
+    hit = accs == 1.0
+    first = np.where(hit.any(axis=1), hit.argmax(axis=1) + 1, 0)
+    ok = first[first > 0]
+    return {"seeds": int(accs.shape[0]), "set_s": [round(t, 6) for t in set_s],
+            "compile_s": compile_s, "successes": int(len(ok)),
+            "median_first_epoch": float(np.median(ok)) if len(ok) else None,
+            "median_final_loss": float(np.median(losses[:, -1]))}
