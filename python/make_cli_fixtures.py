@@ -6,7 +6,9 @@ Written next to make_fixtures.py's files:
   stored.keras      the tutorial model (seed 42, 50 full-batch epochs, no shuffle), saved by
                     model.save(...) as Keras writes it: every zip entry STORED, optimizer state in
                     model.weights.h5 (the byte-flip test mutates this file)
-  untrained.keras   the tutorial model, compiled, never fit: no optimizer variables
+  untrained.keras   the tutorial model, compiled, never fit: optimizer iterations and learning
+                    rate only, no slots
+  uncompiled.keras  the tutorial model, never compiled: no compile_config, no optimizer
   conv2d.keras      a Sequential with a Conv2D first layer (input (28, 28, 1))
   nobias.keras      a Sequential whose Dense layer has use_bias=False
   subclassed.keras  a subclassed keras.Model (registered as tfjava_xor>TwoDense)
@@ -79,6 +81,9 @@ def main(argv=None):
     save(model, "untrained.keras")
 
     keras.backend.clear_session()
+    save(xor_keras3.build(42), "uncompiled.keras")
+
+    keras.backend.clear_session()
     keras.utils.set_random_seed(1)
     save(keras.Sequential([keras.Input(shape=(28, 28, 1)), keras.layers.Conv2D(4, 3),
                            keras.layers.Flatten(), keras.layers.Dense(1)]), "conv2d.keras")
@@ -102,7 +107,7 @@ def main(argv=None):
     sub(x)
     save(sub, "subclassed.keras")
 
-    for name in ["stored.keras", "untrained.keras", "conv2d.keras", "nobias.keras",
+    for name in ["stored.keras", "untrained.keras", "uncompiled.keras", "conv2d.keras", "nobias.keras",
                  "subclassed.keras"]:
         print(f"{os.path.getsize(os.path.join(out, name)):8d}  {name}")
 

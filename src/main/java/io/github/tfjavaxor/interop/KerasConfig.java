@@ -89,9 +89,9 @@ final class KerasConfig {
       throw new KerasFileException(source + ": config.layers: expected at least one Dense layer,"
           + " found none");
     }
-    JsonNode compile = root.path("compile_config");
+    JsonNode compile = root.path("compile_config"); // {} or null: saved before compile()
     return new Spec(config.path("name").asText("sequential"), inputDim, dense,
-        compile.isObject() ? compile(source + ": compile_config", compile) : null);
+        compile.isObject() && !compile.isEmpty() ? compile(source + ": compile_config", compile) : null);
   }
 
   private static String where(String source, int i, JsonNode layer) {
