@@ -25,14 +25,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin DataOptions data = new DataOptions();
 
-  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32", description = "samples per step (default: ${DEFAULT-VALUE})")
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32", description = "samples per step (default: ${DEFAULT-VALUE})", converter = Numbers.PositiveInt.class)
   int batchSize;
 
   @Override
   public Integer call() throws Exception {
-    if (batchSize < 1) {
-      throw new UsageException("--batch-size: expected an integer >= 1, found " + batchSize);
-    }
     data.check();
     ModelFiles.Source source = ModelFiles.read(model, false);
     if (!source.compiled()) {

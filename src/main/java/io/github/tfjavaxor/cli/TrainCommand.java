@@ -46,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
       + " PATH.keras (model and compile settings from the file), PATH.weights.h5 (with the model flags), or a checkpoint prefix (--resume, as before: model and batch size from the checkpoint)")
   Path from;
 
-  @Option(names = "--initial-epoch", paramLabel = "K", description = "the epoch to start at, as Keras's fit(initial_epoch=K); --epochs stays the total (default: 0; with --from a checkpoint its epoch, with .keras or .weights.h5 the optimizer's iterations / steps per epoch when that divides exactly, else 0)")
+  @Option(names = "--initial-epoch", paramLabel = "K", description = "the epoch to start at, as Keras's fit(initial_epoch=K); --epochs stays the total (default: 0; with --from a checkpoint its epoch, with .keras or .weights.h5 the optimizer's iterations / steps per epoch when that divides exactly, else 0)", converter = Numbers.NonNegativeInt.class)
   Integer initialEpochFlag;
 
   @Option(names = "--plot", paramLabel = "PNG", description = "loss and metrics per epoch")
@@ -61,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--tensorboard", paramLabel = "DIR", description = "write TensorBoard event files to DIR/train (and the val_ metrics to DIR/validation), as Keras's TensorBoard callback")
   Path tensorboard;
 
-  @Option(names = "--histogram-freq", paramLabel = "N", defaultValue = "0", description = "with --tensorboard: weight histograms every N epochs; 0 for none, Keras's default (default: ${DEFAULT-VALUE})")
+  @Option(names = "--histogram-freq", paramLabel = "N", defaultValue = "0", description = "with --tensorboard: weight histograms every N epochs; 0 for none, Keras's default (default: ${DEFAULT-VALUE})", converter = Numbers.NonNegativeInt.class)
   int histogramFreq;
 
   @Option(names = "--early-stopping", description = "stop when --monitor stops improving (Keras EarlyStopping)")
@@ -73,19 +73,19 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--mode", paramLabel = "auto|min|max", defaultValue = "auto", description = "direction of --monitor (default: ${DEFAULT-VALUE})")
   String mode;
 
-  @Option(names = "--min-delta", paramLabel = "X", defaultValue = "0", description = "EarlyStopping min_delta (default: ${DEFAULT-VALUE})")
+  @Option(names = "--min-delta", paramLabel = "X", defaultValue = "0", description = "EarlyStopping min_delta (default: ${DEFAULT-VALUE})", converter = Numbers.Finite.class)
   double minDelta;
 
-  @Option(names = "--patience", paramLabel = "N", defaultValue = "0", description = "EarlyStopping patience (default: ${DEFAULT-VALUE})")
+  @Option(names = "--patience", paramLabel = "N", defaultValue = "0", description = "EarlyStopping patience (default: ${DEFAULT-VALUE})", converter = Numbers.NonNegativeInt.class)
   int patience;
 
   @Option(names = "--restore-best-weights", description = "EarlyStopping restore_best_weights")
   boolean restoreBestWeights;
 
-  @Option(names = "--baseline", paramLabel = "X", description = "EarlyStopping baseline: wait resets only on beating it (default: none)")
+  @Option(names = "--baseline", paramLabel = "X", description = "EarlyStopping baseline: wait resets only on beating it (default: none)", converter = Numbers.Finite.class)
   Double baseline;
 
-  @Option(names = "--start-from-epoch", paramLabel = "N", defaultValue = "0", description = "EarlyStopping start_from_epoch: epochs to ignore first (default: ${DEFAULT-VALUE})")
+  @Option(names = "--start-from-epoch", paramLabel = "N", defaultValue = "0", description = "EarlyStopping start_from_epoch: epochs to ignore first (default: ${DEFAULT-VALUE})", converter = Numbers.NonNegativeInt.class)
   int startFromEpoch;
 
   @Option(names = "--terminate-on-nan", description = "stop when the loss becomes NaN or infinite (Keras TerminateOnNaN)")
@@ -106,24 +106,6 @@ final class TrainCommand implements Callable<Integer> {
     device.choice();
     TrainFrom start = from == null ? null
         : TrainFrom.check(from, spec.commandLine().getParseResult(), save, checkpoint);
-    if (initialEpochFlag != null && initialEpochFlag < 0) {
-      throw new UsageException("--initial-epoch: expected an integer >= 0, found " + initialEpochFlag);
-    }
-    if (histogramFreq < 0) {
-      throw new UsageException("--histogram-freq: expected an integer >= 0, found " + histogramFreq);
-    }
-    if (patience < 0) {
-      throw new UsageException("--patience: expected an integer >= 0, found " + patience);
-    }
-    if (startFromEpoch < 0) {
-      throw new UsageException("--start-from-epoch: expected an integer >= 0, found " + startFromEpoch);
-    }
-    if (baseline != null && !Double.isFinite(baseline)) {
-      throw new UsageException("--baseline: expected a finite number, found " + baseline);
-    }
-    if (!Double.isFinite(minDelta)) {
-      throw new UsageException("--min-delta: expected a finite number, found " + minDelta);
-    }
     if (saveBestOnly && checkpoint == null) {
       throw new UsageException("--save-best-only: needs --checkpoint PATH");
     }
