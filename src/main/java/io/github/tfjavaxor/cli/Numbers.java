@@ -85,6 +85,14 @@ final class Numbers {
     }
   }
 
+  /** Any number, for flags whose command checks the range itself (side-by-side's split). */
+  static final class AnyNumber implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String v) {
+      return number(v, "a number");
+    }
+  }
+
   /** A finite number: min_delta, baseline. */
   static final class Finite implements ITypeConverter<Double> {
     @Override

@@ -58,7 +58,7 @@ public final class SideBySideCommand implements Callable<Integer> {
 
   @Option(names = "--validation-split", paramLabel = "F", defaultValue = "0",
       description = "the last fraction F of the rows, taken before shuffling, validates each"
-          + " epoch (val_ metrics); in [0, 1) (default: ${DEFAULT-VALUE})", converter = Numbers.Fraction.class)
+          + " epoch (val_ metrics); in [0, 1) (default: ${DEFAULT-VALUE})", converter = Numbers.AnyNumber.class)
   double validationSplit;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/side-by-side",

@@ -120,6 +120,7 @@ class CliUsageTest {
     "train --min-delta x|tfjava-xor train: --min-delta: expected a finite number, found 'x'",
     "tutorial --verbose loud|tfjava-xor tutorial: --verbose: expected 0, 1 or 2, found 'loud'",
     "sweep --jobs many|tfjava-xor sweep: --jobs: expected an integer >= 1, found 'many'",
+    "side-by-side --validation-split half|tfjava-xor side-by-side: --validation-split: expected a number, found 'half'",
     "train --layers -3|tfjava-xor train: --layers: expected positive integers such as 16 or 16,8 (layer sizes), found '-3'",
     "train --from m.keras --layers 8|tfjava-xor train: --layers: not allowed with --from m.keras; the model comes from the .keras file",
     "train --from m.keras --device cpu|tfjava-xor train: --device: not allowed with --from m.keras; the model is restored on the CPU or GPU TensorFlow picks",
