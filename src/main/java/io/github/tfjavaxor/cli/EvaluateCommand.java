@@ -2,8 +2,6 @@ package io.github.tfjavaxor.cli;
 
 import io.github.tfjavaxor.datasets.DataException;
 import io.github.tfjavaxor.datasets.Dataset;
-import io.github.tfjavaxor.interop.checkpoint.CheckpointMeta;
-import io.github.tfjavaxor.interop.checkpoint.Checkpoints;
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.utils.PyFormat;
 import java.nio.file.Path;
@@ -16,29 +14,32 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code evaluate}: Keras's {@code model.evaluate} of a saved model on a data set. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Evaluate a saved model (from train --save) on a data set: loss and metrics.",
+    description = "Evaluate a saved model (a .keras file or a checkpoint from train --save) on a data"
+        + " set: loss and metrics, as Keras's model.evaluate.",
     footer = ExitCodes.HELP)
 final class EvaluateCommand implements Callable<Integer> {
   @ParentCommand TfjavaXor parent;
 
-  @Option(names = "--model", paramLabel = "PREFIX", required = true, description = "a checkpoint written by train --save or --checkpoint")
+  @Option(names = "--model", paramLabel = "PATH", required = true, description = "a Keras 3 .keras file (compiled: it has a compile_config), or a checkpoint prefix written by train --save or --checkpoint")
   Path model;
 
   @Mixin DataOptions data = new DataOptions();
 
-  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32", description = "samples per step (default: ${DEFAULT-VALUE})")
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32", description = "samples per step (default: ${DEFAULT-VALUE})", converter = Numbers.PositiveInt.class)
   int batchSize;
 
   @Override
   public Integer call() throws Exception {
-    if (batchSize < 1) {
-      throw new UsageException("--batch-size: expected an integer >= 1, found " + batchSize);
-    }
     data.check();
-    CheckpointMeta meta = Checkpoints.readMeta(model);
+    ModelFiles.Source source = ModelFiles.read(model, false);
+    if (!source.compiled()) {
+      throw new DataException(model.toString(), "no compile_config: the model was saved before"
+          + " compile(), so it has no loss to evaluate (Keras: \"You must call compile() before"
+          + " using the model\")");
+    }
     Dataset d = data.load();
-    checkColumns(meta, d);
-    try (Sequential m = Checkpoints.restore(model, meta)) {
+    checkColumns(source, d);
+    try (Sequential m = source.open()) {
       float[] scores = m.evaluate(d.x(), d.y(), batchSize, 0);
       StringBuilder line = new StringBuilder("loss: " + PyFormat.metric(scores[0]));
       List<String> names = m.compiledMetricNames();
@@ -50,11 +51,12 @@ final class EvaluateCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  static void checkColumns(CheckpointMeta meta, Dataset d) throws DataException {
-    if (meta.model().inputDim() != d.features() || meta.model().outputUnits() != d.targets()) {
-      throw new DataException(d.name(), "the model takes " + meta.model().inputDim() + " features "
-          + meta.featureNames() + " and " + meta.model().outputUnits() + " target(s); the data has "
-          + d.features() + " " + d.featureNames() + " and " + d.targets());
+  static void checkColumns(ModelFiles.Source source, Dataset d) throws DataException {
+    if (source.inputDim() != d.features() || source.outputDim() != d.targets()) {
+      throw new DataException(d.name(), "the model takes " + source.inputDim() + " features "
+          + (source.featureNames() == null ? "" : source.featureNames() + " ") + "and "
+          + source.outputDim() + " target(s); the data has " + d.features() + " "
+          + d.featureNames() + " and " + d.targets());
     }
   }
 }

@@ -8,7 +8,7 @@ public final class ExitCodes {
   public static final int FAILURE = 1;
   /** A usage error, found before the native library loads (picocli's default code). */
   public static final int USAGE = 2;
-  /** A data or file error, reported with file:line:column. */
+  /** A data or file error, reported with file:line:column; also {@code --device gpu} without a GPU. */
   public static final int DATA = 3;
 
   /** The help footer listing the codes. */
@@ -17,7 +17,8 @@ public final class ExitCodes {
           + "  0  success (a network that did not learn is still success)%n"
           + "  1  any other failure%n"
           + "  2  usage error (bad flag or value), found before TensorFlow loads%n"
-          + "  3  data or file error, reported as file:line:column%n";
+          + "  3  data or file error, reported as file:line:column or as the dataset path%n"
+          + "     inside a model file; also --device gpu without a usable GPU%n";
 
   private ExitCodes() {}
 }

@@ -13,15 +13,15 @@ import picocli.CommandLine.Option;
  */
 final class FitOptions {
   @Option(names = "--epochs", paramLabel = "N", defaultValue = "1000",
-      description = "training epochs, >= 0; 0 trains nothing and reports the untrained model, as Keras's fit(epochs=0) (default: ${DEFAULT-VALUE})")
+      description = "training epochs, >= 0; 0 trains nothing and reports the untrained model, as Keras's fit(epochs=0) (default: ${DEFAULT-VALUE})", converter = Numbers.NonNegativeInt.class)
   int epochs;
 
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32",
-      description = "samples per step, >= 1; Keras's default 32 makes each XOR epoch one step (default: ${DEFAULT-VALUE})")
+      description = "samples per step, >= 1; Keras's default 32 makes each XOR epoch one step (default: ${DEFAULT-VALUE})", converter = Numbers.PositiveInt.class)
   int batchSize;
 
   @Option(names = "--verbose", paramLabel = "0|1|2", defaultValue = "1",
-      description = "0 silent, 1 progress bar, 2 one line per epoch (default: ${DEFAULT-VALUE})")
+      description = "0 silent, 1 progress bar, 2 one line per epoch (default: ${DEFAULT-VALUE})", converter = Numbers.Verbose.class)
   int verbose;
 
   @Option(names = "--shuffle", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -29,7 +29,7 @@ final class FitOptions {
   boolean shuffle;
 
   @Option(names = "--validation-split", paramLabel = "X", defaultValue = "0",
-      description = "hold out the last fraction X in [0, 1) of the rows, taken before any shuffling, and log val_ metrics each epoch, as Keras's validation_split (default: ${DEFAULT-VALUE})")
+      description = "hold out the last fraction X in [0, 1) of the rows, taken before any shuffling, and log val_ metrics each epoch, as Keras's validation_split (default: ${DEFAULT-VALUE})", converter = Numbers.Fraction.class)
   double validationSplit;
 
   @Option(names = "--validation-data", paramLabel = "CSV",
@@ -37,18 +37,6 @@ final class FitOptions {
   Path validationData;
 
   void check() {
-    if (epochs < 0) {
-      throw new UsageException("--epochs: expected an integer >= 0, found " + epochs);
-    }
-    if (batchSize < 1) {
-      throw new UsageException("--batch-size: expected an integer >= 1, found " + batchSize);
-    }
-    if (verbose < 0 || verbose > 2) {
-      throw new UsageException("--verbose: expected 0, 1 or 2, found " + verbose);
-    }
-    if (!(validationSplit >= 0 && validationSplit < 1)) {
-      throw new UsageException("--validation-split: expected a number in [0, 1), found " + validationSplit);
-    }
     if (validationSplit > 0 && validationData != null) {
       throw new UsageException("--validation-split: not allowed with --validation-data; give one source of validation rows");
     }

@@ -41,7 +41,7 @@ final class ModelOptions {
   String metrics;
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-      description = "seeds the initial weights (default: ${DEFAULT-VALUE})")
+      description = "seeds the initial weights (default: ${DEFAULT-VALUE})", converter = Numbers.Seed.class)
   long seed;
 
   /**

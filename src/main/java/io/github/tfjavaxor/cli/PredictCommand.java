@@ -2,8 +2,7 @@ package io.github.tfjavaxor.cli;
 
 import io.github.tfjavaxor.datasets.CsvDatasets;
 import io.github.tfjavaxor.datasets.DataException;
-import io.github.tfjavaxor.interop.checkpoint.CheckpointMeta;
-import io.github.tfjavaxor.interop.checkpoint.Checkpoints;
+import io.github.tfjavaxor.interop.SavedModelPredictor;
 import io.github.tfjavaxor.keras.Sequential;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -22,13 +21,13 @@ import picocli.CommandLine.ParentCommand;
 final class PredictCommand implements Callable<Integer> {
   @ParentCommand TfjavaXor parent;
 
-  @Option(names = "--model", paramLabel = "PREFIX", required = true, description = "a checkpoint written by train --save or --checkpoint")
+  @Option(names = "--model", paramLabel = "PATH", required = true, description = "a Keras 3 .keras file, a SavedModel directory (Keras's model.export or train --save DIR/), or a checkpoint prefix written by train --save or --checkpoint")
   Path model;
 
   @Option(names = "--input", paramLabel = "CSV", description = "input rows; '-' or absent for stdin")
   String input;
 
-  @Option(names = "--no-header", description = "the input has no header row: each row is the model's features in order")
+  @Option(names = "--no-header", description = "the input has no header row: each row is the model's features in order (a first row of numbers only is read as data anyway)")
   boolean noHeader;
 
   @Option(names = "--round", description = "print the rounded outputs, as the tutorial's predict().round()")
@@ -36,30 +35,41 @@ final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    CheckpointMeta meta = Checkpoints.readMeta(model);
+    ModelFiles.Source source = ModelFiles.read(model, true);
     float[][] x;
     boolean fromStdin = input == null || input.equals("-");
     String name = fromStdin ? "<stdin>" : input;
     try (Reader r = fromStdin
         ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
         : CsvDatasets.open(Path.of(input))) {
-      x = CsvDatasets.readInputs(r, name, meta.featureNames(), !noHeader);
+      // A SavedModel's input size is known once it loads: inputDim -1, checked below.
+      x = CsvDatasets.readInputs(r, name, source.inputDim(), source.featureNames(), !noHeader);
     }
-    if (x[0].length != meta.model().inputDim()) {
-      throw new DataException(name, "expected " + meta.model().inputDim() + " features, found " + x[0].length);
-    }
-    try (Sequential m = Checkpoints.restore(model, meta)) {
-      float[][] p = m.predict(x, 32, 0);
-      StringBuilder sb = new StringBuilder();
-      for (float[] row : p) {
-        for (int j = 0; j < row.length; j++) {
-          sb.append(j > 0 ? "," : "").append(round ? Float.toString((float) Math.rint(row[j])) : Float.toString(row[j]));
+    if (source.format() == ModelFiles.Format.SAVED_MODEL) {
+      try (SavedModelPredictor p = SavedModelPredictor.load(model)) {
+        if (x[0].length != p.features()) {
+          throw new DataException(name, "expected " + p.features() + " features (the SavedModel's"
+              + " input), found " + x[0].length);
         }
-        sb.append('\n');
+        print(p.predict(x));
       }
-      parent.out.print(sb);
-      parent.out.flush();
+      return ExitCodes.OK;
+    }
+    try (Sequential m = source.open()) {
+      print(m.predict(x, 32, 0));
     }
     return ExitCodes.OK;
+  }
+
+  private void print(float[][] p) {
+    StringBuilder sb = new StringBuilder();
+    for (float[] row : p) {
+      for (int j = 0; j < row.length; j++) {
+        sb.append(j > 0 ? "," : "").append(round ? Float.toString((float) Math.rint(row[j])) : Float.toString(row[j]));
+      }
+      sb.append('\n');
+    }
+    parent.out.print(sb);
+    parent.out.flush();
   }
 }

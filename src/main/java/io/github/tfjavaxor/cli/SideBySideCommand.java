@@ -44,11 +44,11 @@ public final class SideBySideCommand implements Callable<Integer> {
   String data;
 
   @Option(names = "--epochs", paramLabel = "N", defaultValue = "1000",
-      description = "epochs, >= 0 (default: ${DEFAULT-VALUE})")
+      description = "epochs, >= 0 (default: ${DEFAULT-VALUE})", converter = Numbers.NonNegativeInt.class)
   int epochs;
 
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32",
-      description = "samples per step, >= 1 (default: ${DEFAULT-VALUE})")
+      description = "samples per step, >= 1 (default: ${DEFAULT-VALUE})", converter = Numbers.PositiveInt.class)
   int batchSize;
 
   @Option(names = "--shuffle", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -58,7 +58,7 @@ public final class SideBySideCommand implements Callable<Integer> {
 
   @Option(names = "--validation-split", paramLabel = "F", defaultValue = "0",
       description = "the last fraction F of the rows, taken before shuffling, validates each"
-          + " epoch (val_ metrics); in [0, 1) (default: ${DEFAULT-VALUE})")
+          + " epoch (val_ metrics); in [0, 1) (default: ${DEFAULT-VALUE})", converter = Numbers.AnyNumber.class)
   double validationSplit;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/side-by-side",

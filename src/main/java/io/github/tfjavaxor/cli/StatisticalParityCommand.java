@@ -20,16 +20,16 @@ import picocli.CommandLine.Option;
     description = "Compare the distributions of epochs-to-100%%-accuracy and final loss over many"
         + " random initialisations in Keras and in Java.")
 public final class StatisticalParityCommand implements Callable<Integer> {
-  @Option(names = "--runs", defaultValue = "50", description = "runs per side, >= 2 (default ${DEFAULT-VALUE})")
+  @Option(names = "--runs", defaultValue = "50", description = "runs per side, >= 2 (default ${DEFAULT-VALUE})", converter = Numbers.AnyInt.class)
   int runs;
 
-  @Option(names = "--seed", defaultValue = "1", description = "first seed; run i uses seed + i (default ${DEFAULT-VALUE})")
+  @Option(names = "--seed", defaultValue = "1", description = "first seed; run i uses seed + i (default ${DEFAULT-VALUE})", converter = Numbers.Seed.class)
   long seed;
 
-  @Option(names = "--epochs", defaultValue = "1000", description = "epochs per run (default ${DEFAULT-VALUE})")
+  @Option(names = "--epochs", defaultValue = "1000", description = "epochs per run (default ${DEFAULT-VALUE})", converter = Numbers.AnyInt.class)
   int epochs;
 
-  @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam learning rate (default ${DEFAULT-VALUE})")
+  @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam learning rate (default ${DEFAULT-VALUE})", converter = Numbers.Positive.class)
   double learningRate;
 
   @Option(names = "--out", defaultValue = "target/side-by-side", description = "directory for the Keras report (default ${DEFAULT-VALUE})")

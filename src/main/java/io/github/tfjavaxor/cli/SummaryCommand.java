@@ -1,8 +1,6 @@
 package io.github.tfjavaxor.cli;
 
 import io.github.tfjavaxor.datasets.Dataset;
-import io.github.tfjavaxor.interop.checkpoint.CheckpointMeta;
-import io.github.tfjavaxor.interop.checkpoint.Checkpoints;
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.workbench.ModelSpec;
 import java.nio.file.Path;
@@ -24,25 +22,27 @@ final class SummaryCommand implements Callable<Integer> {
   @Mixin DataOptions data = new DataOptions();
   @Mixin ModelOptions model = new ModelOptions();
 
-  @Option(names = "--model", paramLabel = "PREFIX", description = "summarise a checkpoint instead of the flags")
+  @Option(names = "--model", paramLabel = "PATH", description = "summarise a Keras 3 .keras file (the table Keras prints for it) or a checkpoint prefix instead of the flags")
   Path saved;
 
   @Override
   public Integer call() throws Exception {
-    ModelSpec ms;
     if (saved != null) {
       for (String name : ModelOptions.NAMES) {
         if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
-          throw new UsageException(name + ": not allowed with --model; the model comes from the checkpoint");
+          throw new UsageException(name + ": not allowed with --model; the model comes from the file");
         }
       }
-      CheckpointMeta meta = Checkpoints.readMeta(saved);
-      ms = meta.model();
-    } else {
-      data.check();
-      Dataset d = data.load();
-      ms = model.spec(d.features(), d.targets());
+      ModelFiles.Source source = ModelFiles.read(saved, false);
+      // Loaded with its optimizer state, as keras.models.load_model(...).summary() shows it.
+      try (Sequential m = source.open()) {
+        parent.out.print(m.summary());
+      }
+      return ExitCodes.OK;
     }
+    data.check();
+    Dataset d = data.load();
+    ModelSpec ms = model.spec(d.features(), d.targets());
     // summary() needs only the layer list, no graph.
     try (Sequential m = ms.build()) {
       parent.out.print(m.summary());

@@ -28,8 +28,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code sweep}: how many epochs each configuration needs to reach 100% accuracy. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "Train every combination of the listed values with --seeds seeds each, in parallel, and report per",
-      "configuration the success rate (100%% binary accuracy within --epochs), the median and p90 of the",
+      "Train every combination of the listed values, --seeds seeds each, and report how fast each learns.",
+      "Runs in parallel and reports per configuration the success rate (100%% binary accuracy within --epochs), the median and p90 of the",
       "first epoch at 100%%, the median final loss and the wall time. Commas separate alternatives;",
       "a dash joins the layers of one alternative: --layers 4,16,16-8 --activation relu,tanh.",
       "--group exact|batched trains runs that share a shape side by side in one graph (see below).",
@@ -61,16 +61,16 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--batch-size", paramLabel = "LIST", defaultValue = "32", description = "(default: ${DEFAULT-VALUE})")
   String batchSize;
 
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "1000", description = "epoch budget per run (default: ${DEFAULT-VALUE})")
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "1000", description = "epoch budget per run (default: ${DEFAULT-VALUE})", converter = Numbers.PositiveInt.class)
   int epochs;
 
-  @Option(names = "--seeds", paramLabel = "N", defaultValue = "10", description = "runs per configuration (default: ${DEFAULT-VALUE})")
+  @Option(names = "--seeds", paramLabel = "N", defaultValue = "10", description = "runs per configuration (default: ${DEFAULT-VALUE})", converter = Numbers.PositiveInt.class)
   int seeds;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "first seed; runs use seeds N, N+1, ... (default: ${DEFAULT-VALUE})")
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "first seed; runs use seeds N, N+1, ... (default: ${DEFAULT-VALUE})", converter = Numbers.Seed.class)
   long firstSeed;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "runs in parallel (default: the number of cores)")
+  @Option(names = "--jobs", paramLabel = "N", description = "runs in parallel (default: the number of cores)", converter = Numbers.PositiveInt.class)
   Integer jobs;
 
   @Option(names = "--group", paramLabel = "MODE", defaultValue = "none",
@@ -99,9 +99,6 @@ final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     // 1. Usage.
-    if (epochs < 1) {
-      throw new UsageException("--epochs: expected an integer >= 1, found " + epochs);
-    }
     int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
     if (threads < 1) {
       throw new UsageException("--jobs: expected an integer >= 1, found " + threads);

@@ -75,10 +75,22 @@ public final class TfjavaXor implements Callable<Integer> {
       return cl.execute(args);
     } catch (LinkageError e) {
       // picocli passes Errors through; a native library that fails to load lands here.
-      err.println("tfjava-xor: error: cannot load the TensorFlow native library: " + rootMessage(e));
+      err.println(nativeLoadFailure(System.getProperty("os.name"), System.getProperty("os.arch"),
+          rootMessage(e)));
       debug(e, err);
       return ExitCodes.FAILURE;
     }
+  }
+
+  /** The platforms whose natives TensorFlow Java 1.1.0 ships (tensorflow-core-native classifiers). */
+  static final String PLATFORMS =
+      "linux-x86_64, linux-x86_64-gpu, linux-arm64, macosx-arm64, windows-x86_64";
+
+  /** The one line printed when the native library does not load, instead of JavaCPP's. */
+  static String nativeLoadFailure(String osName, String osArch, String detail) {
+    return "tfjava-xor: error: cannot load the TensorFlow native library for " + osName + "/"
+        + osArch + ": TensorFlow Java 1.1.0 ships natives for " + PLATFORMS + " only (JavaCPP: "
+        + detail + ")";
   }
 
   private static String rootMessage(Throwable e) {
@@ -98,7 +110,12 @@ public final class TfjavaXor implements Callable<Integer> {
   private static int usage(ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
     PrintWriter w = cl.getErr();
-    w.println(cl.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+    String message = ex.getMessage();
+    if (ex.getCause() instanceof CommandLine.TypeConversionException c
+        && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o) {
+      message = o.longestName() + ": " + c.getMessage(); // a Numbers converter's range
+    }
+    w.println(cl.getCommandSpec().qualifiedName() + ": " + message);
     w.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
     return ExitCodes.USAGE;
   }

@@ -4,7 +4,6 @@ import io.github.tfjavaxor.datasets.DataException;
 import io.github.tfjavaxor.datasets.Dataset;
 import io.github.tfjavaxor.interop.HistoryCsv;
 import io.github.tfjavaxor.interop.checkpoint.CheckpointMeta;
-import io.github.tfjavaxor.interop.checkpoint.Checkpoints;
 import io.github.tfjavaxor.interop.checkpoint.ModelCheckpoint;
 import io.github.tfjavaxor.interop.tensorboard.TensorBoard;
 import io.github.tfjavaxor.keras.Sequential;
@@ -40,11 +39,15 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin ModelOptions model = new ModelOptions();
   @Mixin FitOptions fit = new FitOptions();
 
-  @Option(names = "--save", paramLabel = "PREFIX", description = "write a TF checkpoint of the trained model: PREFIX.index, PREFIX.data-*, PREFIX.json")
-  Path save;
+  @Option(names = "--save", paramLabel = "PATH", description = "write the trained model: " + ModelFiles.SAVE_RULE)
+  String save;
 
-  @Option(names = "--resume", paramLabel = "PREFIX", description = "continue training a checkpoint (weights and optimizer state) up to --epochs in total; the model comes from the checkpoint")
-  Path resume;
+  @Option(names = {"--from", "--resume"}, paramLabel = "PATH", description = "start from a saved model, with its optimizer state where the file has one, and train up to --epochs in total:"
+      + " PATH.keras (model and compile settings from the file), PATH.weights.h5 (with the model flags), or a checkpoint prefix (--resume, as before: model and batch size from the checkpoint)")
+  Path from;
+
+  @Option(names = "--initial-epoch", paramLabel = "K", description = "the epoch to start at, as Keras's fit(initial_epoch=K); --epochs stays the total (default: 0; with --from a checkpoint its epoch, with .keras or .weights.h5 the optimizer's iterations / steps per epoch when that divides exactly, else 0)", converter = Numbers.NonNegativeInt.class)
+  Integer initialEpochFlag;
 
   @Option(names = "--plot", paramLabel = "PNG", description = "loss and metrics per epoch")
   Path plot;
@@ -58,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--tensorboard", paramLabel = "DIR", description = "write TensorBoard event files to DIR/train (and the val_ metrics to DIR/validation), as Keras's TensorBoard callback")
   Path tensorboard;
 
-  @Option(names = "--histogram-freq", paramLabel = "N", defaultValue = "0", description = "with --tensorboard: weight histograms every N epochs; 0 for none, Keras's default (default: ${DEFAULT-VALUE})")
+  @Option(names = "--histogram-freq", paramLabel = "N", defaultValue = "0", description = "with --tensorboard: weight histograms every N epochs; 0 for none, Keras's default (default: ${DEFAULT-VALUE})", converter = Numbers.NonNegativeInt.class)
   int histogramFreq;
 
   @Option(names = "--early-stopping", description = "stop when --monitor stops improving (Keras EarlyStopping)")
@@ -70,19 +73,19 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--mode", paramLabel = "auto|min|max", defaultValue = "auto", description = "direction of --monitor (default: ${DEFAULT-VALUE})")
   String mode;
 
-  @Option(names = "--min-delta", paramLabel = "X", defaultValue = "0", description = "EarlyStopping min_delta (default: ${DEFAULT-VALUE})")
+  @Option(names = "--min-delta", paramLabel = "X", defaultValue = "0", description = "EarlyStopping min_delta (default: ${DEFAULT-VALUE})", converter = Numbers.Finite.class)
   double minDelta;
 
-  @Option(names = "--patience", paramLabel = "N", defaultValue = "0", description = "EarlyStopping patience (default: ${DEFAULT-VALUE})")
+  @Option(names = "--patience", paramLabel = "N", defaultValue = "0", description = "EarlyStopping patience (default: ${DEFAULT-VALUE})", converter = Numbers.NonNegativeInt.class)
   int patience;
 
   @Option(names = "--restore-best-weights", description = "EarlyStopping restore_best_weights")
   boolean restoreBestWeights;
 
-  @Option(names = "--baseline", paramLabel = "X", description = "EarlyStopping baseline: wait resets only on beating it (default: none)")
+  @Option(names = "--baseline", paramLabel = "X", description = "EarlyStopping baseline: wait resets only on beating it (default: none)", converter = Numbers.Finite.class)
   Double baseline;
 
-  @Option(names = "--start-from-epoch", paramLabel = "N", defaultValue = "0", description = "EarlyStopping start_from_epoch: epochs to ignore first (default: ${DEFAULT-VALUE})")
+  @Option(names = "--start-from-epoch", paramLabel = "N", defaultValue = "0", description = "EarlyStopping start_from_epoch: epochs to ignore first (default: ${DEFAULT-VALUE})", converter = Numbers.NonNegativeInt.class)
   int startFromEpoch;
 
   @Option(names = "--terminate-on-nan", description = "stop when the loss becomes NaN or infinite (Keras TerminateOnNaN)")
@@ -102,37 +105,16 @@ final class TrainCommand implements Callable<Integer> {
     fit.check();
     device.choice();
     device.jitCompile();
-    if (resume != null && spec.commandLine().getParseResult().hasMatchedOption("--device")) {
-      throw new UsageException("--device: not allowed with --resume; the checkpoint's session is restored on the CPU or GPU TensorFlow picks");
-    }
-    if (resume != null) {
-      for (String name : ModelOptions.NAMES) {
-        if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
-          throw new UsageException(name + ": not allowed with --resume; the model comes from the checkpoint");
-        }
-      }
-    }
-    if (histogramFreq < 0) {
-      throw new UsageException("--histogram-freq: expected an integer >= 0, found " + histogramFreq);
-    }
-    if (patience < 0) {
-      throw new UsageException("--patience: expected an integer >= 0, found " + patience);
-    }
-    if (startFromEpoch < 0) {
-      throw new UsageException("--start-from-epoch: expected an integer >= 0, found " + startFromEpoch);
-    }
-    if (baseline != null && !Double.isFinite(baseline)) {
-      throw new UsageException("--baseline: expected a finite number, found " + baseline);
-    }
-    if (!Double.isFinite(minDelta)) {
-      throw new UsageException("--min-delta: expected a finite number, found " + minDelta);
-    }
+    TrainFrom start = from == null ? null
+        : TrainFrom.check(from, spec.commandLine().getParseResult(), save, checkpoint);
     if (saveBestOnly && checkpoint == null) {
       throw new UsageException("--save-best-only: needs --checkpoint PATH");
     }
     data.check();
     // 2. Files: outputs writable, inputs fully read and checked.
-    OutputChecks.writable("--save", save);
+    if (save != null) {
+      ModelFiles.checkWritable("--save", save);
+    }
     OutputChecks.writable("--plot", plot);
     OutputChecks.writable("--plot-boundary", plotBoundary);
     OutputChecks.writable("--history-csv", historyCsv);
@@ -142,37 +124,35 @@ final class TrainCommand implements Callable<Integer> {
     if (tensorboard != null && Files.exists(tensorboard) && !Files.isDirectory(tensorboard)) {
       throw new DataException(tensorboard.toString(), "--tensorboard: expected a directory, found a file");
     }
-    CheckpointMeta resumed = resume == null ? null : Checkpoints.readMeta(resume);
+    if (start != null) {
+      start.read();
+    }
     Dataset d = data.load();
     Dataset validation = fit.loadValidation(d);
     if (monitor == null) {
       monitor = fit.validates() ? "val_loss" : "loss";
     }
-    ModelSpec ms = resumed != null ? resumed.model() : model.spec(d.features(), d.targets());
-    if (resumed != null) {
-      if (ms.inputDim() != d.features() || ms.outputUnits() != d.targets()) {
-        throw new DataException(data.data, "--resume: the checkpoint's model takes " + ms.inputDim()
-            + " features and " + ms.outputUnits() + " target(s), the data has " + d.features() + " and " + d.targets());
-      }
-      if (resumed.batchSize() != fit.batchSize) {
-        throw new UsageException("--batch-size: the checkpoint was trained with --batch-size " + resumed.batchSize()
-            + "; continuing with " + fit.batchSize + " would not match an uninterrupted run");
-      }
+    ModelSpec flags = start != null && start.modelFromFile() ? null : model.spec(d.features(), d.targets());
+    ModelSpec ms = start == null ? flags : start.spec(flags);
+    if (start != null) {
+      start.checkData(d, data.data, fit.batchSize);
     } else if (ms.outputUnits() != d.targets()) {
       throw new UsageException("model output size does not match the data");
     }
     if (plotBoundary != null && d.features() != 2) {
       throw new UsageException("--plot-boundary: needs 2-input data, found " + d.features() + " features in " + d.name());
     }
-    checkMonitor(ms);
-    CheckpointMeta meta = new CheckpointMeta(CheckpointMeta.FORMAT, ms, d.featureNames(), d.targetNames(),
-        d.name(), 0, fit.batchSize);
-    int initialEpoch = resumed == null ? 0 : resumed.epoch();
+    checkMonitor(start == null ? ms.metrics() : start.metrics(flags));
+    CheckpointMeta meta = ms == null ? null : new CheckpointMeta(CheckpointMeta.FORMAT, ms, d.featureNames(),
+        d.targetNames(), d.name(), 0, fit.batchSize);
+    int initialEpoch = initialEpochFlag != null ? initialEpochFlag : start == null ? 0
+        : start.epochsDone(TrainFrom.trainRows(d, fit.validationSplit), fit.batchSize, parent.err);
 
     // 3. Native work.
-    org.tensorflow.proto.ConfigProto session = resumed != null ? null : device.resolve(parent.err);
-    try (Sequential m = resumed != null ? Checkpoints.restore(resume, resumed) : ms.build()) {
-      if (session != null) {
+    boolean fileModel = start != null && start.modelFromFile();
+    org.tensorflow.proto.ConfigProto session = fileModel ? null : device.resolve(parent.err);
+    try (Sequential m = start != null ? start.open(ms, session) : ms.build()) {
+      if (session != null && start == null) {
         m.setSessionConfig(session);
       }
       m.setAcceleratorVisible(device.onGpu());
@@ -196,8 +176,8 @@ final class TrainCommand implements Callable<Integer> {
         Files.createDirectories(tensorboard);
         callbacks.add(new TensorBoard(tensorboard, histogramFreq));
       }
-      if (resumed != null && initialEpoch >= fit.epochs) {
-        parent.err.println("train: the checkpoint already has " + initialEpoch + " epochs (--epochs " + fit.epochs + "); nothing to train");
+      if (initialEpoch > 0 && initialEpoch >= fit.epochs) {
+        parent.err.println("train: the model already has " + initialEpoch + " epochs (--epochs " + fit.epochs + "); nothing to train");
       }
       // epochs <= initial epoch trains nothing and returns an empty History, as Keras's fit does.
       History h = m.fit(d.x(), d.y(), fit.args(validation).callbacks(callbacks).initialEpoch(initialEpoch).build());
@@ -206,7 +186,7 @@ final class TrainCommand implements Callable<Integer> {
       float[] scores = m.evaluate(d.x(), d.y(), fit.batchSize, 0);
       report(m, h, scores, initialEpoch, lastEpoch, nan, d);
       if (save != null) {
-        Checkpoints.save(m, save, meta.atEpoch(lastEpoch));
+        ModelFiles.save(save, m, meta == null ? null : meta.atEpoch(lastEpoch));
       }
       List<Integer> oneBased = h.epoch().stream().map(e -> e + 1).toList();
       if (historyCsv != null) {
@@ -222,11 +202,11 @@ final class TrainCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private void checkMonitor(ModelSpec ms) {
+  private void checkMonitor(List<String> metrics) {
     if (!earlyStopping && checkpoint == null) {
       return;
     }
-    List<String> keys = new ArrayList<>(ms.metrics());
+    List<String> keys = new ArrayList<>(metrics);
     keys.add("loss");
     if (fit.validates()) {
       new ArrayList<>(keys).forEach(k -> keys.add("val_" + k));

@@ -18,24 +18,18 @@ final class TutorialCommand implements Callable<Integer> {
 
   /** The tutorial's three options. */
   static final class TutorialOptions {
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "seeds the initial weights (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "seeds the initial weights (default: ${DEFAULT-VALUE})", converter = Numbers.Seed.class)
     long seed;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "1000", description = "training epochs, >= 1 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "1000", description = "training epochs, >= 1 (default: ${DEFAULT-VALUE})", converter = Numbers.PositiveInt.class)
     int epochs;
 
-    @Option(names = "--verbose", paramLabel = "0|1|2", defaultValue = "1", description = "0 silent, 1 progress bar, 2 one line per epoch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--verbose", paramLabel = "0|1|2", defaultValue = "1", description = "0 silent, 1 progress bar, 2 one line per epoch (default: ${DEFAULT-VALUE})", converter = Numbers.Verbose.class)
     int verbose;
 
     @Mixin DeviceOptions device = new DeviceOptions();
 
     void check() {
-      if (epochs < 1) {
-        throw new UsageException("--epochs: expected an integer >= 1, found " + epochs);
-      }
-      if (verbose < 0 || verbose > 2) {
-        throw new UsageException("--verbose: expected 0, 1 or 2, found " + verbose);
-      }
       device.choice();
       device.jitCompile();
     }

@@ -31,6 +31,10 @@ public final class CsvDatasets {
     String file = path.toString();
     try (Reader in = open(path)) {
       CsvTable t = CsvTable.read(in, file, true, -1);
+      if (t.header == null) {
+        throw new DataException(file, 1, 0, "the first row is all numbers, so it is data; expected"
+            + " a header row naming the columns, with the target '" + target + "' among them");
+      }
       int tc = t.header.indexOf(target);
       if (tc < 0) {
         throw new DataException(
@@ -64,7 +68,8 @@ public final class CsvDatasets {
   /**
    * Reads prediction inputs. With a header, the model's feature columns are picked by name (other
    * columns, such as the target, are ignored); without one, each row must have exactly the
-   * model's number of features.
+   * model's number of features. A first row of numbers only is data, not a header, even when a
+   * header is expected.
    *
    * @param in the text (not closed)
    * @param file the name used in messages, e.g. {@code <stdin>}
@@ -75,8 +80,33 @@ public final class CsvDatasets {
    */
   public static float[][] readInputs(Reader in, String file, List<String> features, boolean hasHeader)
       throws DataException {
-    CsvTable t = CsvTable.read(in, file, hasHeader, hasHeader ? -1 : features.size());
-    if (!hasHeader) {
+    return readInputs(in, file, features.size(), features, hasHeader);
+  }
+
+  /**
+   * Reads prediction inputs for a model that takes {@code width} features.
+   *
+   * @param width features per row, or -1 if not known before the model loads (a SavedModel)
+   * @param features the feature names in model order, or null if the model file names none
+   *     (a {@code .keras} file or a SavedModel): then the header's columns are taken in order
+   * @throws DataException for a wrong column count, a missing feature column, or any bad cell
+   */
+  public static float[][] readInputs(Reader in, String file, int width, List<String> features,
+      boolean hasHeader) throws DataException {
+    CsvTable t = CsvTable.read(in, file, hasHeader, hasHeader ? -1 : width);
+    if (t.header == null) {
+      if (width >= 0 && t.rows[0].length != width) {
+        throw new DataException(file, 1, 0, "expected " + width + " fields per row (the model's"
+            + " inputs), found " + t.rows[0].length + (hasHeader ? " (a first row of numbers is"
+            + " data, not a header)" : ""));
+      }
+      return t.rows;
+    }
+    if (features == null) {
+      if (width >= 0 && t.header.size() != width) {
+        throw new DataException(file, 1, 0, "expected " + width + " columns, the model's inputs"
+            + " in order (the model file names no features), found " + t.header);
+      }
       return t.rows;
     }
     int[] cols = new int[features.size()];

@@ -34,7 +34,8 @@ final class CsvTable {
   /**
    * @param in the text, read to the end (not closed)
    * @param file the name used in error messages
-   * @param hasHeader whether the first non-blank line names the columns
+   * @param hasHeader whether the first non-blank line names the columns; a first line of numbers
+   *     only is data all the same ({@link #header} is then null)
    * @param width expected fields per row, or -1 to take it from the first line
    * @throws DataException for ragged rows, non-numeric or non-finite cells, no data rows, or
    *     malformed CSV
@@ -78,6 +79,9 @@ final class CsvTable {
                   + ", found "
                   + record.size());
         }
+        if (hasHeader && header == null && allNumbers(record)) {
+          hasHeader = false; // e.g. printf '0,0\n0,1\n': two data rows, not a header "0,0"
+        }
         if (hasHeader && header == null) {
           header = new ArrayList<>();
           for (int c = 0; c < record.size(); c++) {
@@ -112,6 +116,15 @@ final class CsvTable {
               + ", found none");
     }
     return new CsvTable(header, rows.toArray(new float[0][]));
+  }
+
+  private static boolean allNumbers(CSVRecord record) {
+    for (String field : record) {
+      if (!NUMBER.matcher(field).matches()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static float cell(String text, String file, long line, int column, List<String> header)

@@ -32,6 +32,10 @@ public final class DeviceResolver {
     }
   }
 
+  /** {@code auto}'s notice with the CPU natives (no GPU possible): one short line. */
+  public static final String CPU_NATIVES =
+      "training on the CPU (CPU natives; build with -Pgpu for CUDA)";
+
   private DeviceResolver() {}
 
   /** {@link #resolve(DeviceChoice, boolean, ConfigProto, Environment)} on this system. */
@@ -61,10 +65,11 @@ public final class DeviceResolver {
     }
     if (choice == DeviceChoice.CPU || !problems.isEmpty()) {
       List<DeviceInfo> devices = env.listDevices().apply(cpuConfig);
+      // With the CPU natives the CUDA list is noise; --log-device-placement asks for the details.
       Optional<String> notice =
-          choice == DeviceChoice.AUTO
-              ? Optional.of(fallback(String.join("; ", problems)))
-              : Optional.empty();
+          choice != DeviceChoice.AUTO ? Optional.empty()
+              : env.natives() == NativeBuild.CPU && !logPlacement ? Optional.of(CPU_NATIVES)
+              : Optional.of(fallback(String.join("; ", problems)));
       return new ResolvedDevice(choice, env.natives(), devices, cpu(devices), cpuConfig, notice);
     }
     List<DeviceInfo> devices = env.listDevices().apply(gpuConfig);

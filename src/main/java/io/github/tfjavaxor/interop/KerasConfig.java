@@ -18,6 +18,7 @@ import java.util.List;
  */
 final class KerasConfig {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SUPPORTED_LAYERS = "InputLayer and Dense";
 
   private KerasConfig() {}
 
@@ -46,35 +47,32 @@ final class KerasConfig {
     if (root == null || !root.isObject()) {
       throw new KerasFileException(source + ": expected a JSON object, found " + root);
     }
-    String cls = root.path("class_name").asText("");
-    if (!cls.equals("Sequential")) {
-      throw new KerasFileException(
-          source + ": class_name: expected 'Sequential' (the port reads Sequential models of"
-              + " Dense layers), found '" + cls + "'");
-    }
+    checkModelClass(source, root);
     JsonNode config = root.path("config");
     JsonNode layers = config.path("layers");
     if (!layers.isArray()) {
       throw new KerasFileException(source + ": config.layers: expected a list of layers, found "
           + layers.getNodeType());
     }
+    // Layer classes first, so a Conv2D model is named as such, not by its 4-D input shape.
+    for (int i = 0; i < layers.size(); i++) {
+      String lcls = layers.get(i).path("class_name").asText("");
+      if (!lcls.equals("Dense") && !(lcls.equals("InputLayer") && i == 0)) {
+        throw new KerasFileException(where(source, i, layers.get(i)) + " (" + lcls + "): not"
+            + " supported; the port reads " + SUPPORTED_LAYERS);
+      }
+    }
     int inputDim = 0;
     List<Layer> dense = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
       JsonNode l = layers.get(i);
-      String lcls = l.path("class_name").asText("");
       JsonNode c = l.path("config");
-      String name = c.path("name").asText("?");
-      String where = source + ": layers[" + i + "] '" + name + "'";
-      if (lcls.equals("InputLayer") && i == 0) {
+      String where = where(source, i, l);
+      if (l.path("class_name").asText().equals("InputLayer")) {
         JsonNode shape = c.has("batch_shape") ? c.get("batch_shape") : c.path("batch_input_shape");
         inputDim = inputSize(where + ": batch_shape", shape);
         checkDtype(where, c.path("dtype"));
         continue;
-      }
-      if (!lcls.equals("Dense")) {
-        throw new KerasFileException(where + ": class_name '" + lcls + "' is not supported;"
-            + " expected Dense (the port reads Sequential stacks of Dense layers)");
       }
       dense.add(dense(where, c));
       if (inputDim == 0 && dense.size() == 1) {
@@ -89,9 +87,32 @@ final class KerasConfig {
       throw new KerasFileException(source + ": config.layers: expected at least one Dense layer,"
           + " found none");
     }
-    JsonNode compile = root.path("compile_config");
+    JsonNode compile = root.path("compile_config"); // {} or null: saved before compile()
     return new Spec(config.path("name").asText("sequential"), inputDim, dense,
-        compile.isObject() ? compile(source + ": compile_config", compile) : null);
+        compile.isObject() && !compile.isEmpty() ? compile(source + ": compile_config", compile) : null);
+  }
+
+  private static String where(String source, int i, JsonNode layer) {
+    return source + ": layers[" + i + "] '" + layer.path("config").path("name").asText("?") + "'";
+  }
+
+  /** Sequential only; Functional and subclassed models are named as such. */
+  private static void checkModelClass(String source, JsonNode root) throws KerasFileException {
+    String cls = root.path("class_name").asText("");
+    if (cls.equals("Sequential")) {
+      return;
+    }
+    String what;
+    if (cls.equals("Functional") || cls.equals("Model")) {
+      what = "a Functional model (class_name '" + cls + "')";
+    } else if (!root.path("module").asText("").startsWith("keras")) {
+      what = "a subclassed model (class_name '" + cls + "', registered_name '"
+          + root.path("registered_name").asText("") + "')";
+    } else {
+      what = "class_name '" + cls + "'";
+    }
+    throw new KerasFileException(source + ": " + what + ": not supported; the port reads"
+        + " keras.Sequential models of " + SUPPORTED_LAYERS + " layers");
   }
 
   private static int inputSize(String where, JsonNode shape) throws KerasFileException {
@@ -129,19 +150,19 @@ final class KerasConfig {
     try {
       activation = Activation.get(act.isTextual() ? act.asText() : null);
     } catch (IllegalArgumentException e) {
-      throw new KerasFileException(where + ": activation '" + act.asText() + "' is not supported;"
-          + " expected one of " + Activation.names());
+      throw new KerasFileException(where + " activation='" + act.asText() + "': not supported;"
+          + " the port has " + Activation.names());
     }
     if (!c.path("use_bias").asBoolean(true)) {
-      throw new KerasFileException(where + ": use_bias: expected true (the port's Dense always has"
-          + " a bias), found false");
+      throw new KerasFileException(where + " use_bias=false: not supported; the port's Dense"
+          + " always has a bias");
     }
     for (String key : List.of("kernel_regularizer", "bias_regularizer", "activity_regularizer",
         "kernel_constraint", "bias_constraint", "quantization_config", "lora_rank")) {
       JsonNode v = c.path(key);
       if (!v.isMissingNode() && !v.isNull()) {
-        throw new KerasFileException(where + ": " + key + ": expected null (not supported by the"
-            + " port), found " + v);
+        throw new KerasFileException(where + " " + key + "=" + v + ": not supported; the port"
+            + " reads " + key + "=null");
       }
     }
     return new Layer(c.path("name").asText(), units.asInt(), activation);

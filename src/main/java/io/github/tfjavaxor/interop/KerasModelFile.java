@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.tfjavaxor.keras.Sequential;
 import io.jhdf.HdfFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArray;
@@ -62,26 +59,8 @@ public final class KerasModelFile {
    *     layer or dataset path
    */
   public static Sequential load(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new KerasFileException(file + ": no such file");
-    }
     String name = file.getFileName().toString();
-    Map<String, byte[]> entries = new LinkedHashMap<>();
-    try (ZipFile zip = new ZipFile(file.toFile())) {
-      for (String entry : List.of(METADATA, CONFIG, WEIGHTS)) {
-        ZipEntry e = zip.getEntry(entry);
-        if (e == null) {
-          throw new KerasFileException(name + ": entry " + entry + " is missing; a .keras file"
-              + " holds metadata.json, config.json and model.weights.h5");
-        }
-        try (InputStream in = zip.getInputStream(e)) {
-          entries.put(entry, in.readAllBytes());
-        }
-      }
-    } catch (ZipException e) {
-      throw new KerasFileException(name + ": not a readable zip archive (truncated or corrupt? "
-          + e.getMessage() + "); a .keras file is a zip", e);
-    }
+    Map<String, byte[]> entries = KerasZip.read(file, List.of(METADATA, CONFIG, WEIGHTS));
     checkMetadata(name + "!" + METADATA, entries.get(METADATA));
     KerasConfig.Spec spec = KerasConfig.parse(name + "!" + CONFIG, entries.get(CONFIG));
     List<Shape> shapes = new ArrayList<>();

@@ -10,5 +10,8 @@
  * <p>The Keras readers check the whole file against what the port can represent (a Sequential
  * stack of Dense layers) before any TensorFlow graph is built, and throw {@link
  * io.github.tfjavaxor.interop.KerasFileException} naming the file and the layer or dataset path.
+ * Every {@code .keras} zip entry's CRC-32 is checked first (KerasZip), as Python's {@code zipfile}
+ * does; {@link io.github.tfjavaxor.interop.KerasModelInfo} reads a file's model description and
+ * optimizer step counter without native code, for the command line's checks.
  */
 package io.github.tfjavaxor.interop;

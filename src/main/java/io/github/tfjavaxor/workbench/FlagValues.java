@@ -44,6 +44,10 @@ public final class FlagValues {
       return List.of();
     }
     List<Integer> units = new ArrayList<>();
+    if (v.startsWith("-")) { // "-3" would split into an empty item and 3
+      throw new IllegalArgumentException(flag + ": expected positive integers such as 16 or 16,8"
+          + " (layer sizes), found '" + value + "'");
+    }
     for (String s : split(flag, v, "[,-]")) {
       int u;
       try {

@@ -20,7 +20,8 @@ class CliUsageTest {
     assertEquals(0, r.code());
     for (String s : new String[] {"tutorial", "train", "evaluate", "predict", "sweep", "merge", "summary",
         "2  usage error (bad flag or value), found before TensorFlow loads",
-        "3  data or file error, reported as file:line:column"}) {
+        "3  data or file error, reported as file:line:column or as the dataset path\n"
+            + "     inside a model file; also --device gpu without a usable GPU"}) {
       assertTrue(r.out().contains(s), s + " missing from:\n" + r.out());
     }
     Cli train = Cli.run("train", "--help");
@@ -125,7 +126,21 @@ class CliUsageTest {
     "train --validation-split 0.25 --early-stopping --monitor val_mse|tfjava-xor train: --monitor: expected one of the logged metrics [binary_accuracy, loss, val_binary_accuracy, val_loss], found 'val_mse'",
     "train --batch-size 0|tfjava-xor train: --batch-size: expected an integer >= 1, found 0",
     "train --verbose 3|tfjava-xor train: --verbose: expected 0, 1 or 2, found 3",
-    "train --seed x|tfjava-xor train: Invalid value for option '--seed': 'x' is not a long",
+    "train --seed x|tfjava-xor train: --seed: expected an integer in [-2^63, 2^63), found 'x'",
+    "train --epochs abc|tfjava-xor train: --epochs: expected an integer >= 0, found 'abc'",
+    "train --batch-size 1.5|tfjava-xor train: --batch-size: expected an integer >= 1, found '1.5'",
+    "train --min-delta x|tfjava-xor train: --min-delta: expected a finite number, found 'x'",
+    "tutorial --verbose loud|tfjava-xor tutorial: --verbose: expected 0, 1 or 2, found 'loud'",
+    "sweep --jobs many|tfjava-xor sweep: --jobs: expected an integer >= 1, found 'many'",
+    "side-by-side --validation-split half|tfjava-xor side-by-side: --validation-split: expected a number, found 'half'",
+    "train --layers -3|tfjava-xor train: --layers: expected positive integers such as 16 or 16,8 (layer sizes), found '-3'",
+    "train --from m.keras --layers 8|tfjava-xor train: --layers: not allowed with --from m.keras; the model comes from the .keras file",
+    "train --from m.keras --device cpu|tfjava-xor train: --device: not allowed with --from m.keras; the model is restored on the CPU or GPU TensorFlow picks",
+    "train --from m.keras --save ck|tfjava-xor train: --save ck: a model from a .keras file is written as PATH.keras, PATH.weights.h5 or PATH/ (a SavedModel); a TF checkpoint holds models the flags describe",
+    "train --from m.keras --checkpoint ck-{epoch}|tfjava-xor train: --checkpoint ck-{epoch}: a model from a .keras file is written as PATH.keras, PATH.weights.h5 or PATH/ (a SavedModel); a TF checkpoint holds models the flags describe",
+    "train --from /tmp|tfjava-xor train: --from: /tmp is a directory (a SavedModel?), which holds no training state; expected a .keras file, a .weights.h5 file or a checkpoint prefix",
+    "evaluate --model m.weights.h5|tfjava-xor evaluate: --model: m.weights.h5 holds weights only, no model; expected a .keras file or a checkpoint prefix (train --from takes .weights.h5 with the model flags)",
+    "summary --model /tmp|tfjava-xor summary: --model: /tmp is a directory (a SavedModel?); this command reads a .keras file or a checkpoint prefix (predict also reads SavedModel directories)",
     "train --bogus|tfjava-xor train: Unknown option: '--bogus'",
     "train --data parity:21|tfjava-xor train: --data parity:N: expected N in 1..20, found 21",
     "train --data parity:two|tfjava-xor train: --data parity:N: expected an integer N in 1..20, found 'two'",
@@ -135,11 +150,11 @@ class CliUsageTest {
     "train --early-stopping --monitor val_loss|tfjava-xor train: --monitor: expected one of the logged metrics [binary_accuracy, loss], found 'val_loss'",
     "train --start-from-epoch -1|tfjava-xor train: --start-from-epoch: expected an integer >= 0, found -1",
     "train --save-best-only|tfjava-xor train: --save-best-only: needs --checkpoint PATH",
-    "train --resume m --layers 8|tfjava-xor train: --layers: not allowed with --resume; the model comes from the checkpoint",
+    "train --resume m --layers 8|tfjava-xor train: --layers: not allowed with --resume m; the model comes from the checkpoint",
     "tutorial --epochs 0|tfjava-xor tutorial: --epochs: expected an integer >= 1, found 0",
     "--verbose 7|tfjava-xor: --verbose: expected 0, 1 or 2, found 7",
-    "evaluate --data xor|tfjava-xor evaluate: Missing required option: '--model=PREFIX'",
-    "predict|tfjava-xor predict: Missing required option: '--model=PREFIX'",
+    "evaluate --data xor|tfjava-xor evaluate: Missing required option: '--model=PATH'",
+    "predict|tfjava-xor predict: Missing required option: '--model=PATH'",
     "summary --layers 0,4|tfjava-xor summary: --layers: expected unit counts >= 1, found 0",
     "nosuch|tfjava-xor: Unmatched argument at index 0: 'nosuch'",
   })

@@ -35,6 +35,14 @@ class NoNativeBeforeValidationTest {
   }
 
   @Test
+  void theNativeLoadFailureNamesThePlatformAndWhatShips() {
+    assertEquals("tfjava-xor: error: cannot load the TensorFlow native library for FreeBSD/riscv64:"
+        + " TensorFlow Java 1.1.0 ships natives for linux-x86_64, linux-x86_64-gpu, linux-arm64,"
+        + " macosx-arm64, windows-x86_64 only (JavaCPP: no jnitensorflow in java.library.path)",
+        TfjavaXor.nativeLoadFailure("FreeBSD", "riscv64", "no jnitensorflow in java.library.path"));
+  }
+
+  @Test
   void usageAndDataErrorsComeBeforeNatives() throws Exception {
     Run usage = run("train", "--layers", "16,x");
     assertEquals(2, usage.code(), usage.err());
@@ -53,7 +61,10 @@ class NoNativeBeforeValidationTest {
 
     Run valid = run("train", "--epochs", "1");
     assertEquals(1, valid.code());
-    assertTrue(valid.err().startsWith("tfjava-xor: error: cannot load the TensorFlow native library: "), valid.err());
+    assertTrue(valid.err().startsWith("tfjava-xor: error: cannot load the TensorFlow native library for "
+        + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + ": TensorFlow Java 1.1.0 ships"
+        + " natives for linux-x86_64, linux-x86_64-gpu, linux-arm64, macosx-arm64, windows-x86_64 only (JavaCPP: "),
+        valid.err());
     assertFalse(valid.err().contains("\tat "), "no stack trace: " + valid.err());
   }
 }

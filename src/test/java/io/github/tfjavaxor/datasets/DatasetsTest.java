@@ -148,4 +148,17 @@ class DatasetsTest {
         "in.csv:1: feature column 'b' not found; the model needs [a, b], the header has [a, c]",
         missing.getMessage());
   }
+
+  @Test
+  void aFirstRowOfNumbersIsDataNotAHeader() throws Exception {
+    // printf '0,0\n0,1\n' | tfjava-xor predict: two rows, not a header "0,0" named twice.
+    float[][] x = CsvDatasets.readInputs(new StringReader("0,0\n0,1\n"), "<stdin>", List.of("a", "b"), true);
+    assertArrayEquals(new float[][] {{0, 0}, {0, 1}}, x);
+    DataException wide = assertThrows(DataException.class,
+        () -> CsvDatasets.readInputs(new StringReader("0,0,1\n"), "<stdin>", List.of("a", "b"), true));
+    assertEquals("<stdin>:1: expected 2 fields per row (the model's inputs), found 3 (a first row of"
+        + " numbers is data, not a header)", wide.getMessage());
+    assertEquals("d.csv:1: the first row is all numbers, so it is data; expected a header row naming"
+        + " the columns, with the target 'y' among them", error("0,1,1\n1,1,0\n", "y"));
+  }
 }

@@ -115,15 +115,29 @@ class DeviceResolverTest {
   }
 
   @Test
-  void autoFallsBackToCpuInOneLine() throws IOException {
+  void autoWithCpuNativesSaysSoInOneShortLine() throws IOException {
     ResolvedDevice r = DeviceResolver.resolve(DeviceChoice.AUTO, false, SessionConfigs.DEFAULT,
+        env(NativeBuild.CPU, allLibs(), CPU0, GPU0));
+    assertEquals(Optional.of("training on the CPU (CPU natives; build with -Pgpu for CUDA)"),
+        r.fallback());
+    assertSame(CPU0, r.training());
+    assertEquals("TensorFlow devices (CPU natives):\n"
+        + "  /job:localhost/replica:0/task:0/device:CPU:0 (CPU, 256 MiB)\n"
+        + "training on the CPU (CPU natives; build with -Pgpu for CUDA)\n"
+        + "Training on /device:CPU:0 (--device auto)", r.report());
+  }
+
+  @Test
+  void autoFallsBackToCpuInOneLine() throws IOException {
+    // --log-device-placement asks for the details: the full reason, as --device gpu gives it.
+    ResolvedDevice r = DeviceResolver.resolve(DeviceChoice.AUTO, true, SessionConfigs.DEFAULT,
         env(NativeBuild.CPU, allLibs(), CPU0, GPU0));
     assertEquals(Optional.of("--device auto: no usable GPU (GPU natives not on the class path"
         + " (build with -Pgpu, which uses org.tensorflow:tensorflow-core-native:1.1.0:"
         + "linux-x86_64-gpu)); training on the CPU"), r.fallback());
     assertSame(CPU0, r.training());
     assertEquals(0, r.config().getDeviceCountOrThrow("GPU"));
-    assertFalse(r.config().getLogDevicePlacement());
+    assertTrue(r.config().getLogDevicePlacement());
     assertEquals("TensorFlow devices (CPU natives):\n"
         + "  /job:localhost/replica:0/task:0/device:CPU:0 (CPU, 256 MiB)\n"
         + r.fallback().get() + "\n"

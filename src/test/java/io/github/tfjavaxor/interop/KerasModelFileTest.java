@@ -74,25 +74,26 @@ class KerasModelFileTest {
   void rejectsOtherLayerType() {
     KerasFileException e = assertThrows(KerasFileException.class,
         () -> KerasModelFile.load(Fixtures.path("dropout.keras")));
-    assertEquals("dropout.keras!config.json: layers[2] 'dropout': class_name 'Dropout' is not"
-        + " supported; expected Dense (the port reads Sequential stacks of Dense layers)",
-        e.getMessage());
+    assertEquals("dropout.keras!config.json: layers[2] 'dropout' (Dropout): not supported; the port"
+        + " reads InputLayer and Dense", e.getMessage());
   }
 
   @Test
   void rejectsUnsupportedActivation() {
     KerasFileException e = assertThrows(KerasFileException.class,
         () -> KerasModelFile.load(Fixtures.path("softmax.keras")));
-    assertEquals("softmax.keras!config.json: layers[2] 'probabilities': activation 'softmax' is not"
-        + " supported; expected one of " + Activation.names(), e.getMessage());
+    assertEquals("softmax.keras!config.json: layers[2] 'probabilities' activation='softmax': not"
+        + " supported; the port has relu, sigmoid, tanh, linear, elu, selu, relu6, softsign",
+        e.getMessage());
   }
 
   @Test
   void rejectsNonSequential() {
     KerasFileException e = assertThrows(KerasFileException.class,
         () -> KerasModelFile.load(Fixtures.path("functional.keras")));
-    assertEquals("functional.keras!config.json: class_name: expected 'Sequential' (the port reads"
-        + " Sequential models of Dense layers), found 'Functional'", e.getMessage());
+    assertEquals("functional.keras!config.json: a Functional model (class_name 'Functional'): not"
+        + " supported; the port reads keras.Sequential models of InputLayer and Dense layers",
+        e.getMessage());
   }
 
   @Test
