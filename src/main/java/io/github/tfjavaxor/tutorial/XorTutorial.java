@@ -11,7 +11,7 @@ import io.github.tfjavaxor.keras.callbacks.ProgbarLogger;
 import io.github.tfjavaxor.keras.initializers.GlorotUniform;
 import io.github.tfjavaxor.keras.initializers.Seeds;
 import io.github.tfjavaxor.keras.metrics.MeanMetric;
-import io.github.tfjavaxor.keras.optimizers.Adam;
+import io.github.tfjavaxor.keras.optimizers.KerasGradients;
 import io.github.tfjavaxor.keras.utils.NumpyFormat;
 import io.github.tfjavaxor.keras.utils.PyFormat;
 import java.io.PrintStream;
@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -128,47 +129,72 @@ public final class XorTutorial {
           tf.withName("y").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 1)));
 
       // model.add(Dense(16, input_dim=2, activation='relu'))
-      //   kernel [2,16] ~ glorot_uniform U(±sqrt(6/18)), bias [16] = 0; relu(x·kernel + bias)
+      //   kernel [2,16] ~ glorot_uniform U(±sqrt(6/18)), bias [16] = 0; relu(x·kernel + bias).
+      //   Every op goes under the layer's name scope, dense/ (dense/kernel, dense/MatMul, ...),
+      //   the initial values under dense/kernel_initializer/ and dense/bias_initializer/.
+      Ops dense = tf.withSubScope("dense");
+      Ops kernelInit = dense.withSubScope("kernel_initializer").withInitScope();
       Variable<TFloat32> kernel =
-          tf.withName("dense_kernel")
-              .variable(GlorotUniform.call(tf.withInitScope(), 2, 16, Seeds.forLayer(seed, 0)));
+          dense.withName("kernel")
+              .variable(GlorotUniform.call(kernelInit, 2, 16, Seeds.forLayer(seed, 0)));
+      Ops biasInit = dense.withSubScope("bias_initializer").withInitScope();
       Variable<TFloat32> bias =
-          tf.withName("dense_bias")
-              .variable(tf.withInitScope().zeros(tf.constant(new long[] {16}), TFloat32.class));
-      Operand<TFloat32> hidden = tf.nn.relu(tf.nn.biasAdd(tf.linalg.matMul(x, kernel), bias));
+          dense.withName("bias")
+              .variable(biasInit.zeros(biasInit.constant(new long[] {16}), TFloat32.class));
+      Operand<TFloat32> hidden =
+          dense.nn.relu(dense.nn.biasAdd(dense.linalg.matMul(x, kernel), bias));
 
       // model.add(Dense(1, activation='sigmoid'))
-      //   kernel [16,1] ~ U(±sqrt(6/17)), bias [1] = 0; sigmoid(hidden·kernel + bias)
+      //   kernel [16,1] ~ U(±sqrt(6/17)), bias [1] = 0; sigmoid(hidden·kernel + bias); dense_1/
       //   Keras adds a 1-unit bias with Add, not BiasAdd (which Grappler would fuse into MatMul).
+      Ops dense1 = tf.withSubScope("dense_1");
+      Ops kernelInit1 = dense1.withSubScope("kernel_initializer").withInitScope();
       Variable<TFloat32> kernel1 =
-          tf.withName("dense_1_kernel")
-              .variable(GlorotUniform.call(tf.withInitScope(), 16, 1, Seeds.forLayer(seed, 1)));
+          dense1.withName("kernel")
+              .variable(GlorotUniform.call(kernelInit1, 16, 1, Seeds.forLayer(seed, 1)));
+      Ops biasInit1 = dense1.withSubScope("bias_initializer").withInitScope();
       Variable<TFloat32> bias1 =
-          tf.withName("dense_1_bias")
-              .variable(tf.withInitScope().zeros(tf.constant(new long[] {1}), TFloat32.class));
+          dense1.withName("bias")
+              .variable(biasInit1.zeros(biasInit1.constant(new long[] {1}), TFloat32.class));
       Operand<TFloat32> output =
-          tf.math.sigmoid(tf.math.add(tf.linalg.matMul(hidden, kernel1), bias1));
+          dense1.math.sigmoid(dense1.math.add(dense1.linalg.matMul(hidden, kernel1), bias1));
 
       // model.compile(loss='mean_squared_error', optimizer='adam', metrics=['binary_accuracy'])
       //   loss: mean over the last axis of (y - p)^2, then summed and divided by the batch size
+      Ops mse = tf.withSubScope("compile_loss").withSubScope("mean_squared_error");
       Operand<TFloat32> perSampleLoss =
-          tf.math.mean(tf.math.square(tf.math.sub(y, output)), tf.constant(-1));
+          mse.math.mean(mse.math.square(mse.math.sub(y, output)), mse.constant(-1));
       Operand<TFloat32> loss =
-          tf.math.divNoNan(
-              tf.reduceSum(perSampleLoss, tf.constant(0)),
-              tf.dtypes.cast(tf.size(perSampleLoss), TFloat32.class));
-      //   optimizer: Keras 3's Adam (lr 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7)
-      Op train = new Adam().minimize(tf, loss, List.of(kernel, bias, kernel1, bias1));
+          mse.math.divNoNan(
+              mse.reduceSum(perSampleLoss, mse.constant(0)),
+              mse.dtypes.cast(mse.size(perSampleLoss), TFloat32.class));
+      //   optimizer: Keras 3's Adam (lr 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7). It is this
+      //   project's Adam, written from raw ops to round as Keras 3 does; TF Java's own
+      //   org.tensorflow.framework.optimizers.Adam (new Adam(graph).minimize(loss)) has epsilon
+      //   1e-8 and races on its beta powers (docs/framework-defects.md §2).
+      var adam = new io.github.tfjavaxor.keras.optimizers.Adam();
+      //   Keras's train_step, in two statements. First grads = tape.gradient(loss, trainable_
+      //   variables): TF Java's tf.gradients(loss, vars) with Python's rules for the Dense ops,
+      //   so Grappler fuses as for Keras (framework-defects.md §5); ops under gradients/.
+      List<Variable<TFloat32>> trainableVariables = List.of(kernel, bias, kernel1, bias1);
+      List<Output<TFloat32>> grads = KerasGradients.of(tf, loss, trainableVariables);
+      //   Then optimizer.apply(grads, trainable_variables): m, v and the weights move, and the
+      //   step counter adam/iteration advances once every update is done; ops under adam/.
+      Op train = adam.applyGradients(tf, grads, trainableVariables);
       //   metric: binary_accuracy, 1 where (p > 0.5) equals y; summed over the batch here
+      Ops accuracy = tf.withSubScope("compile_metrics").withSubScope("binary_accuracy");
       Operand<TFloat32> predictedClass =
-          tf.dtypes.cast(tf.math.greater(output, tf.constant(0.5f)), TFloat32.class);
+          accuracy.dtypes.cast(
+              accuracy.math.greater(output, accuracy.constant(0.5f)), TFloat32.class);
       Operand<TFloat32> correct =
-          tf.reduceSum(
-              tf.math.mean(
-                  tf.dtypes.cast(tf.math.equal(y, predictedClass), TFloat32.class),
-                  tf.constant(-1)),
-              tf.constant(0));
+          accuracy.reduceSum(
+              accuracy.math.mean(
+                  accuracy.dtypes.cast(accuracy.math.equal(y, predictedClass), TFloat32.class),
+                  accuracy.constant(-1)),
+              accuracy.constant(0));
 
+      // The variables have no values yet: the session's first run() (or session.initialize())
+      // runs the graph's init-scope ops, the glorot draws and zeros above, once, before the step.
       try (Session session = new Session(graph, config);
           TFloat32 xData = TFloat32.tensorOf(StdArrays.ndCopyOf(trainingData));
           TFloat32 yData = TFloat32.tensorOf(StdArrays.ndCopyOf(targetData))) {

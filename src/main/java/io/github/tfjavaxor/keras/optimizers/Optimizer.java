@@ -57,8 +57,8 @@ public abstract class Optimizer {
   }
 
   /**
-   * Builds one training step: gradients of {@code loss} for {@code vars}, the updates, and the
-   * increment of the step counter.
+   * Builds one training step: {@link KerasGradients#of} then {@link #applyGradients}, as Keras's
+   * {@code train_step} runs {@code tape.gradient} then {@code optimizer.apply}.
    *
    * @param tf the graph's ops
    * @param loss float32 scalar
@@ -67,19 +67,33 @@ public abstract class Optimizer {
    * @throws IllegalStateException if called twice on one optimizer
    */
   public final Op minimize(Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> vars) {
-    if (iterations != null) {
-      throw new IllegalStateException(kerasName() + ": minimize() already built for this optimizer");
+    checkNotBuilt();
+    return applyGradients(tf, KerasGradients.of(tf, loss, vars), vars);
+  }
+
+  /**
+   * Builds the update of {@code vars} from precomputed gradients, under the name scope {@link
+   * #kerasName()} ({@code adam/}): the slots, every update after every gradient, then {@code
+   * iteration += 1}. Mirrors Keras's {@code optimizer.apply(grads, trainable_variables)}.
+   *
+   * @param tf the graph's ops
+   * @param gradients float32, d loss / d var for each variable, same order and shapes as vars
+   * @param vars the trainable variables
+   * @return the op to run as the train target
+   * @throws IllegalArgumentException if the lists differ in length
+   * @throws IllegalStateException if called twice on one optimizer
+   */
+  public final Op applyGradients(
+      Ops tf, List<? extends Operand<TFloat32>> gradients, List<Variable<TFloat32>> vars) {
+    checkNotBuilt();
+    if (gradients.size() != vars.size()) {
+      throw new IllegalArgumentException(kerasName() + ": expected one gradient per variable ("
+          + vars.size() + "), found " + gradients.size());
     }
-    // Python's gradient functions for the Dense stack, so Grappler fuses as it does for Keras.
-    List<Output<TFloat32>> gradients = KerasGradients.of(tf, loss, vars);
-    List<Operand<TFloat32>> grads = new ArrayList<>();
-    List<Op> gradOps = new ArrayList<>();
-    for (Output<TFloat32> g : gradients) {
-      grads.add(g);
-      gradOps.add(g);
-    }
-    iterations =
-        tf.withName(kerasName() + "_iterations").variable(tf.withInitScope().constant(0L));
+    List<Operand<TFloat32>> grads = new ArrayList<>(gradients);
+    List<Op> gradOps = new ArrayList<>(gradients);
+    tf = tf.withSubScope(kerasName());
+    iterations = tf.withName("iteration").variable(tf.withInitScope().constant(0L));
     // Ref variables are read in place: an update must not run while a gradient still reads.
     Ops afterGradients = tf.withControlDependencies(gradOps);
     List<Op> updates =
@@ -91,6 +105,12 @@ public abstract class Optimizer {
       updates.add(finish);
     }
     return tf.withControlDependencies(updates).assignAdd(iterations, tf.constant(1L));
+  }
+
+  private void checkNotBuilt() {
+    if (iterations != null) {
+      throw new IllegalStateException(kerasName() + ": minimize() already built for this optimizer");
+    }
   }
 
   private List<Op> perVariableUpdates(
@@ -116,7 +136,7 @@ public abstract class Optimizer {
       total += sizes[i];
     }
     Operand<TFloat32> delta =
-        delta(tf, tf.concat(flat, tf.constant(0)), kerasName(), Shape.of(total));
+        delta(tf, tf.concat(flat, tf.constant(0)), "", Shape.of(total));
     List<Output<TFloat32>> parts =
         tf.splitV(delta, tf.constant(sizes), tf.constant(0), (long) vars.size()).output();
     List<Op> updates = new ArrayList<>();
@@ -159,7 +179,7 @@ public abstract class Optimizer {
    * concatenated.
    *
    * @param grad float32 of {@code shape}
-   * @param name prefix for slot names (a variable name, or the optimizer's when packed)
+   * @param name prefix for slot names (a variable name, or "" when packed)
    * @return float32 of {@code shape}
    */
   protected Operand<TFloat32> delta(Ops tf, Operand<TFloat32> grad, String name, Shape shape) {
@@ -182,13 +202,14 @@ public abstract class Optimizer {
   }
 
   /**
-   * Creates a zero-filled slot (optimizer state), named {@code <name>_<slotName>} as Keras names
-   * optimizer variables ({@code dense_kernel_momentum}, or {@code adam_momentum} when packed).
+   * Creates a zero-filled slot (optimizer state) in the optimizer's scope, named {@code
+   * <name>_<slotName>} as Keras names optimizer variables ({@code adam/dense_kernel_momentum}, or
+   * {@code adam/momentum} when packed).
    */
   protected final Variable<TFloat32> zerosSlot(Ops tf, String name, Shape shape, String slotName) {
     Variable<TFloat32> slot =
         tf.withControlDependencies(Collections.emptyList())
-            .withName(name + "_" + slotName)
+            .withName(name.isEmpty() ? slotName : name.replace('/', '_') + "_" + slotName)
             .variable(
                 tf.withInitScope()
                     .zeros(tf.withInitScope().constant(shape.asArray()), TFloat32.class));
@@ -196,7 +217,10 @@ public abstract class Optimizer {
     return slot;
   }
 
-  /** The step counter, an int64 variable starting at 0; null before {@link #minimize}. */
+  /**
+   * The step counter, Keras's {@code iteration}: an int64 variable {@code adam/iteration} starting at
+   * 0; null before {@link #minimize} or {@link #applyGradients}.
+   */
   public Variable<TInt64> iterations() {
     return iterations;
   }
