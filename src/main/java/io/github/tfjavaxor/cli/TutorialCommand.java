@@ -1,6 +1,8 @@
 package io.github.tfjavaxor.cli;
 
 import io.github.tfjavaxor.tutorial.XorTutorial;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +28,9 @@ final class TutorialCommand implements Callable<Integer> {
     @Option(names = "--verbose", paramLabel = "0|1|2", defaultValue = "1", description = "0 silent, 1 progress bar, 2 one line per epoch (default: ${DEFAULT-VALUE})")
     int verbose;
 
+    @Option(names = "--tensorboard", paramLabel = "DIR", description = "write the graph to DIR/train for TensorBoard's Graphs dashboard, as Keras's TensorBoard(write_graph=True)")
+    Path tensorboard;
+
     @Mixin DeviceOptions device = new DeviceOptions();
 
     void check() {
@@ -35,6 +40,9 @@ final class TutorialCommand implements Callable<Integer> {
       if (verbose < 0 || verbose > 2) {
         throw new UsageException("--verbose: expected 0, 1 or 2, found " + verbose);
       }
+      if (tensorboard != null && Files.exists(tensorboard) && !Files.isDirectory(tensorboard)) {
+        throw new UsageException("--tensorboard: expected a directory, found a file: " + tensorboard);
+      }
       device.choice();
     }
   }
@@ -43,7 +51,8 @@ final class TutorialCommand implements Callable<Integer> {
   public Integer call() {
     options.check();
     XorTutorial.run(
-        options.seed, options.epochs, options.verbose, parent.out, options.device.resolve(parent.err));
+        options.seed, options.epochs, options.verbose, parent.out, options.device.resolve(parent.err),
+        options.tensorboard);
     return ExitCodes.OK;
   }
 }

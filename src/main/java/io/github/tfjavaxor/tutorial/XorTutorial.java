@@ -6,6 +6,7 @@ package io.github.tfjavaxor.tutorial;
 import io.github.tfjavaxor.device.DeviceResolver;
 import io.github.tfjavaxor.device.DeviceUnavailableException;
 import io.github.tfjavaxor.device.ResolvedDevice;
+import io.github.tfjavaxor.interop.tensorboard.TensorBoard;
 import io.github.tfjavaxor.keras.SessionConfigs;
 import io.github.tfjavaxor.keras.callbacks.ProgbarLogger;
 import io.github.tfjavaxor.keras.initializers.GlorotUniform;
@@ -15,6 +16,7 @@ import io.github.tfjavaxor.keras.optimizers.KerasGradients;
 import io.github.tfjavaxor.keras.utils.NumpyFormat;
 import io.github.tfjavaxor.keras.utils.PyFormat;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,7 +57,7 @@ public final class XorTutorial {
    * Entry point.
    *
    * @param args {@code [--seed N] [--epochs N] [--verbose 0|1|2] [--device cpu|gpu|auto]
-   *     [--log-device-placement]}; exit code 2 for bad options, 3 for {@code --device gpu} without
+   *     [--log-device-placement] [--tensorboard DIR]}; exit code 2 for bad options, 3 for {@code --device gpu} without
    *     a usable GPU, 1 for a failure while running
    */
   public static void main(String[] args) {
@@ -78,7 +80,8 @@ public final class XorTutorial {
           DeviceResolver.resolve(
               options.device(), options.logDevicePlacement(), SessionConfigs.DEFAULT);
       System.err.println(device.report());
-      run(options.seed(), options.epochs(), options.verbose(), System.out, device.config());
+      run(options.seed(), options.epochs(), options.verbose(), System.out, device.config(),
+          options.tensorboard());
     } catch (DeviceUnavailableException e) {
       System.err.println("XorTutorial: " + e.getMessage());
       System.exit(DeviceUnavailableException.EXIT_CODE);
@@ -111,6 +114,17 @@ public final class XorTutorial {
    * @see #run(long, int, int, PrintStream)
    */
   public static Run run(long seed, int epochs, int verbose, PrintStream out, ConfigProto config) {
+    return run(seed, epochs, verbose, out, config, null);
+  }
+
+  /**
+   * Runs the tutorial and, with a log directory, writes its graph there for TensorBoard.
+   *
+   * @param tensorboard the log directory (the graph goes to {@code tensorboard/train}), or null
+   * @see #run(long, int, int, PrintStream)
+   */
+  public static Run run(
+      long seed, int epochs, int verbose, PrintStream out, ConfigProto config, Path tensorboard) {
     Options.check(epochs, verbose);
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
@@ -192,6 +206,11 @@ public final class XorTutorial {
                   accuracy.dtypes.cast(accuracy.math.equal(y, predictedClass), TFloat32.class),
                   accuracy.constant(-1)),
               accuracy.constant(0));
+
+      // TensorBoard(log_dir, write_graph=True): the graph, for TensorBoard's Graphs dashboard
+      if (tensorboard != null) {
+        TensorBoard.writeGraph(graph.toGraphDef(), tensorboard);
+      }
 
       // The variables have no values yet: the session's first run() (or session.initialize())
       // runs the graph's init-scope ops, the glorot draws and zeros above, once, before the step.

@@ -76,6 +76,10 @@ public abstract class Optimizer {
    * #kerasName()} ({@code adam/}): the slots, every update after every gradient, then {@code
    * iteration += 1}. Mirrors Keras's {@code optimizer.apply(grads, trainable_variables)}.
    *
+   * <p>Named for TensorBoard and {@code Session.Runner} fetches by name: {@code adam/iteration},
+   * {@code adam/momentum} and {@code adam/velocity} (all variables' slots packed into one vector in
+   * model order, for an element-wise optimizer), and the returned op {@code adam/apply_gradients}.
+   *
    * @param tf the graph's ops
    * @param gradients float32, d loss / d var for each variable, same order and shapes as vars
    * @param vars the trainable variables
@@ -104,7 +108,10 @@ public abstract class Optimizer {
     if (finish != null) {
       updates.add(finish);
     }
-    return tf.withControlDependencies(updates).assignAdd(iterations, tf.constant(1L));
+    // The train op, by name adam/apply_gradients, as TF 1's optimizer named its own.
+    return tf.withControlDependencies(updates)
+        .withName("apply_gradients")
+        .assignAdd(iterations, tf.constant(1L));
   }
 
   private void checkNotBuilt() {
