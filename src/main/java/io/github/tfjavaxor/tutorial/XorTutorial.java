@@ -57,8 +57,8 @@ public final class XorTutorial {
    * Entry point.
    *
    * @param args {@code [--seed N] [--epochs N] [--verbose 0|1|2] [--device cpu|gpu|auto]
-   *     [--log-device-placement] [--tensorboard DIR]}; exit code 2 for bad options, 3 for {@code --device gpu} without
-   *     a usable GPU, 1 for a failure while running
+   *     [--log-device-placement] [--tensorboard DIR]}; exit code 2 for bad options, 3 for {@code
+   *     --device gpu} without a usable GPU, 1 for a failure while running
    */
   public static void main(String[] args) {
     Options options;
@@ -182,18 +182,16 @@ public final class XorTutorial {
           mse.math.divNoNan(
               mse.reduceSum(perSampleLoss, mse.constant(0)),
               mse.dtypes.cast(mse.size(perSampleLoss), TFloat32.class));
-      //   optimizer: Keras 3's Adam (lr 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7). It is this
-      //   project's Adam, written from raw ops to round as Keras 3 does; TF Java's own
-      //   org.tensorflow.framework.optimizers.Adam (new Adam(graph).minimize(loss)) has epsilon
-      //   1e-8 and races on its beta powers (docs/framework-defects.md §2).
+      //   optimizer: Keras 3's Adam (lr 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7), this
+      //   project's, from raw ops; not org.tensorflow.framework.optimizers.Adam (used as new
+      //   Adam(graph).minimize(loss)), whose epsilon is 1e-8 and whose beta powers race
+      //   (docs/framework-defects.md §2)
       var adam = new io.github.tfjavaxor.keras.optimizers.Adam();
-      //   Keras's train_step, in two statements. First grads = tape.gradient(loss, trainable_
-      //   variables): TF Java's tf.gradients(loss, vars) with Python's rules for the Dense ops,
-      //   so Grappler fuses as for Keras (framework-defects.md §5); ops under gradients/.
+      //   train_step: grads = tape.gradient(loss, trainable_variables), as tf.gradients but with
+      //   Python's rules for the Dense ops so Grappler fuses as for Keras (defects §5); gradients/
       List<Variable<TFloat32>> trainableVariables = List.of(kernel, bias, kernel1, bias1);
       List<Output<TFloat32>> grads = KerasGradients.of(tf, loss, trainableVariables);
-      //   Then optimizer.apply(grads, trainable_variables): m, v and the weights move, and the
-      //   step counter adam/iteration advances once every update is done; ops under adam/.
+      //   then optimizer.apply(grads, trainable_variables): m, v, the weights, adam/iteration
       Op train = adam.applyGradients(tf, grads, trainableVariables);
       //   metric: binary_accuracy, 1 where (p > 0.5) equals y; summed over the batch here
       Ops accuracy = tf.withSubScope("compile_metrics").withSubScope("binary_accuracy");
@@ -213,7 +211,7 @@ public final class XorTutorial {
       }
 
       // The variables have no values yet: the session's first run() (or session.initialize())
-      // runs the graph's init-scope ops, the glorot draws and zeros above, once, before the step.
+      // runs the init-scope ops (the glorot draws and zeros above) once, before that run's ops.
       try (Session session = new Session(graph, config);
           TFloat32 xData = TFloat32.tensorOf(StdArrays.ndCopyOf(trainingData));
           TFloat32 yData = TFloat32.tensorOf(StdArrays.ndCopyOf(targetData))) {
