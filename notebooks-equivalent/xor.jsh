@@ -67,8 +67,9 @@ System.out.println(NumpyFormat.format(targetData));
 // Before using the model API, build what `Dense(16, activation='relu')` stands for. In TF Java this
 // is a *graph*: nothing runs yet, every call only adds an operation. A placeholder stands for the
 // input batch (any number of rows, 2 columns), two variables hold the kernel and the bias, and
-// `relu(x·kernel + bias)` is the layer. The initial values live in the graph's *init scope* and only
-// run when a session starts. Watch the graph grow: the cell prints its operations.
+// `relu(x·kernel + bias)` is the layer. Its ops go under the name scope `dense/`, as Keras names
+// them (`dense/kernel`, `dense/MatMul`, ...). The initial values live in the graph's *init scope*
+// and only run when a session starts. Watch the graph grow: the cell prints its operations.
 //
 // (In JShell and in these cells a line that is already a complete statement ends the statement,
 // so continued lines here break after an open parenthesis or an operator, never before a `.`.)
@@ -80,11 +81,12 @@ Graph graph = new Graph();
 Ops tf = Ops.create(graph);
 Placeholder<TFloat32> x =
     tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 2)));
-Variable<TFloat32> kernel = tf.withName("dense_kernel").variable(
-    GlorotUniform.call(tf.withInitScope(), 2, 16, Seeds.forLayer(42, 0)));
-Variable<TFloat32> bias = tf.withName("dense_bias").variable(
-    tf.withInitScope().zeros(tf.constant(new long[] {16}), TFloat32.class));
-Operand<TFloat32> hidden = tf.nn.relu(tf.nn.biasAdd(tf.linalg.matMul(x, kernel), bias));
+Ops dense = tf.withSubScope("dense");
+Variable<TFloat32> kernel = dense.withName("kernel").variable(
+    GlorotUniform.call(dense.withSubScope("kernel_initializer").withInitScope(), 2, 16, Seeds.forLayer(42, 0)));
+Variable<TFloat32> bias = dense.withName("bias").variable(
+    dense.withInitScope().zeros(dense.constant(new long[] {16}), TFloat32.class));
+Operand<TFloat32> hidden = dense.nn.relu(dense.nn.biasAdd(dense.linalg.matMul(x, kernel), bias));
 
 System.out.println("hidden: " + hidden.shape());
 graph.operations().forEachRemaining(op -> System.out.println("  " + op.name() + " (" + op.type() + ")"));
@@ -98,11 +100,12 @@ graph.operations().forEachRemaining(op -> System.out.println("  " + op.name() + 
 // and the session hold native memory, so they are closed by try-with-resources; the graph itself we
 // close by hand, because it lived across two cells. The predictions are untrained, so close to 0.5.
 // ---- cell 9 ----
-Variable<TFloat32> kernel1 = tf.withName("dense_1_kernel").variable(
-    GlorotUniform.call(tf.withInitScope(), 16, 1, Seeds.forLayer(42, 1)));
-Variable<TFloat32> bias1 = tf.withName("dense_1_bias").variable(
-    tf.withInitScope().zeros(tf.constant(new long[] {1}), TFloat32.class));
-Operand<TFloat32> output = tf.math.sigmoid(tf.nn.biasAdd(tf.linalg.matMul(hidden, kernel1), bias1));
+Ops dense1 = tf.withSubScope("dense_1");
+Variable<TFloat32> kernel1 = dense1.withName("kernel").variable(
+    GlorotUniform.call(dense1.withSubScope("kernel_initializer").withInitScope(), 16, 1, Seeds.forLayer(42, 1)));
+Variable<TFloat32> bias1 = dense1.withName("bias").variable(
+    dense1.withInitScope().zeros(dense1.constant(new long[] {1}), TFloat32.class));
+Operand<TFloat32> output = dense1.math.sigmoid(dense1.math.add(dense1.linalg.matMul(hidden, kernel1), bias1));
 
 try (Session session = new Session(graph);
     TFloat32 xData = TFloat32.tensorOf(StdArrays.ndCopyOf(trainingData));
@@ -115,8 +118,8 @@ graph.close();
 // ## 5. The same model with the model API
 //
 // This is the tutorial's code: a `Sequential` model with two `Dense` layers. The Java `Sequential`
-// builds exactly the graph of the two cells above (it names the variables `dense/kernel`, ...,
-// as Keras does) and owns its graph and session, so it is closed at the end of the notebook. Both
+// builds exactly the graph of the two cells above (with the same names, `dense/kernel`, ..., as
+// Keras's) and owns its graph and session, so it is closed at the end of the notebook. Both
 // sides fix the seed 42; the two random generators differ, so the starting weights, and therefore
 // the loss values below, differ in the later digits between Java and Python. The summary is
 // the same: 65 trainable parameters.
@@ -219,7 +222,163 @@ try (Sequential tuned = new Sequential(42)) {
 }
 
 // ---- cell 24 ----
-// ## 12. What next
+// ## 12. A tour of the graph: its ops by name scope
+//
+// The model API built one TensorFlow graph: the layers, the loss and the metric, the gradients and
+// Adam. Its ops are named by scope as in Keras's TensorFlow backend: `dense/` and `dense_1/` for the
+// layers, `compile_loss/` and `compile_metrics/`, `gradients/` for the backward pass and `adam/` for
+// the optimizer's state and update. `train --tensorboard DIR` writes this graph for TensorBoard's
+// Graphs dashboard (`docs/teaching.md` shows it). The cell counts the ops under each top-level scope.
+//
+// Keras 3 runs eagerly; its train step becomes a graph when traced with `tf.function`, and the Python
+// cell counts that graph's ops the same way (there the layers are under `sequential/`, the gradients
+// under `gradient_tape/`, and many small ops have no scope).
+// ---- cell 25 ----
+var opsByScope = new java.util.TreeMap<String, Integer>();
+model.graph().operations().forEachRemaining(op ->
+    opsByScope.merge(op.name().contains("/") ? op.name().split("/")[0] : "(no scope)", 1, Integer::sum));
+opsByScope.forEach((scope, count) -> System.out.println(scope + ": " + count));
+System.out.println("total: " + opsByScope.values().stream().mapToInt(Integer::intValue).sum());
+
+// ---- cell 26 ----
+// ## 13. Run only the forward pass
+//
+// A session run computes only what its fetches need. Feeding `x` and fetching the output layer's
+// `dense_1/Sigmoid` runs the two layers and nothing else: no `y` is fed because no loss is needed,
+// and no gradient or update runs. That is all `predict` does. Any tensor can be fetched by the name
+// TensorBoard shows for it; here the hidden layer's `dense/Relu` as well. Python calls the layers.
+// ---- cell 27 ----
+float[][] hiddenValues;
+float[][] outputValues;
+try (TFloat32 xData = TFloat32.tensorOf(StdArrays.ndCopyOf(trainingData));
+    Result forward = model.session().runner().feed("x", xData).fetch("dense/Relu").fetch("dense_1/Sigmoid").run()) {
+  hiddenValues = StdArrays.array2dCopyOf((TFloat32) forward.get(0));
+  outputValues = StdArrays.array2dCopyOf((TFloat32) forward.get(1));
+}
+System.out.println("dense/Relu: " + hiddenValues.length + " x " + hiddenValues[0].length);
+System.out.println("dense_1/Sigmoid:");
+System.out.println(NumpyFormat.format(outputValues));
+
+// ---- cell 28 ----
+// ## 14. A gradient, and the chain rule by hand
+//
+// `gradients/dense_1/MatMul/MatMul_1` is the gradient of the loss with respect to the output layer's
+// kernel, d loss / d `dense_1/kernel` (16 values): the second MatMul of the backward pass of
+// `dense_1/MatMul`. Fetch it, with the hidden activations h and the outputs p of the same run, and
+// compare it with the chain rule worked out by hand in double precision over the 4 rows: the loss is
+// sum((y - p)²) / 4, so d loss / d p = -2 (y - p) / 4; the sigmoid's derivative is p (1 - p); and
+// z = h · kernel + bias, so d z / d kernel[j] = h[j]. Python gets the same gradient from
+// `tf.GradientTape`, as Keras's `train_step` does.
+// ---- cell 29 ----
+float[] kernelGradient = new float[16];
+double[] handGradient = new double[16];
+try (TFloat32 xData = TFloat32.tensorOf(StdArrays.ndCopyOf(trainingData));
+    TFloat32 yData = TFloat32.tensorOf(StdArrays.ndCopyOf(targetData));
+    Result r = model.session().runner().feed("x", xData).feed("y", yData).fetch("dense/Relu").fetch("dense_1/Sigmoid").fetch("gradients/dense_1/MatMul/MatMul_1").run()) {
+  float[][] h = StdArrays.array2dCopyOf((TFloat32) r.get(0));
+  float[][] p = StdArrays.array2dCopyOf((TFloat32) r.get(1));
+  float[][] g = StdArrays.array2dCopyOf((TFloat32) r.get(2));
+  for (int i = 0; i < 4; i++) {
+    double dLossDp = -2.0 * (targetData[i][0] - p[i][0]) / 4;
+    double dLossDz = dLossDp * p[i][0] * (1 - p[i][0]);
+    for (int j = 0; j < 16; j++) {
+      handGradient[j] += dLossDz * h[i][j];
+    }
+  }
+  for (int j = 0; j < 16; j++) {
+    kernelGradient[j] = g[j][0];
+  }
+}
+double gradientDiff = 0;
+double gradientScale = 0;
+for (int j = 0; j < 16; j++) {
+  gradientDiff = Math.max(gradientDiff, Math.abs(kernelGradient[j] - handGradient[j]));
+  gradientScale = Math.max(gradientScale, Math.abs(handGradient[j]));
+}
+System.out.println("d loss / d dense_1/kernel[0..3], graph: " + kernelGradient[0] + " " + kernelGradient[1] + " " + kernelGradient[2] + " " + kernelGradient[3]);
+System.out.println("d loss / d dense_1/kernel[0..3], hand:  " + (float) handGradient[0] + " " + (float) handGradient[1] + " " + (float) handGradient[2] + " " + (float) handGradient[3]);
+System.out.println("relative difference: " + String.format("%.1e", gradientDiff / gradientScale) + ", within float32 rounding (< 1e-5): " + (gradientDiff / gradientScale < 1e-5));
+
+// ---- cell 30 ----
+// ## 15. One Adam step by hand
+//
+// Keras 3's Adam, for each weight w with gradient g at step t = iteration + 1:
+// m += (g - m)(1 - 0.9), v += (g² - v)(1 - 0.999), and
+// w -= m · 0.001 · sqrt(1 - 0.999^t) / (1 - 0.9^t) / (sqrt(v) + 1e-7). The Java cell fetches Adam's
+// state (`adam/iteration`, `adam/momentum`, `adam/velocity`; this project keeps m and v of all 65
+// weights in one vector each, in model order, so `dense_1/kernel` is entries 48 to 63), the kernel
+// and its gradient, works the step out in double precision, then runs the train op
+// `adam/apply_gradients` once and compares the new kernel. Python reads the same state from
+// `model.optimizer` and applies the step with `optimizer.apply`.
+// ---- cell 31 ----
+float[] kernelBefore = new float[16];
+float[] kernelAfter = new float[16];
+double[] kernelHand = new double[16];
+try (TFloat32 xData = TFloat32.tensorOf(StdArrays.ndCopyOf(trainingData));
+    TFloat32 yData = TFloat32.tensorOf(StdArrays.ndCopyOf(targetData))) {
+  try (Result s = model.session().runner().feed("x", xData).feed("y", yData).fetch("adam/iteration").fetch("adam/momentum").fetch("adam/velocity").fetch("dense_1/kernel").fetch("gradients/dense_1/MatMul/MatMul_1").run()) {
+    double t = ((org.tensorflow.types.TInt64) s.get(0)).getLong() + 1;
+    double alpha = 0.001 * Math.sqrt(1 - Math.pow(0.999, t)) / (1 - Math.pow(0.9, t));
+    for (int j = 0; j < 16; j++) {
+      double g = ((TFloat32) s.get(4)).getFloat(j, 0);
+      double m = ((TFloat32) s.get(1)).getFloat(48 + j);
+      double v = ((TFloat32) s.get(2)).getFloat(48 + j);
+      m += (g - m) * (1 - 0.9);
+      v += (g * g - v) * (1 - 0.999);
+      kernelBefore[j] = ((TFloat32) s.get(3)).getFloat(j, 0);
+      kernelHand[j] = kernelBefore[j] - m * alpha / (Math.sqrt(v) + 1e-7);
+    }
+    System.out.println("step t = " + (long) t);
+  }
+  model.session().runner().feed("x", xData).feed("y", yData).addTarget("adam/apply_gradients").run().close();
+  try (Result s = model.session().runner().fetch("dense_1/kernel").run()) {
+    for (int j = 0; j < 16; j++) {
+      kernelAfter[j] = ((TFloat32) s.get(0)).getFloat(j, 0);
+    }
+  }
+}
+double adamDiff = 0;
+for (int j = 0; j < 16; j++) {
+  adamDiff = Math.max(adamDiff, Math.abs(kernelAfter[j] - kernelHand[j]));
+}
+System.out.println("dense_1/kernel[0] before " + kernelBefore[0] + ", graph after " + kernelAfter[0] + ", hand after " + (float) kernelHand[0]);
+System.out.println("max |graph - hand| over the 16 weights: " + String.format("%.1e", adamDiff) + ", within float32 rounding (< 1e-6): " + (adamDiff < 1e-6));
+
+// ---- cell 32 ----
+// ## 16. feed, fetch and addTarget
+//
+// The three parts of a session run: `feed` binds a tensor to a placeholder (`x`, `y`) for this run
+// only; `fetch` asks for a tensor's value back; `addTarget` asks for an op to run whose value is not
+// returned, such as the train op. Only the ops that the fetches and targets need run. Four runs: the
+// loss alone changes nothing; the loss fetched together with the train op is the loss *before* that
+// step's update (the same value as the run before it); the train op alone returns no tensor but
+// still advances `adam/iteration`; a last fetch shows the loss after the two steps. In TF2 Python a
+// `tf.function`'s arguments are its feeds, its return values its fetches, and the variable updates
+// inside it run like targets.
+// ---- cell 33 ----
+String lossName = "compile_loss/mean_squared_error/DivNoNan";
+String trainName = "adam/apply_gradients";
+try (TFloat32 xData = TFloat32.tensorOf(StdArrays.ndCopyOf(trainingData));
+    TFloat32 yData = TFloat32.tensorOf(StdArrays.ndCopyOf(targetData))) {
+  float lossBefore;
+  try (Result r = model.session().runner().feed("x", xData).feed("y", yData).fetch(lossName).fetch("adam/iteration").run()) {
+    lossBefore = ((TFloat32) r.get(0)).getFloat();
+    System.out.println("fetch(loss):                 loss " + lossBefore + ", iteration " + ((org.tensorflow.types.TInt64) r.get(1)).getLong());
+  }
+  try (Result r = model.session().runner().feed("x", xData).feed("y", yData).fetch(lossName).addTarget(trainName).run()) {
+    float lossWithStep = ((TFloat32) r.get(0)).getFloat();
+    System.out.println("fetch(loss) + addTarget(train): loss " + lossWithStep + ", the loss before the step: " + (lossWithStep == lossBefore));
+  }
+  try (Result r = model.session().runner().feed("x", xData).feed("y", yData).addTarget(trainName).run()) {
+    System.out.println("addTarget(train):            " + r.size() + " tensors back");
+  }
+  try (Result r = model.session().runner().feed("x", xData).feed("y", yData).fetch(lossName).fetch("adam/iteration").run()) {
+    System.out.println("fetch(loss):                 loss " + ((TFloat32) r.get(0)).getFloat() + ", iteration " + ((org.tensorflow.types.TInt64) r.get(1)).getLong());
+  }
+}
+
+// ---- cell 34 ----
+// ## 17. What next
 //
 // The Java model still holds a graph and a session in native memory: close it when you are done
 // (Python frees its model by garbage collection; `clear_session` resets Keras's global state).
@@ -227,6 +386,6 @@ try (Sequential tuned = new Sequential(42)) {
 // Things to try next: add a third `Dense` layer; swap `"adam"` for `"sgd"` or `"rmsprop"` in
 // compile and watch how many epochs the curve needs; lower the epochs until the predictions stop
 // being right; read `docs/teaching.md` for what each step of the by-hand graph does in TF Java.
-// ---- cell 25 ----
+// ---- cell 35 ----
 model.close();
 System.out.println("model closed");

@@ -1,6 +1,8 @@
 package io.github.tfjavaxor.cli;
 
 import io.github.tfjavaxor.tutorial.XorTutorial;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tensorflow.proto.ConfigProto;
 import picocli.CommandLine.Command;
@@ -27,9 +29,15 @@ final class TutorialCommand implements Callable<Integer> {
     @Option(names = "--verbose", paramLabel = "0|1|2", defaultValue = "1", description = "0 silent, 1 progress bar, 2 one line per epoch (default: ${DEFAULT-VALUE})", converter = Numbers.Verbose.class)
     int verbose;
 
+    @Option(names = "--tensorboard", paramLabel = "DIR", description = "write the graph to DIR/train for TensorBoard's Graphs dashboard, as Keras's TensorBoard(write_graph=True)")
+    Path tensorboard;
+
     @Mixin DeviceOptions device = new DeviceOptions();
 
     void check() {
+      if (tensorboard != null && Files.exists(tensorboard) && !Files.isDirectory(tensorboard)) {
+        throw new UsageException("--tensorboard: expected a directory, found a file: " + tensorboard);
+      }
       device.choice();
       device.jitCompile();
     }
@@ -40,7 +48,7 @@ final class TutorialCommand implements Callable<Integer> {
     options.check();
     ConfigProto config = options.device.resolve(parent.err);
     XorTutorial.run(options.seed, options.epochs, options.verbose, parent.out, config,
-        options.device.jitCompile().resolve(options.device.onGpu()));
+        options.device.jitCompile().resolve(options.device.onGpu()), options.tensorboard);
     return ExitCodes.OK;
   }
 }

@@ -2,6 +2,8 @@ package io.github.tfjavaxor.tutorial;
 
 import io.github.tfjavaxor.device.DeviceChoice;
 import io.github.tfjavaxor.keras.Sequential;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** The tutorial's few command-line options, checked before any native work. */
 record Options(
@@ -10,16 +12,17 @@ record Options(
     int verbose,
     boolean help,
     DeviceChoice device,
-    boolean logDevicePlacement) {
+    boolean logDevicePlacement,
+    Path tensorboard) {
 
-  /** The options with the default device (auto) and no placement log. */
+  /** The options with the default device (auto), no placement log and no TensorBoard graph. */
   Options(long seed, int epochs, int verbose, boolean help) {
-    this(seed, epochs, verbose, help, DeviceChoice.DEFAULT, false);
+    this(seed, epochs, verbose, help, DeviceChoice.DEFAULT, false, null);
   }
 
   static final String USAGE =
       "Usage: XorTutorial [--seed N] [--epochs N] [--verbose 0|1|2] [--device cpu|gpu|auto]\n"
-          + "                   [--log-device-placement] [--help]\n"
+          + "                   [--log-device-placement] [--tensorboard DIR] [--help]\n"
           + "  --seed     seeds the initial weights (default "
           + Sequential.SEED_DEFAULT
           + ")\n"
@@ -29,7 +32,8 @@ record Options(
           + "  --verbose  0 silent, 1 progress bar, 2 one line per epoch (default 1)\n"
           + "  --device   cpu, gpu (fails if no usable GPU) or auto (GPU if usable, else CPU;"
           + " default auto)\n"
-          + "  --log-device-placement  TensorFlow logs each op's device (stderr, INFO level)";
+          + "  --log-device-placement  TensorFlow logs each op's device (stderr, INFO level)\n"
+          + "  --tensorboard DIR  write the graph to DIR/train for TensorBoard's Graphs dashboard";
 
   /**
    * @throws IllegalArgumentException naming the bad option and value
@@ -41,6 +45,7 @@ record Options(
     boolean help = false;
     DeviceChoice device = DeviceChoice.DEFAULT;
     boolean logDevicePlacement = false;
+    Path tensorboard = null;
     // exec:java passes -Dexec.args as one string on some setups; split it the same way.
     String[] tokens = String.join(" ", args).trim().split("\\s+");
     for (int i = 0; i < tokens.length; i++) {
@@ -68,12 +73,19 @@ record Options(
         case "--log-device-placement":
           logDevicePlacement = true;
           break;
+        case "--tensorboard":
+          tensorboard = Path.of(value(tokens, ++i, t));
+          if (Files.exists(tensorboard) && !Files.isDirectory(tensorboard)) {
+            throw new IllegalArgumentException(
+                "--tensorboard: expected a directory, found a file: " + tensorboard);
+          }
+          break;
         default:
           throw new IllegalArgumentException("unknown option '" + t + "'");
       }
     }
     check(epochs, verbose);
-    return new Options(seed, epochs, verbose, help, device, logDevicePlacement);
+    return new Options(seed, epochs, verbose, help, device, logDevicePlacement, tensorboard);
   }
 
   static void check(int epochs, int verbose) {

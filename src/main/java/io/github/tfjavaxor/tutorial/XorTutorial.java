@@ -6,21 +6,24 @@ package io.github.tfjavaxor.tutorial;
 import io.github.tfjavaxor.device.DeviceResolver;
 import io.github.tfjavaxor.device.DeviceUnavailableException;
 import io.github.tfjavaxor.device.ResolvedDevice;
+import io.github.tfjavaxor.interop.tensorboard.TensorBoard;
 import io.github.tfjavaxor.keras.SessionConfigs;
 import io.github.tfjavaxor.keras.backend.EpochLoop;
 import io.github.tfjavaxor.keras.callbacks.ProgbarLogger;
 import io.github.tfjavaxor.keras.initializers.GlorotUniform;
 import io.github.tfjavaxor.keras.initializers.Seeds;
 import io.github.tfjavaxor.keras.metrics.MeanMetric;
-import io.github.tfjavaxor.keras.optimizers.Adam;
+import io.github.tfjavaxor.keras.optimizers.KerasGradients;
 import io.github.tfjavaxor.keras.utils.NumpyFormat;
 import io.github.tfjavaxor.keras.utils.PyFormat;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -55,8 +58,8 @@ public final class XorTutorial {
    * Entry point.
    *
    * @param args {@code [--seed N] [--epochs N] [--verbose 0|1|2] [--device cpu|gpu|auto]
-   *     [--log-device-placement]}; exit code 2 for bad options, 3 for {@code --device gpu} without
-   *     a usable GPU, 1 for a failure while running
+   *     [--log-device-placement] [--tensorboard DIR]}; exit code 2 for bad options, 3 for {@code
+   *     --device gpu} without a usable GPU, 1 for a failure while running
    */
   public static void main(String[] args) {
     Options options;
@@ -78,7 +81,9 @@ public final class XorTutorial {
           DeviceResolver.resolve(
               options.device(), options.logDevicePlacement(), SessionConfigs.DEFAULT);
       System.err.println(device.report());
-      run(options.seed(), options.epochs(), options.verbose(), System.out, device.config());
+      // jit_compile="auto": XLA only when training on a GPU, as Keras.
+      run(options.seed(), options.epochs(), options.verbose(), System.out, device.config(),
+          device.training().type().equals("GPU"), options.tensorboard());
     } catch (DeviceUnavailableException e) {
       System.err.println("XorTutorial: " + e.getMessage());
       System.exit(DeviceUnavailableException.EXIT_CODE);
@@ -111,17 +116,19 @@ public final class XorTutorial {
    * @see #run(long, int, int, PrintStream)
    */
   public static Run run(long seed, int epochs, int verbose, PrintStream out, ConfigProto config) {
-    return run(seed, epochs, verbose, out, config, false);
+    return run(seed, epochs, verbose, out, config, false, null);
   }
 
   /**
    * Runs the tutorial, its epochs compiled with XLA if {@code jitCompile} (Keras's {@code
-   * jit_compile=True}; XLA rounds differently from Keras's exact run, docs/performance.md).
+   * jit_compile=True}; XLA rounds differently from Keras's exact run, docs/performance.md), and,
+   * with a log directory, writes its graph there for TensorBoard.
    *
+   * @param tensorboard the log directory (the graph goes to {@code tensorboard/train}), or null
    * @see #run(long, int, int, PrintStream, ConfigProto)
    */
   public static Run run(long seed, int epochs, int verbose, PrintStream out, ConfigProto config,
-      boolean jitCompile) {
+      boolean jitCompile, Path tensorboard) {
     Options.check(epochs, verbose);
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
@@ -140,47 +147,75 @@ public final class XorTutorial {
           tf.withName("y").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 1)));
 
       // model.add(Dense(16, input_dim=2, activation='relu'))
-      //   kernel [2,16] ~ glorot_uniform U(±sqrt(6/18)), bias [16] = 0; relu(x·kernel + bias)
+      //   kernel [2,16] ~ glorot_uniform U(±sqrt(6/18)), bias [16] = 0; relu(x·kernel + bias).
+      //   Every op goes under the layer's name scope, dense/ (dense/kernel, dense/MatMul, ...),
+      //   the initial values under dense/kernel_initializer/ and dense/bias_initializer/.
+      Ops dense = tf.withSubScope("dense");
+      Ops kernelInit = dense.withSubScope("kernel_initializer").withInitScope();
       Variable<TFloat32> kernel =
-          tf.withName("dense_kernel")
-              .variable(GlorotUniform.call(tf.withInitScope(), 2, 16, Seeds.forLayer(seed, 0)));
+          dense.withName("kernel")
+              .variable(GlorotUniform.call(kernelInit, 2, 16, Seeds.forLayer(seed, 0)));
+      Ops biasInit = dense.withSubScope("bias_initializer").withInitScope();
       Variable<TFloat32> bias =
-          tf.withName("dense_bias")
-              .variable(tf.withInitScope().zeros(tf.constant(new long[] {16}), TFloat32.class));
-      Operand<TFloat32> hidden = tf.nn.relu(tf.nn.biasAdd(tf.linalg.matMul(x, kernel), bias));
+          dense.withName("bias")
+              .variable(biasInit.zeros(biasInit.constant(new long[] {16}), TFloat32.class));
+      Operand<TFloat32> hidden =
+          dense.nn.relu(dense.nn.biasAdd(dense.linalg.matMul(x, kernel), bias));
 
       // model.add(Dense(1, activation='sigmoid'))
-      //   kernel [16,1] ~ U(±sqrt(6/17)), bias [1] = 0; sigmoid(hidden·kernel + bias)
+      //   kernel [16,1] ~ U(±sqrt(6/17)), bias [1] = 0; sigmoid(hidden·kernel + bias); dense_1/
       //   Keras adds a 1-unit bias with Add, not BiasAdd (which Grappler would fuse into MatMul).
+      Ops dense1 = tf.withSubScope("dense_1");
+      Ops kernelInit1 = dense1.withSubScope("kernel_initializer").withInitScope();
       Variable<TFloat32> kernel1 =
-          tf.withName("dense_1_kernel")
-              .variable(GlorotUniform.call(tf.withInitScope(), 16, 1, Seeds.forLayer(seed, 1)));
+          dense1.withName("kernel")
+              .variable(GlorotUniform.call(kernelInit1, 16, 1, Seeds.forLayer(seed, 1)));
+      Ops biasInit1 = dense1.withSubScope("bias_initializer").withInitScope();
       Variable<TFloat32> bias1 =
-          tf.withName("dense_1_bias")
-              .variable(tf.withInitScope().zeros(tf.constant(new long[] {1}), TFloat32.class));
+          dense1.withName("bias")
+              .variable(biasInit1.zeros(biasInit1.constant(new long[] {1}), TFloat32.class));
       Operand<TFloat32> output =
-          tf.math.sigmoid(tf.math.add(tf.linalg.matMul(hidden, kernel1), bias1));
+          dense1.math.sigmoid(dense1.math.add(dense1.linalg.matMul(hidden, kernel1), bias1));
 
       // model.compile(loss='mean_squared_error', optimizer='adam', metrics=['binary_accuracy'])
       //   loss: mean over the last axis of (y - p)^2, then summed and divided by the batch size
+      Ops mse = tf.withSubScope("compile_loss").withSubScope("mean_squared_error");
       Operand<TFloat32> perSampleLoss =
-          tf.math.mean(tf.math.square(tf.math.sub(y, output)), tf.constant(-1));
+          mse.math.mean(mse.math.square(mse.math.sub(y, output)), mse.constant(-1));
       Operand<TFloat32> loss =
-          tf.math.divNoNan(
-              tf.reduceSum(perSampleLoss, tf.constant(0)),
-              tf.dtypes.cast(tf.size(perSampleLoss), TFloat32.class));
-      //   optimizer: Keras 3's Adam (lr 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7)
-      Op train = new Adam().minimize(tf, loss, List.of(kernel, bias, kernel1, bias1));
+          mse.math.divNoNan(
+              mse.reduceSum(perSampleLoss, mse.constant(0)),
+              mse.dtypes.cast(mse.size(perSampleLoss), TFloat32.class));
+      //   optimizer: Keras 3's Adam (lr 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7), this
+      //   project's, from raw ops; not org.tensorflow.framework.optimizers.Adam (used as new
+      //   Adam(graph).minimize(loss)), whose epsilon is 1e-8 and whose beta powers race
+      //   (docs/framework-defects.md §2)
+      var adam = new io.github.tfjavaxor.keras.optimizers.Adam();
+      //   train_step: grads = tape.gradient(loss, trainable_variables), as tf.gradients but with
+      //   Python's rules for the Dense ops so Grappler fuses as for Keras (defects §5); gradients/
+      List<Variable<TFloat32>> trainableVariables = List.of(kernel, bias, kernel1, bias1);
+      List<Output<TFloat32>> grads = KerasGradients.of(tf, loss, trainableVariables);
+      //   then optimizer.apply(grads, trainable_variables): m, v, the weights, adam/iteration
+      Op train = adam.applyGradients(tf, grads, trainableVariables);
       //   metric: binary_accuracy, 1 where (p > 0.5) equals y; summed over the batch here
+      Ops accuracy = tf.withSubScope("compile_metrics").withSubScope("binary_accuracy");
       Operand<TFloat32> predictedClass =
-          tf.dtypes.cast(tf.math.greater(output, tf.constant(0.5f)), TFloat32.class);
+          accuracy.dtypes.cast(
+              accuracy.math.greater(output, accuracy.constant(0.5f)), TFloat32.class);
       Operand<TFloat32> correct =
-          tf.reduceSum(
-              tf.math.mean(
-                  tf.dtypes.cast(tf.math.equal(y, predictedClass), TFloat32.class),
-                  tf.constant(-1)),
-              tf.constant(0));
+          accuracy.reduceSum(
+              accuracy.math.mean(
+                  accuracy.dtypes.cast(accuracy.math.equal(y, predictedClass), TFloat32.class),
+                  accuracy.constant(-1)),
+              accuracy.constant(0));
 
+      // TensorBoard(log_dir, write_graph=True): the graph, for TensorBoard's Graphs dashboard
+      if (tensorboard != null) {
+        TensorBoard.writeGraph(graph.toGraphDef(), tensorboard);
+      }
+
+      // The variables have no values yet: the session's first run() (or session.initialize())
+      // runs the init-scope ops (the glorot draws and zeros above) once, before that run's ops.
       try (Session session = new Session(graph, config);
           TFloat32 xData = TFloat32.tensorOf(StdArrays.ndCopyOf(trainingData));
           TFloat32 yData = TFloat32.tensorOf(StdArrays.ndCopyOf(targetData))) {

@@ -109,11 +109,17 @@ class JshScriptTest {
   @Test
   void buildsTheGraphByHandAndRunsItOnce() {
     assertTrue(output.contains("hidden: [-1, 16]\n"), output);
-    assertTrue(output.contains("  dense_kernel (VariableV2)\n  dense_kernel_1 (Assign)\n"), output);
-    assertTrue(output.contains("  Relu (Relu)\n"), output);
+    assertTrue(output.contains("  dense/kernel (VariableV2)\n  dense/kernel_1 (Assign)\n"), output);
+    assertTrue(output.contains("  dense/kernel_initializer/StatelessRandomUniform (StatelessRandomUniform)\n"), output);
+    assertTrue(output.contains("  dense/Relu (Relu)\n"), output);
     // Untrained sigmoid outputs: the first row is x=[0,0] with zero biases, exactly 0.5. (numpy pads
     // it to the widest value, whose last digit depends on the CPU's kernels: AVX-512 or not.)
     assertTrue(output.matches("(?s).*\\[\\[0\\.5 +]\n.*"), output);
+  }
+
+  @Test
+  void toursTheGraph() {
+    TourOutputs.checkJava(output);
   }
 
   @Test

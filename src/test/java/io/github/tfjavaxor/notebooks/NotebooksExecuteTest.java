@@ -42,6 +42,7 @@ class NotebooksExecuteTest {
   private static final int PREDICT = 19;
   private static final int CHART = 21;
   private static final int TUNING = 23;
+  private static final int TOUR = 25; // steps 12 to 16: code cells 25, 27, ..., 33
 
   private static JsonNode java;
   private static JsonNode python;
@@ -140,6 +141,18 @@ class NotebooksExecuteTest {
         Pattern.compile("Dense\\(8, tanh\\): loss 0\\.\\d{4}, binary_accuracy 100\\.00%, first epoch at 100%: [1-9]\\d*\n");
     assertTrue(tuned.matcher(text(java, TUNING)).find(), text(java, TUNING));
     assertTrue(tuned.matcher(text(python, TUNING)).find(), text(python, TUNING));
+  }
+
+  @Test
+  void tourCellsShowTheGraphGradientAndAdamStep() {
+    StringBuilder javaTour = new StringBuilder();
+    String[] pythonTour = new String[5];
+    for (int i = 0; i < 5; i++) {
+      javaTour.append(text(java, TOUR + 2 * i));
+      pythonTour[i] = text(python, TOUR + 2 * i);
+    }
+    TourOutputs.checkJava(javaTour.toString());
+    TourOutputs.checkPython(pythonTour[0], pythonTour[1], pythonTour[2], pythonTour[3], pythonTour[4]);
   }
 
   private static void assertPredictions(String out) {

@@ -43,7 +43,12 @@ class NotebooksInSyncTest {
             "## 9. Predict",
             "## 10. The learning curve",
             "## 11. Tuning",
-            "## 12. What next");
+            "## 12. A tour of the graph",
+            "## 13. Run only the forward pass",
+            "## 14. A gradient, and the chain rule by hand",
+            "## 15. One Adam step by hand",
+            "## 16. feed, fetch and addTarget",
+            "## 17. What next");
     assertEquals(expected.size(), steps.size());
     for (int i = 0; i < expected.size(); i++) {
       assertTrue(

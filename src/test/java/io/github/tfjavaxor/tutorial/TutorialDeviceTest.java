@@ -105,7 +105,7 @@ class TutorialDeviceTest {
 
   @Test
   void optionsParseDeviceAndPlacementLogging() {
-    assertEquals(new Options(42, 1000, 1, false, DeviceChoice.GPU, true),
+    assertEquals(new Options(42, 1000, 1, false, DeviceChoice.GPU, true, null),
         Options.parse(new String[] {"--device", "gpu", "--log-device-placement"}));
     assertEquals(DeviceChoice.AUTO, Options.parse(new String[] {}).device());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

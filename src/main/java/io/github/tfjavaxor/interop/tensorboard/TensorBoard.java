@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.tensorflow.Graph;
 import org.tensorflow.Session;
+import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.summary.SummaryWriter;
+import org.tensorflow.proto.GraphDef;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TString;
@@ -27,6 +30,11 @@ import org.tensorflow.types.TString;
  * Keras. (Keras 3.15 tags histograms with {@code weight.name + "/histogram"}, i.e. {@code
  * kernel/histogram} for every layer, so layers collide; the weight path is used here, as the
  * usual Keras workaround does.)
+ *
+ * <p>As Keras's {@code write_graph=True} (the default), the train event file also holds the model's
+ * graph, step 0: the forward pass, loss, metrics, gradients and optimizer as built for {@code fit},
+ * with their name scopes ({@code dense/}, {@code gradients/}, {@code adam/}, ...), for TensorBoard's
+ * Graphs dashboard. It is taken before the writer ops are added, so they are not in it.
  *
  * <p>The writer ops are added to the model's graph in {@link #setModel}, and the writer is flushed
  * and closed at the end of training.
@@ -69,7 +77,8 @@ public final class TensorBoard implements Callback {
     }
     model = m;
     session = m.session();
-    Ops tf = Ops.create(m.graph());
+    GraphDef graphDef = m.graph().toGraphDef();
+    Ops tf = Ops.create(m.graph()).withSubScope("tensorboard");
     step = tf.placeholder(TInt64.class);
     tag = tf.placeholder(TString.class);
     value = tf.placeholder(TFloat32.class);
@@ -91,17 +100,51 @@ public final class TensorBoard implements Callback {
       flushAndClose.add(tf.summary.closeSummaryWriter(w));
     }
     session.run(creates.get(0));
+    writeGraph(tf, writer, graphDef, session);
+  }
+
+  /**
+   * Writes a graph to {@code logDir/train} as TensorBoard's Graphs dashboard reads it (an event
+   * with {@code graph_def}, step 0), with a writer of its own; for graphs built without a model,
+   * such as the tutorial's.
+   *
+   * @param graphDef the graph, e.g. {@code graph.toGraphDef()}
+   * @param logDir the log directory; created if missing
+   */
+  public static void writeGraph(GraphDef graphDef, Path logDir) {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      SummaryWriter w =
+          tf.summary.summaryWriter(SummaryWriter.sharedName("graph_" + WRITERS.incrementAndGet()));
+      s.run(create(tf, w, logDir, "train"));
+      writeGraph(tf, w, graphDef, s);
+      s.run(tf.summary.flushSummaryWriter(w));
+      s.run(tf.summary.closeSummaryWriter(w));
+    }
+  }
+
+  // Keras: tf.summary.graph(train_function graph), an Event whose graph_def is the GraphDef bytes.
+  private static void writeGraph(Ops tf, SummaryWriter w, GraphDef graphDef, Session s) {
+    Placeholder<TString> bytes = tf.placeholder(TString.class);
+    Op write = tf.summary.writeGraphSummary(w, tf.constant(0L), bytes);
+    try (TString t = TString.tensorOfBytes(NdArrays.scalarOfObject(graphDef.toByteArray()))) {
+      s.runner().feed(bytes, t).addTarget(write).run().close();
+    }
   }
 
   // A writer for logDir/run, created by running its create op (validation's on its first scalar).
   private SummaryWriter writer(Ops tf, String run) {
     SummaryWriter w =
         tf.summary.summaryWriter(SummaryWriter.sharedName("tensorboard_" + WRITERS.incrementAndGet()));
-    Op create = tf.summary.createSummaryFileWriter(w,
+    creates.add(create(tf, w, logDir, run));
+    return w;
+  }
+
+  private static Op create(Ops tf, SummaryWriter w, Path logDir, String run) {
+    return tf.summary.createSummaryFileWriter(w,
         tf.constant(logDir.resolve(run).toAbsolutePath().toString()),
         tf.constant(10), tf.constant(1000), tf.constant(".v2"));
-    creates.add(create);
-    return w;
   }
 
   @Override

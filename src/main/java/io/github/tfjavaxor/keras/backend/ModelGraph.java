@@ -64,11 +64,13 @@ public final class ModelGraph implements AutoCloseable {
       output = h;
       Dense last = layers.get(layers.size() - 1);
       logits = last.activation() == Activation.SIGMOID ? last.preActivation() : null;
+      // set_weights/dense_kernel etc.: a placeholder and an assign per weight.
+      Ops setWeights = tf.withSubScope("set_weights");
       for (Variable<TFloat32> w : weights) {
-        Placeholder<TFloat32> p = tf.withName(w.op().name() + "_value")
+        Placeholder<TFloat32> p = setWeights.withName(w.op().name().replace('/', '_'))
             .placeholder(TFloat32.class, Placeholder.shape(w.shape()));
         weightValues.add(p);
-        weightAssigns.add(tf.assign(w, p));
+        weightAssigns.add(setWeights.assign(w, p));
       }
       session = new Session(graph, config);
     } catch (RuntimeException e) {

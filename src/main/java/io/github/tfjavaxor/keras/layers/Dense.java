@@ -30,6 +30,7 @@ public final class Dense {
   private String name;
   private Variable<TFloat32> kernel;
   private Variable<TFloat32> bias;
+  private Ops scope;
   private Operand<TFloat32> preActivation;
 
   /**
@@ -144,7 +145,8 @@ public final class Dense {
   /**
    * Creates the kernel and bias variables, initialised to glorot_uniform and zeros.
    *
-   * <p>Variable names are flat ({@code dense_kernel}), because TF Java rejects '/' in op names.
+   * <p>The variables and, in {@link #call}, the forward ops are named under the layer's scope, as
+   * in Keras's TF backend: {@code dense/kernel}, {@code dense/bias}, {@code dense/MatMul}, ...
    *
    * @param tf the graph's ops
    * @param seed the kernel's op-level seed
@@ -154,18 +156,21 @@ public final class Dense {
     if (name == null) {
       throw new IllegalStateException("Dense: build() before the layer was added to a model");
     }
+    scope = tf.withSubScope(name);
+    // The initial values in scopes of their own (dense/kernel_initializer/...), as Keras's args.
+    Ops kernelInit = scope.withSubScope("kernel_initializer").withInitScope();
     kernel =
-        tf.withName(name + "_kernel")
-            .variable(GlorotUniform.call(tf.withInitScope(), inputDim, units, seed));
+        scope.withName("kernel").variable(GlorotUniform.call(kernelInit, inputDim, units, seed));
+    Ops biasInit = scope.withSubScope("bias_initializer").withInitScope();
     bias =
-        tf.withName(name + "_bias")
-            .variable(tf.withInitScope().zeros(tf.constant(new long[] {units}), TFloat32.class));
+        scope.withName("bias")
+            .variable(biasInit.zeros(biasInit.constant(new long[] {units}), TFloat32.class));
   }
 
   /**
    * The forward pass.
    *
-   * @param tf the graph's ops
+   * @param tf the graph's ops; the new ops go under the layer's name scope made by {@link #build}
    * @param x float32 [batch, inDim]
    * @return float32 [batch, units]
    * @throws IllegalStateException if {@link #build} has not run
@@ -177,9 +182,10 @@ public final class Dense {
     // Keras's TF backend (numpy.py add) uses BiasAdd only when the bias has exactly one dim > 1;
     // a 1-unit bias gets a plain Add. It matters: Grappler fuses MatMul+BiasAdd into
     // _FusedMatMul, whose 16-term dot product rounds differently from MatMul then Add (1 ulp).
-    Operand<TFloat32> product = tf.linalg.matMul(x, kernel);
-    preActivation = units > 1 ? tf.nn.biasAdd(product, bias) : tf.math.add(product, bias);
-    return activation.apply(tf, preActivation);
+    // The scope made once in build: a second withSubScope("dense") would name it dense_1.
+    Operand<TFloat32> product = scope.linalg.matMul(x, kernel);
+    preActivation = units > 1 ? scope.nn.biasAdd(product, bias) : scope.math.add(product, bias);
+    return activation.apply(scope, preActivation);
   }
 
   /** The kernel variable, float32 [inDim, units]; null before build. */

@@ -55,19 +55,31 @@ import org.tensorflow.types.TFloat32;
  * {@code addGradients} call down to those tensors, as before. Graphs of any other shape (a
  * variable used outside such ops, tensors that depend on each other at the boundary) get plain
  * {@code addGradients}, the previous behaviour.
+ *
+ * <p>All ops go under the name scope {@code gradients/}: the loss part under the loss's top scope
+ * ({@code gradients/compile_loss/...}), each ruled op's gradient under its forward op's name
+ * ({@code gradients/dense_1/MatMul/MatMul_1} is d loss / d {@code dense_1/kernel}), as Keras's
+ * {@code gradient_tape/...} names them.
  */
-final class KerasGradients {
+public final class KerasGradients {
 
   private KerasGradients() {}
 
   /**
-   * d loss / d var for each variable, in order.
+   * d loss / d var for each variable, in order: TF Java's {@code tf.gradients(loss, vars)} with
+   * Python's gradient rules for the Dense stack; Keras's {@code tape.gradient(loss, vars)}.
    *
+   * @param tf the graph's ops
+   * @param loss float32 scalar
+   * @param vars float32 variables that reach the loss
+   * @return float32, one per variable, each of its variable's shape
    * @throws org.tensorflow.exceptions.TFInvalidArgumentException as {@code addGradients} does if a
    *     variable does not reach the loss
    */
-  static List<Output<TFloat32>> of(Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> vars) {
+  public static List<Output<TFloat32>> of(
+      Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> vars) {
     GradientPlan plan = GradientPlan.of(loss, vars);
+    tf = tf.withSubScope("gradients");
     if (plan == null) {
       Gradients g = tf.gradients(loss, vars);
       List<Output<TFloat32>> out = new ArrayList<>();
@@ -77,25 +89,41 @@ final class KerasGradients {
       return out;
     }
     // The loss part: C++ gradients down to the boundary tensors.
-    Gradients boundary = tf.gradients(loss, plan.boundary);
+    String lossName = loss.op().name();
+    Ops lossPart = lossName.contains("/") ? tf.withName(lossName.split("/")[0]) : tf;
+    Gradients boundary = lossPart.gradients(loss, plan.boundary);
     Map<String, List<Operand<TFloat32>>> grads = new HashMap<>();
     for (int i = 0; i < plan.boundary.size(); i++) {
       add(grads, plan.boundary.get(i), boundary.dy(i));
     }
     // The model part, from the boundary back to the variables, with Python's rules.
-    Ops g = tf.withSubScope("KerasGradients");
+    Map<String, Ops> scopes = new HashMap<>();
     for (int i = plan.order.size() - 1; i >= 0; i--) {
       GraphOperation op = plan.order.get(i);
+      Ops g = scope(tf, op.name(), scopes);
       Operand<TFloat32> dy = sum(g, grads.get(GradientPlan.key(op.output(0))));
       if (dy != null) {
         backprop(g, op, dy, plan, grads);
       }
     }
+    Ops g = tf;
     List<Output<TFloat32>> out = new ArrayList<>();
     for (Variable<TFloat32> v : vars) {
       out.add(sum(g, grads.get(GradientPlan.key(v.asOutput()))).asOutput());
     }
     return out;
+  }
+
+  /** {@code root}'s sub-scope for a forward op's name ({@code dense_1/MatMul}), each made once. */
+  private static Ops scope(Ops root, String path, Map<String, Ops> scopes) {
+    Ops s = scopes.get(path);
+    if (s == null) {
+      int slash = path.lastIndexOf('/');
+      Ops parent = slash < 0 ? root : scope(root, path.substring(0, slash), scopes);
+      s = parent.withSubScope(path.substring(slash + 1));
+      scopes.put(path, s);
+    }
+    return s;
   }
 
   private static void backprop(

@@ -78,8 +78,8 @@ public abstract class Optimizer {
   }
 
   /**
-   * Builds one training step: gradients of {@code loss} for {@code vars}, the updates, and the
-   * increment of the step counter.
+   * Builds one training step: {@link KerasGradients#of} then {@link #applyGradients}, as Keras's
+   * {@code train_step} runs {@code tape.gradient} then {@code optimizer.apply}.
    *
    * @param tf the graph's ops
    * @param loss float32 scalar
@@ -88,22 +88,40 @@ public abstract class Optimizer {
    * @throws IllegalStateException if called twice on one optimizer
    */
   public final Op minimize(Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> vars) {
-    if (iterations != null) {
-      throw new IllegalStateException(kerasName() + ": minimize() already built for this optimizer");
+    checkNotBuilt();
+    return applyGradients(tf, KerasGradients.of(tf, loss, vars), vars);
+  }
+
+  /**
+   * Builds the update of {@code vars} from precomputed gradients, under the name scope {@link
+   * #kerasName()} ({@code adam/}): the slots, every update after every gradient, then {@code
+   * iteration += 1}. Mirrors Keras's {@code optimizer.apply(grads, trainable_variables)}.
+   *
+   * <p>Named for TensorBoard and {@code Session.Runner} fetches by name: {@code adam/iteration},
+   * {@code adam/momentum} and {@code adam/velocity} (all variables' slots packed into one vector in
+   * model order, for an element-wise optimizer), and the returned op {@code adam/apply_gradients}.
+   *
+   * @param tf the graph's ops
+   * @param gradients float32, d loss / d var for each variable, same order and shapes as vars
+   * @param vars the trainable variables
+   * @return the op to run as the train target
+   * @throws IllegalArgumentException if the lists differ in length
+   * @throws IllegalStateException if called twice on one optimizer
+   */
+  public final Op applyGradients(
+      Ops tf, List<? extends Operand<TFloat32>> gradients, List<Variable<TFloat32>> vars) {
+    checkNotBuilt();
+    if (gradients.size() != vars.size()) {
+      throw new IllegalArgumentException(kerasName() + ": expected one gradient per variable ("
+          + vars.size() + "), found " + gradients.size());
     }
-    // Python's gradient functions for the Dense stack, so Grappler fuses as it does for Keras.
-    List<Output<TFloat32>> gradients = KerasGradients.of(tf, loss, vars);
-    List<Operand<TFloat32>> grads = new ArrayList<>();
-    List<Op> gradOps = new ArrayList<>();
-    for (Output<TFloat32> g : gradients) {
-      grads.add(g);
-      gradOps.add(g);
-    }
-    iterations =
-        tf.withName(kerasName() + "_iterations").variable(tf.withInitScope().constant(0L));
+    List<Operand<TFloat32>> grads = new ArrayList<>(gradients);
+    List<Op> gradOps = new ArrayList<>(gradients);
+    tf = tf.withSubScope(kerasName());
+    iterations = tf.withName("iteration").variable(tf.withInitScope().constant(0L));
     // A variable, as in Keras: a loaded file's value is the one training uses.
-    learningRateVariable = tf.withName(kerasName() + "_learning_rate")
-        .variable(tf.withInitScope().constant(learningRate));
+    learningRateVariable =
+        tf.withName("learning_rate").variable(tf.withInitScope().constant(learningRate));
     // Ref variables are read in place: an update must not run while a gradient still reads.
     Ops afterGradients = tf.withControlDependencies(gradOps);
     boolean packed = elementwise() && vars.size() > 1;
@@ -116,7 +134,16 @@ public abstract class Optimizer {
     if (finish != null) {
       updates.add(finish);
     }
-    return tf.withControlDependencies(updates).assignAdd(iterations, tf.constant(1L));
+    // The train op, by name adam/apply_gradients, as TF 1's optimizer named its own.
+    return tf.withControlDependencies(updates)
+        .withName("apply_gradients")
+        .assignAdd(iterations, tf.constant(1L));
+  }
+
+  private void checkNotBuilt() {
+    if (iterations != null) {
+      throw new IllegalStateException(kerasName() + ": minimize() already built for this optimizer");
+    }
   }
 
   private List<Op> perVariableUpdates(
@@ -143,7 +170,7 @@ public abstract class Optimizer {
     }
     packedSizes = sizes.clone();
     Operand<TFloat32> delta =
-        delta(tf, tf.concat(flat, tf.constant(0)), kerasName(), Shape.of(total));
+        delta(tf, tf.concat(flat, tf.constant(0)), "", Shape.of(total));
     List<Output<TFloat32>> parts =
         tf.splitV(delta, tf.constant(sizes), tf.constant(0), (long) vars.size()).output();
     List<Op> updates = new ArrayList<>();
@@ -188,9 +215,7 @@ public abstract class Optimizer {
    * @return the op that writes the new value
    */
   protected Op update(Ops tf, Variable<TFloat32> var, Operand<TFloat32> grad) {
-    // The slot is named after the variable without its name scope (TF Java names take no '/').
-    String name = var.op().name();
-    return tf.assignSub(var, delta(tf, grad, name.substring(name.lastIndexOf('/') + 1), var.shape()));
+    return tf.assignSub(var, delta(tf, grad, var.op().name(), var.shape()));
   }
 
   /**
@@ -200,7 +225,7 @@ public abstract class Optimizer {
    * concatenated.
    *
    * @param grad float32 of {@code shape}
-   * @param name prefix for slot names (a variable name, or the optimizer's when packed)
+   * @param name prefix for slot names (a variable name, or "" when packed)
    * @return float32 of {@code shape}
    */
   protected Operand<TFloat32> delta(Ops tf, Operand<TFloat32> grad, String name, Shape shape) {
@@ -223,13 +248,14 @@ public abstract class Optimizer {
   }
 
   /**
-   * Creates a zero-filled slot (optimizer state), named {@code <name>_<slotName>} as Keras names
-   * optimizer variables ({@code dense_kernel_momentum}, or {@code adam_momentum} when packed).
+   * Creates a zero-filled slot (optimizer state) in the optimizer's scope, named {@code
+   * <name>_<slotName>} as Keras names optimizer variables ({@code adam/dense_kernel_momentum}, or
+   * {@code adam/momentum} when packed).
    */
   protected final Variable<TFloat32> zerosSlot(Ops tf, String name, Shape shape, String slotName) {
     Variable<TFloat32> slot =
         tf.withControlDependencies(Collections.emptyList())
-            .withName(name + "_" + slotName)
+            .withName(name.isEmpty() ? slotName : name.replace('/', '_') + "_" + slotName)
             .variable(
                 tf.withInitScope()
                     .zeros(tf.withInitScope().constant(shape.asArray()), TFloat32.class));
@@ -240,13 +266,16 @@ public abstract class Optimizer {
 
   /**
    * The learning rate as the graph reads it: a float32 scalar variable (Keras's {@code
-   * learning_rate} variable), initialised to {@link #learningRate()}.
+   * learning_rate} variable, {@code adam/learning_rate}), initialised to {@link #learningRate()}.
    */
   protected final Operand<TFloat32> learningRateOperand() {
     return learningRateVariable;
   }
 
-  /** The step counter, an int64 variable starting at 0; null before {@link #minimize}. */
+  /**
+   * The step counter, Keras's {@code iteration}: an int64 variable {@code adam/iteration} starting at
+   * 0; null before {@link #minimize} or {@link #applyGradients}.
+   */
   public Variable<TInt64> iterations() {
     return iterations;
   }

@@ -32,11 +32,14 @@ final class TestFunction {
     session = g.session();
     x = g.x();
     y = tf.withName("y").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, outputDim)));
-    loss = config.loss().call(tf, y, g.output(), g.logits());
+    // Named as in Keras's train step: compile_loss/mean_squared_error/..., then the metrics.
+    Ops lossScope = tf.withSubScope("compile_loss").withSubScope(config.loss().kerasName());
+    loss = config.loss().call(lossScope, y, g.output(), g.logits());
     List<Operand<TFloat32>> logged = new ArrayList<>();
     logged.add(loss);
+    Ops metricsScope = tf.withSubScope("compile_metrics");
     for (Metric m : config.metrics()) {
-      logged.add(m.batchTotal(tf, y, g.output()));
+      logged.add(m.batchTotal(metricsScope.withSubScope(m.kerasName()), y, g.output()));
     }
     stepLogs = tf.withName("batch_logs").stack(logged);
   }

@@ -52,7 +52,7 @@ class TrainerTest {
       assertFalse(opNames(m).stream().anyMatch(n -> n.startsWith("adam")), opNames(m).toString());
       assertEquals(null, m.optimizer().iterations());
       m.fit(Xor.X, Xor.Y, 1, 32, 0);
-      assertTrue(opNames(m).contains("adam_iterations"));
+      assertTrue(opNames(m).contains("adam/iteration"));
     }
   }
 
