@@ -101,6 +101,22 @@ class CliKerasFilesTest {
   }
 
   @Test
+  void summaryOfACompiledFileHasKerasOptimizerLine() throws IOException {
+    Path file = fixture("stored.keras");
+    String expected = keras("summary", file);
+    assertTrue(expected.contains(" Optimizer params: "), expected);
+    assertEquals(expected, ok("summary", "--model", file.toString()).out());
+  }
+
+  @Test
+  void trainFromAJavaWrittenFileStartsAtItsEpoch() {
+    Path file = dir.resolve("java.keras");
+    ok("train", "--epochs", "5", "--verbose", "0", "--save", file.toString());
+    Cli r = ok("train", "--from", file.toString(), "--epochs", "7", "--verbose", "0");
+    assertTrue(r.out().contains("epochs: 7 (resumed at 5)\n"), r.out());
+  }
+
+  @Test
   void trainSaveKerasWritesAFileKerasLoads() throws IOException {
     Path file = dir.resolve("m.keras");
     ok("train", "--epochs", "5", "--verbose", "0", "--save", file.toString());

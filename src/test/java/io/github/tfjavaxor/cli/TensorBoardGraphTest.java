@@ -41,8 +41,8 @@ class TensorBoardGraphTest {
     JsonNode read = read(dir.resolve("train"));
     assertTrue(read.get("graph").asBoolean(), read.toString());
     assertEquals(new TreeSet<>(MODEL_SCOPES), names(read.get("scopes")));
-    assertEquals(List.of("adam/iteration", "adam/momentum", "adam/velocity", "dense/bias",
-        "dense/kernel", "dense_1/bias", "dense_1/kernel"), list(read.get("variables")));
+    assertEquals(List.of("adam/iteration", "adam/learning_rate", "adam/momentum", "adam/velocity",
+        "dense/bias", "dense/kernel", "dense_1/bias", "dense_1/kernel"), list(read.get("variables")));
     // The event itself, as Keras's tf.summary.graph writes it: step 0, graph_def bytes.
     GraphDef g = graphEvent(dir.resolve("train"));
     Set<String> ops = new TreeSet<>();

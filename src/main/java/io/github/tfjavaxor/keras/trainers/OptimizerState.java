@@ -86,7 +86,7 @@ final class OptimizerState {
    */
   void write(List<NdArray<?>> values) {
     if (feeds == null) {
-      Ops tf = g.tf();
+      Ops tf = g.tf().withSubScope("set_optimizer_variables");
       feeds = new ArrayList<>();
       assigns = new ArrayList<>();
       for (Variable<?> v : variables) {
@@ -133,7 +133,7 @@ final class OptimizerState {
   @SuppressWarnings("unchecked")
   private <T extends TType> void feed(Ops tf, Variable<?> variable) {
     Variable<T> v = (Variable<T>) variable;
-    Placeholder<T> p = tf.withName(v.op().name() + "_value")
+    Placeholder<T> p = tf.withName(v.op().name().replace('/', '_'))
         .placeholder(v.type(), Placeholder.shape(v.shape()));
     feeds.add(p);
     assigns.add(tf.assign(v, (Operand<T>) p));
