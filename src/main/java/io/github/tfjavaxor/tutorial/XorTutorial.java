@@ -228,14 +228,28 @@ public final class XorTutorial {
         //   batch_size defaults to 32 > 4 rows: one full-batch Adam step per epoch. The loss and
         //   accuracy fetched with the train op come from the forward pass before the update,
         //   which is what Keras logs for the epoch.
-        //   The epochs run as one While loop in the graph, one session.run for all of them: the
-        //   same step as a pure function of the weights and Adam's state (EpochLoop), the same
-        //   numbers; the logs of every epoch then go to the progress printer in order.
         float[] epochLoss = new float[epochs];
         float[] epochAccuracy = new float[epochs];
+        float[][] stepLogs = new float[epochs][];
         EpochLoop loop = EpochLoop.build(graph, tf, session, train,
             tf.stack(List.of(loss, correct)), List.of(x, y), jitCompile);
-        float[][] stepLogs = loop.run(List.of(xData, yData), epochs);
+        int first = jitCompile ? 0 : 1;
+        if (first == 1) {
+          // Epoch 1 is one session.run: feed the data, run the train op (a target: nothing comes
+          // back), fetch the loss and the correct count.
+          try (Result r = session.runner().feed(x, xData).feed(y, yData)
+              .addTarget(train).fetch(loss).fetch(correct).run()) {
+            stepLogs[0] =
+                new float[] {((TFloat32) r.get(0)).getFloat(), ((TFloat32) r.get(1)).getFloat()};
+          }
+        }
+        //   The other epochs run as one While loop in the graph, one session.run for all of them:
+        //   the same step as a pure function of the weights and Adam's state (EpochLoop), the same
+        //   numbers (with jit_compile, XLA compiles the loop and runs every epoch).
+        if (epochs > first) {
+          float[][] rest = loop.run(List.of(xData, yData), epochs - first);
+          System.arraycopy(rest, 0, stepLogs, first, epochs - first);
+        }
         progress.onTrainBegin(epochs, 1, verbose);
         for (int epoch = 0; epoch < epochs; epoch++) {
           if (verbose != 0) {
