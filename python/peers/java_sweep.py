@@ -20,6 +20,7 @@ import common
 p = argparse.ArgumentParser()
 p.add_argument("--java", default="java")
 p.add_argument("--classpath", required=True)
+p.add_argument("--group", default="none", help="sweep --group: none (one graph per run), exact, batched")
 own, rest = p.parse_known_args()
 sys.argv[1:] = rest
 a = common.options()
@@ -30,7 +31,7 @@ for _ in range(a.inner):
     with tempfile.TemporaryDirectory() as out:
         cmd = [own.java, "-Djava.awt.headless=true", "-cp", own.classpath, "io.github.tfjavaxor.cli.TfjavaXor",
                "sweep", "--epochs", str(a.epochs), "--seeds", str(a.seeds), "--seed", str(a.seed),
-               "--batch-size", str(a.batch), "--jobs", str(a.threads), "--out", os.path.join(out, "s")]
+               "--batch-size", str(a.batch), "--jobs", str(a.threads), "--group", own.group, "--out", os.path.join(out, "s")]
         r = subprocess.run(cmd, capture_output=True, text=True)
         if r.returncode != 0:
             raise SystemExit(f"java_sweep: {' '.join(cmd[4:])} failed ({r.returncode}):\n{r.stderr[-3000:]}")
