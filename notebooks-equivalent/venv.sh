@@ -16,8 +16,10 @@ if ! command -v "$python" >/dev/null 2>&1 && [[ ! -x "$root/python/.venv/bin/pyt
 fi
 "$root/python/venv.sh" ${1:+"$1"} .venv requirements.txt >/dev/null
 py="$("$root/python/venv.sh" .venv requirements-notebooks.txt | tail -n 1)"
-# The Java kernel must be visible to Jupyter from inside the venv.
-if ! "$(dirname "$py")/jupyter" kernelspec list 2>/dev/null | grep -q '^ *java '; then
+# The Java kernel must be visible to Jupyter from inside the venv. The whole list is read as JSON
+# (no `| grep -q`, which under pipefail fails when jupyter dies of SIGPIPE after an early match).
+specs="$("$(dirname "$py")/jupyter" kernelspec list --json 2>/dev/null || true)"
+if ! "$py" -c 'import json, sys; sys.exit("java" not in json.loads(sys.argv[1] or "{}").get("kernelspecs", {}))' "$specs"; then
   echo "venv.sh: expected the JJava kernelspec 'java' in $(dirname "$(dirname "$py")")/share/jupyter/kernels," \
     "found none (reinstall with notebooks-equivalent/venv.sh --force)" >&2
   exit 4

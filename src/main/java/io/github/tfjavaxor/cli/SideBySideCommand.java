@@ -2,6 +2,7 @@ package io.github.tfjavaxor.cli;
 
 import io.github.tfjavaxor.datasets.Dataset;
 import io.github.tfjavaxor.datasets.Datasets;
+import io.github.tfjavaxor.device.CpuInfo;
 import io.github.tfjavaxor.interop.PythonVenv;
 import io.github.tfjavaxor.keras.losses.Loss;
 import io.github.tfjavaxor.parity.EpochCsv;
@@ -99,11 +100,10 @@ public final class SideBySideCommand implements Callable<Integer> {
     int train = SideBySideConfig.trainRows(rows, c.validationSplit());
     o.printf("Side by side: Keras (python/xor_keras3.py) vs Java, seed %d, %d epochs, %s%n",
         c.model().seed(), c.epochs(), c.label());
-    o.printf("%d rows: %d training, %d validation; %d step(s) per epoch; %s;"
-        + " TF_ENABLE_ONEDNN_OPTS=%s%n", rows, train, rows - train,
-        (train + c.batchSize() - 1) / c.batchSize(), c.shuffle()
+    o.printf("%d rows: %d training, %d validation; %d step(s) per epoch; %s%n%s%n", rows, train,
+        rows - train, (train + c.batchSize() - 1) / c.batchSize(), c.shuffle()
             ? "shuffled: Keras fixes each epoch's row order, Java replays it" : "no shuffle",
-        System.getenv().getOrDefault("TF_ENABLE_ONEDNN_OPTS", "(unset)"));
+        CpuInfo.describe());
     SideBySide.Result r;
     try {
       r = SideBySide.run(venv, c, out, !noFused);

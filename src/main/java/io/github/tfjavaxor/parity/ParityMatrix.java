@@ -1,6 +1,7 @@
 package io.github.tfjavaxor.parity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.tfjavaxor.device.CpuInfo;
 import io.github.tfjavaxor.interop.PythonVenv;
 import io.github.tfjavaxor.workbench.FlagValues;
 import io.github.tfjavaxor.workbench.ModelSpec;
@@ -143,11 +144,11 @@ public final class ParityMatrix {
     List<SideBySide.Result> results = run(PythonVenv.locate(), out);
     double seconds = (System.nanoTime() - t0) / 1e9;
     printTable(results, System.out);
-    System.out.printf(Locale.ROOT, "%n%d configurations in %.0f s; TF_ENABLE_ONEDNN_OPTS=%s%n",
-        results.size(), seconds, System.getenv().getOrDefault("TF_ENABLE_ONEDNN_OPTS",
-            "(unset)"));
+    System.out.printf(Locale.ROOT, "%n%d configurations in %.0f s; %s%n", results.size(),
+        seconds, CpuInfo.describe());
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("onednn_opts", System.getenv().getOrDefault("TF_ENABLE_ONEDNN_OPTS", "(unset)"));
+    json.put("onednn_opts", CpuInfo.onednnOpts());
+    json.put("machine", CpuInfo.describe());
     json.put("seconds", seconds);
     json.put("runs", summary(results));
     new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(

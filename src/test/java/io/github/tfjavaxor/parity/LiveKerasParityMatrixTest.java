@@ -3,6 +3,7 @@ package io.github.tfjavaxor.parity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.tfjavaxor.device.CpuInfo;
 import io.github.tfjavaxor.interop.PythonVenv;
 import io.github.tfjavaxor.keras.activations.Activation;
 import io.github.tfjavaxor.keras.losses.Loss;
@@ -66,13 +67,13 @@ class LiveKerasParityMatrixTest {
     long t0 = System.nanoTime();
     List<SideBySide.Result> results = ParityMatrix.run(PythonVenv.locate(), out);
     ParityMatrix.printTable(results, System.out);
-    System.out.printf(Locale.ROOT, "%d configurations in %.0f s; TF_ENABLE_ONEDNN_OPTS=%s%n",
-        results.size(), (System.nanoTime() - t0) / 1e9,
-        System.getenv().getOrDefault("TF_ENABLE_ONEDNN_OPTS", "(unset)"));
+    String machine = CpuInfo.describe();
+    System.out.printf(Locale.ROOT, "%d configurations in %.0f s; %s%n", results.size(),
+        (System.nanoTime() - t0) / 1e9, machine);
     assertEquals(ParityMatrix.configs().size(), results.size());
     for (SideBySide.Result r : results) {
       SideBySideConfig c = r.config();
-      String label = c.label();
+      String label = c.label() + " [Java's default fit path against Keras's fit; " + machine + "]";
       Comparison k = r.comparison();
       assertEquals(c.epochs(), r.keras().epochs(), label);
       assertEquals(c.validationSplit() > 0 && c.epochs() > 0, k.keys().containsKey("val_loss"),

@@ -66,7 +66,7 @@ public final class EpochLoop {
       }
       List<Output<?>> results = jitCompile
           ? xlaCall(tf, graph, inputs, cond, body)
-          : loop(tf, inputs, cond, body);
+          : loop(tf, inputs, cond, body, true);
       @SuppressWarnings("unchecked")
       Output<TFloat32> l = (Output<TFloat32>) results.get(0);
       logs = l;
@@ -197,13 +197,13 @@ public final class EpochLoop {
     }
   }
 
-  // The While from epoch 0; returns (logs, new values...).
+  // The While from epoch 0, lowered outside XLA (WhileLoop); returns (logs, new values...).
   private static List<Output<?>> loop(Ops tf, List<Operand<?>> inputs, ConcreteFunction cond,
-      ConcreteFunction body) {
+      ConcreteFunction body, boolean lower) {
     List<Operand<?>> all = new ArrayList<>();
     all.add(tf.constant(0));
     all.addAll(inputs);
-    List<Output<?>> out = tf.whileOp(all, cond, body).output();
+    List<Output<?>> out = WhileLoop.build(tf, all, cond, body, lower);
     return out.subList(1, out.size());
   }
 
@@ -250,7 +250,7 @@ public final class EpochLoop {
       for (int i = 0; i < inputs.size(); i++) {
         args.add(output(g, argName(i)));
       }
-      List<Output<?>> out = loop(tf, args, cond, body);
+      List<Output<?>> out = loop(tf, args, cond, body, false);
       Signature.Builder sig = Signature.builder().key("epoch_loop");
       for (int i = 0; i < args.size(); i++) {
         sig.input(argName(i), args.get(i)).output("out_" + argName(i), out.get(i));
@@ -274,7 +274,7 @@ public final class EpochLoop {
   }
 
   private static DataType baseType(DataType t) {
-    return t.getNumber() > 100 ? DataType.forNumber(t.getNumber() - 100) : t;
+    return WhileLoop.baseType(t);
   }
 
   private static org.tensorflow.proto.TensorShapeProto shapeProto(Shape s) {
