@@ -216,6 +216,10 @@ def main():
           f" Dense(1, sigmoid), batch {a.batch}, {a.epochs} epochs, {a.threads} intra-op thread(s),"
           f" {a.repeats} interleaved rounds after {a.warmup} warm-up; {os.cpu_count()} cores,"
           f" load average {os.getloadavg()[0]:.1f} at start")
+    # The CPU and oneDNN setting, described once (device/CpuInfo.java) for every report.
+    machine = subprocess.run([a.java, "-cp", a.classpath, "io.github.tfjavaxor.device.CpuInfo"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    print(machine)
     stats = measure(peers, a)
     print("\nThe tutorial (one run, seed %d):\n" % a.seed)
     print(table(stats))
@@ -228,7 +232,7 @@ def main():
         print(targets(stats))
     if a.json:
         with open(a.json, "w") as f:
-            json.dump({"args": vars(a), "stats": stats}, f, indent=1)
+            json.dump({"args": vars(a), "machine": machine, "stats": stats}, f, indent=1)
 
 
 if __name__ == "__main__":

@@ -2,10 +2,11 @@ package io.github.tfjavaxor.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.tfjavaxor.device.CpuInfo;
 import io.github.tfjavaxor.interop.KerasWeightsFile;
 import io.github.tfjavaxor.interop.PythonVenv;
-import io.github.tfjavaxor.keras.SessionConfigs;
 import io.github.tfjavaxor.keras.Sequential;
+import io.github.tfjavaxor.keras.SessionConfigs;
 import io.github.tfjavaxor.keras.trainers.CompileConfig;
 import io.github.tfjavaxor.keras.trainers.FitArgs;
 import io.github.tfjavaxor.keras.trainers.JitCompile;
@@ -42,6 +43,7 @@ public final class EpochLoopBenchmark {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
+    System.out.println(CpuInfo.describe());
     System.out.printf(Locale.ROOT, "epoch loop benchmark: %d epochs, %d repeats, %d cores%n",
         epochs, repeats, Runtime.getRuntime().availableProcessors());
     List<Double> perRun = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.github.tfjavaxor.bench;
 
 import io.github.tfjavaxor.bench.Mapping.Kind;
+import io.github.tfjavaxor.device.CpuInfo;
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.layers.Dense;
 import java.io.IOException;
@@ -61,6 +62,7 @@ public final class MemoryBenchmark {
     if (chunk < 1 || steps < 1 || warmup < 0 || warmup > steps) {
       throw new IllegalArgumentException("need steps >= 1, chunk >= 1 and 0 <= warmup <= steps");
     }
+    System.out.println(CpuInfo.describe());
     System.out.printf(Locale.ROOT, "memory benchmark: %,d steps in fits of %,d epochs, warm-up %,d;"
             + " %d cores; JVM %s %s; MALLOC_ARENA_MAX=%s%n",
         steps, chunk, warmup, Runtime.getRuntime().availableProcessors(),

@@ -1,6 +1,7 @@
 package io.github.tfjavaxor.bench;
 
 import io.github.tfjavaxor.datasets.LogicGates;
+import io.github.tfjavaxor.device.CpuInfo;
 import io.github.tfjavaxor.stacked.GroupKey;
 import io.github.tfjavaxor.sweep.GroupedRunner;
 import io.github.tfjavaxor.sweep.RunResult;
@@ -47,6 +48,7 @@ public final class SweepThroughput {
     for (int m = 0; m < MODES.length; m++) { // warm-up: natives, JIT
       perMinute(m, specs.subList(0, Math.min(2, runs)), xor.x(), xor.y(), 1, groupSize);
     }
+    System.out.println(CpuInfo.describe());
     System.out.printf(Locale.ROOT, "cores available: %d; runs per round: %d; epochs: %d; rounds: %d; jobs: %d;"
         + " group size: %d%n", Runtime.getRuntime().availableProcessors(), runs, epochs, reps, jobs, groupSize);
     List<List<Double>> perMode = new ArrayList<>();

@@ -1,10 +1,11 @@
 package io.github.tfjavaxor.bench;
 
-import io.github.tfjavaxor.keras.trainers.FitArgs;
+import io.github.tfjavaxor.device.CpuInfo;
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.SessionConfigs;
 import io.github.tfjavaxor.keras.callbacks.Callback;
 import io.github.tfjavaxor.keras.layers.Dense;
+import io.github.tfjavaxor.keras.trainers.FitArgs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -56,6 +57,7 @@ public final class TutorialBenchmark {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
+    System.out.println(CpuInfo.describe());
     System.out.printf(Locale.ROOT, "TF Java tutorial benchmark, %d repeats, %d cores%n",
         repeats, Runtime.getRuntime().availableProcessors());
 

@@ -21,6 +21,11 @@ public final class CpuInfo {
 
   private CpuInfo() {}
 
+  /** Prints {@link #describe()}: {@code java -cp CP io.github.tfjavaxor.device.CpuInfo}. */
+  public static void main(String[] args) {
+    System.out.println(describe());
+  }
+
   /** {@code TF_ENABLE_ONEDNN_OPTS} as TensorFlow in this process sees it, or "(unset)". */
   public static String onednnOpts() {
     String v = System.getenv("TF_ENABLE_ONEDNN_OPTS");
