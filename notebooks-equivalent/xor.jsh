@@ -227,9 +227,11 @@ try (Sequential tuned = new Sequential(42)) {
 // The model API built one TensorFlow graph: the layers, the loss and the metric, the gradients and
 // Adam. Its ops are named by scope as in Keras's TensorFlow backend: `dense/` and `dense_1/` for the
 // layers, `compile_loss/` and `compile_metrics/`, `gradients/` for the backward pass and `adam/` for
-// the optimizer's state and update, and `epoch_loop/` for the While loop through which `fit` runs
-// all its epochs in one `session.run`. `train --tensorboard DIR` writes this graph for TensorBoard's
-// Graphs dashboard (`docs/teaching.md` shows it). The cell counts the ops under each top-level scope.
+// the optimizer's state and update. That is the train step inline, one `session.run` per batch.
+// `train_scan/` holds the same step in a While loop over the batches, through which `fit` runs many
+// epochs in one `session.run`; `test_scan/` and `predict_scan/` do the same for `evaluate` and
+// `predict`. `train --tensorboard DIR` writes this graph for TensorBoard's Graphs dashboard
+// (`docs/teaching.md` shows it). The cell counts the ops under each top-level scope.
 //
 // Keras 3 runs eagerly; its train step becomes a graph when traced with `tf.function`, and the Python
 // cell counts that graph's ops the same way (there the layers are under `sequential/`, the gradients

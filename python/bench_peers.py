@@ -1,7 +1,13 @@
-"""Peer benchmark, all measured in one run: the Java port vs Keras 3 model.fit, a tf.function loop,
-PyTorch eager, a JAX jit epoch and JAX's whole run as one lax.scan, on the same network, data,
-epochs and thread settings (the tutorial); and S seeds of the same run: the port's `sweep`, JAX's
-scan called per seed and JAX's vmap of the scan over the seeds (the sweep workload).
+"""Peer benchmark, all measured in one run, three workloads by default (--workloads):
+
+- many: real data's shape, 12-bit parity (4,096 rows) in batches of 32, 128 steps per epoch, 10 epochs;
+- tutorial: XOR, one batch of 4, 1000 epochs;
+- seeds: S seeds of the tutorial: the port's `sweep`, JAX's scan called per seed, JAX's vmap of it.
+
+The first two compare the Java port (Sequential.fit, and with jit_compile=True) with Keras 3
+model.fit, a tf.function loop, PyTorch eager, a JAX jit epoch and JAX's whole run as one lax.scan,
+on the same network, data, epochs and thread settings. --bits/--batch/--epochs run one workload of
+that shape instead.
 
 Each peer is a separate process (python/peers/*.py, or io.github.tfjavaxor.bench.PeerBench) that
 prints its per-epoch wall times; this driver also times each process end to end (spawn to exit,
@@ -20,10 +26,11 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-PEERS = ["java", "java:per-epoch", "java:jit-compile", "keras", "tf_function", "torch", "jax", "jax_scan",
+PEERS = ["java", "java:jit-compile", "keras", "torch", "jax", "jax_scan",
          "java_sweep", "java_sweep:batched", "jax_scan_loop", "jax_vmap"]
-LABEL = {"java": "Java port (Sequential.fit: the epochs as one While loop)",
-         "java:per-epoch": "Java port, one session.run per epoch", "java:jit-compile": "Java port, jit_compile=True (XLA loop)",
+LABEL = {"java": "Java port, Sequential.fit (the train step scanned over many batches per session.run)",
+         "java:per-epoch": "Java port, one session.run per epoch (an epoch callback)",
+         "java:jit-compile": "Java port, jit_compile=True (the scan under XLA)",
          "java_sweep:batched": "Java port, `sweep --group batched`", "java@gpu": "Java port, -Pgpu natives", "keras": "Keras 3 model.fit(verbose=0)",
          "tf_function": "tf.function loop (Python)", "torch": "PyTorch eager loop",
          "jax": "JAX jit epoch", "jax_scan": "JAX whole run as one lax.scan",
@@ -32,7 +39,14 @@ LABEL = {"java": "Java port (Sequential.fit: the epochs as one While loop)",
 SCRIPT = {"keras": "keras_fit", "tf_function": "tf_function", "torch": "torch_eager", "jax": "jax_jit",
           "jax_scan": "jax_scan", "jax_scan_loop": "jax_scan", "jax_vmap": "jax_vmap", "java_sweep": "java_sweep"}
 PEERS_VENV = ("torch", "jax", "jax_scan", "jax_scan_loop", "jax_vmap")
-SEEDS_PEERS = ("java_sweep", "jax_scan_loop", "jax_vmap")  # the S-seed workload; the rest: the tutorial
+SEEDS_PEERS = ("java_sweep", "jax_scan_loop", "jax_vmap")  # the S-seed workload; the rest: per epoch
+WORKLOADS = {
+    "many": dict(bits=12, batch=32, epochs=10,
+                 title="Real data's shape: 12-bit parity, 4,096 rows, batch 32 (128 steps per epoch), 10 epochs"),
+    "tutorial": dict(bits=2, batch=32, epochs=1000,
+                     title="The tutorial: XOR, 4 rows in one batch, 1000 epochs"),
+    "seeds": dict(bits=2, batch=32, epochs=1000, title="S seeds of the tutorial"),
+}
 
 
 def command(peer, a):
@@ -158,41 +172,46 @@ def fmt_t(sec):
     return f"{sec * 1e6:.0f} µs" if sec < 1e-2 else f"{sec * 1e3:.1f} ms"
 
 
-def targets(stats):
-    j = stats["java"]
-    stats = {p: s for p, s in stats.items() if "epoch_median_s" in s or "set_median_s" in s}
+def targets(workload, stats):
+    """The issue-17 targets a workload's table is read against (ratios from this run)."""
     checks = []
-    def epoch_ratio(p):
-        return stats[p]["epoch_median_s"] / j["epoch_median_s"]
-    if "keras" in stats:
-        checks.append(("per epoch, Keras fit ÷ Java >= 15", epoch_ratio("keras"), epoch_ratio("keras") >= 15))
-        w = stats["keras"]["wall_median_s"] / j["wall_median_s"]
-        checks.append(("end to end, Keras ÷ Java >= 3", w, w >= 3))
-    if "torch" in stats:
-        checks.append(("per epoch, PyTorch ÷ Java >= 1.5", epoch_ratio("torch"), epoch_ratio("torch") >= 1.5))
-    if "jax" in stats:
-        checks.append(("per epoch, Java ÷ JAX <= 2 (issue 6)", 1 / epoch_ratio("jax"), 1 / epoch_ratio("jax") <= 2))
-        checks.append(("per epoch, Java ÷ JAX jit epoch < 1 (issue 12)", 1 / epoch_ratio("jax"), 1 / epoch_ratio("jax") < 1))
-    if "jax_scan" in stats and "java:jit-compile" in stats:
-        r = stats["java:jit-compile"]["epoch_median_s"] / stats["jax_scan"]["epoch_median_s"]
-        checks.append(("per epoch, Java jit_compile ÷ JAX lax.scan <= 1.5 (issue 12, with XLA)", r, r <= 1.5))
-    fast = "java_sweep:batched" if "java_sweep:batched" in stats else "java_sweep"
-    if fast != "java_sweep" and "java_sweep" in stats:
-        r = stats["java_sweep"]["set_median_s"] / stats[fast]["set_median_s"]
-        checks.append(("S seeds, batched sweep ÷ today's sweep runs/min >= 20 (issue 12)", r, r >= 20))
-    if fast in stats and "jax_vmap" in stats:
-        r = stats[fast]["set_median_s"] / stats["jax_vmap"]["set_median_s"]  # same S
-        checks.append((f"S seeds, JAX vmap runs/min ÷ {fast} <= 3 (issue 12)", r, r <= 3))
-    return "\n".join(f"  {'MET ' if ok else 'MISSED'}  {name}: {v:.2f}" for name, v, ok in checks)
+
+    def ratio(p, q):
+        return stats[p]["epoch_median_s"] / stats[q]["epoch_median_s"]
+
+    have = lambda *ps: all(p in stats and "epoch_median_s" in stats[p] for p in ps)  # noqa: E731
+    if workload == "many":
+        if have("java", "jax"):
+            checks.append(("Sequential.fit ÷ JAX jit epoch <= 3", ratio("java", "jax"), ratio("java", "jax") <= 3))
+        if have("java", "torch"):
+            checks.append(("PyTorch eager ÷ Sequential.fit >= 5", ratio("torch", "java"), ratio("torch", "java") >= 5))
+        if have("java:jit-compile", "jax"):
+            r = ratio("java:jit-compile", "jax")
+            checks.append(("jit_compile=True ÷ JAX jit epoch <= 1.2", r, r <= 1.2))
+    if workload == "tutorial" and have("java:jit-compile", "jax_scan"):
+        r = ratio("java:jit-compile", "jax_scan")
+        checks.append(("jit_compile=True ÷ JAX lax.scan <= 1.5", r, r <= 1.5))
+    if have("java", "java:jit-compile"):
+        differ = stats["java"]["last_run"].get("loss_bits") != stats["java:jit-compile"]["last_run"].get("loss_bits")
+        checks.append(("XLA ran: jit_compile=True's loss bits differ from the exact path's", float(differ), differ))
+    if workload == "seeds":
+        fast = "java_sweep:batched" if "java_sweep:batched" in stats else "java_sweep"
+        if fast in stats and "jax_vmap" in stats:
+            r = stats[fast]["set_median_s"] / stats["jax_vmap"]["set_median_s"]  # same S
+            checks.append((f"S seeds, {fast} ÷ JAX vmap (runs/min ratio)", r, None))
+    return "\n".join(f"  {'MET   ' if ok else ('—     ' if ok is None else 'MISSED')}  {name}: {v:.2f}"
+                     for name, v, ok in checks)
 
 
 def parser():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--peers", default=",".join(PEERS))
-    p.add_argument("--epochs", type=int, default=1000)
-    p.add_argument("--bits", type=int, default=2)
+    p.add_argument("--workloads", default="many,tutorial,seeds",
+                   help="among " + ",".join(WORKLOADS) + "; ignored when --bits, --batch or --epochs is given")
+    p.add_argument("--epochs", type=int, default=None)
+    p.add_argument("--bits", type=int, default=None)
     p.add_argument("--hidden", type=int, default=16)
-    p.add_argument("--batch", type=int, default=32)
+    p.add_argument("--batch", type=int, default=None)
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--repeats", type=int, default=3)
@@ -212,27 +231,43 @@ def parser():
 def main():
     a = parser().parse_args()
     peers = a.peers.split(",")
-    print(f"peer benchmark: {a.bits}-bit parity ({2 ** a.bits} rows), Dense({a.hidden}, relu) ->"
-          f" Dense(1, sigmoid), batch {a.batch}, {a.epochs} epochs, {a.threads} intra-op thread(s),"
-          f" {a.repeats} interleaved rounds after {a.warmup} warm-up; {os.cpu_count()} cores,"
+    custom = any(v is not None for v in (a.bits, a.batch, a.epochs))
+    if custom:
+        shape = dict(bits=a.bits or 2, batch=a.batch or 32, epochs=a.epochs or 1000)
+        workloads = {"custom": dict(shape, title=f"{shape['bits']}-bit parity, batch {shape['batch']},"
+                                                 f" {shape['epochs']} epochs")}
+    else:
+        workloads = {w: WORKLOADS[w] for w in a.workloads.split(",")}
+    print(f"peer benchmark: Dense({a.hidden}, relu) -> Dense(1, sigmoid), MSE, Adam, {a.threads} intra-op"
+          f" thread(s), {a.repeats} interleaved rounds after {a.warmup} warm-up; {os.cpu_count()} cores,"
           f" load average {os.getloadavg()[0]:.1f} at start")
     # The CPU and oneDNN setting, described once (device/CpuInfo.java) for every report.
     machine = subprocess.run([a.java, "-cp", a.classpath, "io.github.tfjavaxor.device.CpuInfo"],
                              capture_output=True, text=True, check=True).stdout.strip()
     print(machine)
-    stats = measure(peers, a)
-    print("\nThe tutorial (one run, seed %d):\n" % a.seed)
-    print(table(stats))
-    if any("set_median_s" in s for s in stats.values()):
-        print(f"\nS = {a.seeds} seeds ({a.sweep_seed}..{a.sweep_seed + a.seeds - 1}) of the same run:\n")
-        print(seeds_table(stats))
+    results = {}
+    for name, w in workloads.items():
+        wl_peers = [p for p in peers if (p.split(":")[0] in SEEDS_PEERS) == (name == "seeds")]
+        if not wl_peers:
+            continue
+        wa = argparse.Namespace(**dict(vars(a), bits=w["bits"], batch=w["batch"], epochs=w["epochs"]))
+        print(f"\n{w['title']}:")
+        stats = measure(wl_peers, wa)
+        results[name] = stats
+        if name == "seeds":
+            print(f"\nS = {a.seeds} seeds ({a.sweep_seed}..{a.sweep_seed + a.seeds - 1}), {w['title']}:\n")
+            print(seeds_table(stats))
+        else:
+            print(f"\n{w['title']} (per epoch; seed {a.seed}):\n")
+            print(table(stats))
+        t = targets(name, stats)
+        if t:
+            print("targets (ratios from this run):")
+            print(t)
     print(f"\nload average {os.getloadavg()[0]:.1f} at end")
-    if "java" in stats and len(peers) > 1 and not any(":" in p or "@" in p for p in peers):
-        print("targets (ratios from this run):")
-        print(targets(stats))
     if a.json:
         with open(a.json, "w") as f:
-            json.dump({"args": vars(a), "machine": machine, "stats": stats}, f, indent=1)
+            json.dump({"args": vars(a), "machine": machine, "workloads": results}, f, indent=1)
 
 
 if __name__ == "__main__":

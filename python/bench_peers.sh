@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # One command for the peer benchmark on a fresh clone: builds the Java side, creates the two venvs
 # (python/.venv: TensorFlow/Keras; python/.venv-peers: PyTorch/JAX) and runs python/bench_peers.py:
-# the tutorial per epoch for every peer, and S seeds (the port's sweep, JAX scan per seed, JAX vmap).
-#   python/bench_peers.sh [--repeats 5] [--epochs 1000] [--threads 1] [--seeds 50] [--json out.json] ...
+# many batches (12-bit parity, batch 32, 10 epochs) and the tutorial per epoch for every peer, and
+# S seeds (the port's sweep, JAX scan per seed, JAX vmap), all in one run.
+#   python/bench_peers.sh [--repeats 3] [--workloads many,tutorial,seeds] [--seeds 50] [--json out.json] ...
+#   python/bench_peers.sh --bits 10 --batch 64 --epochs 20 --peers java,jax   # one workload of that shape
 # MAVEN_ARGS=-Pgpu times the GPU natives as "java"; --peers java,java@gpu times both in one run.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

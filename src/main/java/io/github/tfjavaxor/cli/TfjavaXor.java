@@ -1,7 +1,6 @@
 package io.github.tfjavaxor.cli;
 
 import io.github.tfjavaxor.datasets.DataException;
-import io.github.tfjavaxor.tutorial.XorTutorial;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -45,10 +44,7 @@ public final class TfjavaXor implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    tutorial.check();
-    XorTutorial.run(
-        tutorial.seed, tutorial.epochs, tutorial.verbose, out, tutorial.device.resolve(err));
-    return ExitCodes.OK;
+    return TutorialCommand.run(tutorial, out, err);
   }
 
   /** Entry point of the launcher. */

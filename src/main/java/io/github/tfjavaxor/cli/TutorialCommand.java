@@ -1,8 +1,14 @@
 package io.github.tfjavaxor.cli;
 
+import io.github.tfjavaxor.interop.tensorboard.TensorBoard;
+import io.github.tfjavaxor.keras.callbacks.Callback;
+import io.github.tfjavaxor.keras.trainers.JitCompile;
+import io.github.tfjavaxor.tutorial.ModelTutorial;
 import io.github.tfjavaxor.tutorial.XorTutorial;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.tensorflow.proto.ConfigProto;
 import picocli.CommandLine.Command;
@@ -45,10 +51,30 @@ final class TutorialCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return run(options, parent.out, parent.err);
+  }
+
+  /**
+   * The tutorial as the options ask: the line-by-line port ({@code XorTutorial}), or, when {@code
+   * --jit-compile} resolves to true, the same script on the model API compiled with XLA ({@code
+   * ModelTutorial}); with {@code --tensorboard}, its graph for TensorBoard.
+   */
+  static int run(TutorialOptions options, PrintStream out, PrintStream err) {
     options.check();
-    ConfigProto config = options.device.resolve(parent.err);
-    XorTutorial.run(options.seed, options.epochs, options.verbose, parent.out, config,
-        options.device.jitCompile().resolve(options.device.onGpu()), options.tensorboard);
+    ConfigProto config = options.device.resolve(err);
+    boolean gpu = options.device.onGpu();
+    if (options.device.jitCompile().resolve(gpu)) {
+      List<Callback> callbacks = options.tensorboard == null ? List.of()
+          : List.of(new TensorBoard(options.tensorboard, 0));
+      ModelTutorial.run(options.seed, options.epochs, options.verbose, out, config,
+          JitCompile.TRUE, gpu, callbacks);
+      return ExitCodes.OK;
+    }
+    XorTutorial.Run run =
+        XorTutorial.run(options.seed, options.epochs, options.verbose, out, config);
+    if (options.tensorboard != null) {
+      TensorBoard.writeGraph(run.graph(), options.tensorboard);
+    }
     return ExitCodes.OK;
   }
 }

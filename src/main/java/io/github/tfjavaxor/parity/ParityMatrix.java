@@ -65,6 +65,10 @@ public final class ParityMatrix {
             "binary_accuracy", 100, 3, false, 0.25),
         c(9, "xor", "16", "relu", "tanh", "mean_squared_error", "rmsprop", 0.01,
             "binary_accuracy,mean_absolute_error", 300, 2, true, 0),
+        // Real data's shape: many shuffled batches and a validation split. 8-bit parity, 256
+        // rows: 204 training rows in 12 batches of 16 and one of 12, 52 validation rows.
+        c(11, "parity:8", "16", "relu", "sigmoid", "binary_crossentropy", "adam", 0.01,
+            "binary_accuracy", 20, 16, true, 0.2),
         // No epochs at all: Keras returns an empty History; evaluate and predict still run.
         c(10, "xor", "16", "relu", "sigmoid", "mean_squared_error", "adam", null,
             "binary_accuracy", 0, 32, true, 0));

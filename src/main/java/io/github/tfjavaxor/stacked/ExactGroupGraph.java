@@ -1,11 +1,13 @@
 package io.github.tfjavaxor.stacked;
 
-import io.github.tfjavaxor.keras.activations.Activation;
-import io.github.tfjavaxor.keras.initializers.Seeds;
+import io.github.tfjavaxor.keras.backend.WeightVariables;
 import io.github.tfjavaxor.keras.layers.Dense;
 import io.github.tfjavaxor.keras.losses.Loss;
 import io.github.tfjavaxor.keras.metrics.Metric;
 import io.github.tfjavaxor.keras.optimizers.Optimizer;
+import io.github.tfjavaxor.keras.steps.PredictStep;
+import io.github.tfjavaxor.keras.steps.TestStep;
+import io.github.tfjavaxor.keras.transforms.Inline;
 import io.github.tfjavaxor.workbench.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +20,12 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Each model's own graph, as {@code Sequential.fit} builds it ({@code ModelGraph}, {@code
- * TestFunction}, {@code TrainFunction}), under a name scope {@code model_i} of one shared Graph.
+ * Each model's own graph, as {@code Sequential.fit} builds its inline step ({@code PredictStep},
+ * {@code TestStep}, {@code Inline.train}), under a name scope {@code model_i} of one shared Graph.
  * Same ops, same shapes and the same Grappler rewrites per model, so every number is the single
  * run's bit for bit; what is saved is the graph and session set-up and the per-run Java loop. The
  * models may differ in anything but their data and batch size.
@@ -60,42 +61,32 @@ final class ExactGroupGraph implements GroupGraph {
     }
   }
 
-  // ModelGraph's forward pass, TestFunction's logs and TrainFunction's update for one model.
+  // One model: its weights, the predict and test steps on them, and the inline train step.
   private Operand<TFloat32> model(Ops tf, ModelSpec s) {
     Placeholder<TFloat32> xi =
         tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, s.inputDim())));
     Placeholder<TFloat32> yi = tf.withName("y")
         .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, s.outputUnits())));
-    List<Variable<TFloat32>> weights = new ArrayList<>();
-    Operand<TFloat32> h = xi;
-    Dense last = null;
+    List<Dense> layers = new ArrayList<>();
     int previous = 0;
     for (int j = 0; j <= s.units().size(); j++) {
       boolean output = j == s.units().size();
       Dense d = new Dense(output ? s.outputUnits() : s.units().get(j),
           output ? s.outputActivation() : s.activations().get(j), j == 0 ? s.inputDim() : 0);
       d.attach(j, previous);
-      d.build(tf, Seeds.forLayer(s.seed(), j));
-      h = d.call(tf, h);
-      weights.add(d.kernel());
-      weights.add(d.bias());
       previous = d.units();
-      last = d;
+      layers.add(d);
     }
-    Operand<TFloat32> logits = last.activation() == Activation.SIGMOID ? last.preActivation() : null;
-    Operand<TFloat32> loss = Loss.get(s.loss()).call(tf, yi, h, logits);
-    List<Operand<TFloat32>> logged = new ArrayList<>();
-    logged.add(loss);
-    for (String m : s.metrics()) {
-      logged.add(Metric.get(m).batchTotal(tf, yi, h));
-    }
-    Operand<TFloat32> stepLogs = tf.withName("batch_logs").stack(logged);
+    WeightVariables w = WeightVariables.create(tf, layers, s.seed());
+    PredictStep.Prediction p = PredictStep.call(w.scopes(), layers, w.variables(), xi);
+    List<Metric> metrics = s.metrics().stream().map(Metric::get).toList();
+    TestStep.Logs logs = TestStep.call(tf, Loss.get(s.loss()), metrics, p, yi);
     Optimizer optimizer =
         Optimizer.get(s.optimizer(), s.learningRate() == null ? Double.NaN : s.learningRate());
-    trainOps.add(optimizer.minimize(tf, loss, weights));
+    trainOps.add(Inline.train(tf, optimizer, w.variables(), logs.loss()).op());
     x.add(xi);
     y.add(yi);
-    return stepLogs;
+    return logs.logs();
   }
 
   @Override

@@ -1,28 +1,12 @@
 package io.github.tfjavaxor.tutorial;
 
-import io.github.tfjavaxor.device.DeviceChoice;
 import io.github.tfjavaxor.keras.Sequential;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** The tutorial's few command-line options, checked before any native work. */
-record Options(
-    long seed,
-    int epochs,
-    int verbose,
-    boolean help,
-    DeviceChoice device,
-    boolean logDevicePlacement,
-    Path tensorboard) {
-
-  /** The options with the default device (auto), no placement log and no TensorBoard graph. */
-  Options(long seed, int epochs, int verbose, boolean help) {
-    this(seed, epochs, verbose, help, DeviceChoice.DEFAULT, false, null);
-  }
+record Options(long seed, int epochs, int verbose, boolean help) {
 
   static final String USAGE =
-      "Usage: XorTutorial [--seed N] [--epochs N] [--verbose 0|1|2] [--device cpu|gpu|auto]\n"
-          + "                   [--log-device-placement] [--tensorboard DIR] [--help]\n"
+      "Usage: XorTutorial [--seed N] [--epochs N] [--verbose 0|1|2] [--help]\n"
           + "  --seed     seeds the initial weights (default "
           + Sequential.SEED_DEFAULT
           + ")\n"
@@ -30,10 +14,7 @@ record Options(
           + XorTutorial.EPOCHS_DEFAULT
           + ")\n"
           + "  --verbose  0 silent, 1 progress bar, 2 one line per epoch (default 1)\n"
-          + "  --device   cpu, gpu (fails if no usable GPU) or auto (GPU if usable, else CPU;"
-          + " default auto)\n"
-          + "  --log-device-placement  TensorFlow logs each op's device (stderr, INFO level)\n"
-          + "  --tensorboard DIR  write the graph to DIR/train for TensorBoard's Graphs dashboard";
+          + "Devices, XLA and TensorBoard: ./tfjava-xor tutorial --help";
 
   /**
    * @throws IllegalArgumentException naming the bad option and value
@@ -43,9 +24,6 @@ record Options(
     int epochs = XorTutorial.EPOCHS_DEFAULT;
     int verbose = 1;
     boolean help = false;
-    DeviceChoice device = DeviceChoice.DEFAULT;
-    boolean logDevicePlacement = false;
-    Path tensorboard = null;
     // exec:java passes -Dexec.args as one string on some setups; split it the same way.
     String[] tokens = String.join(" ", args).trim().split("\\s+");
     for (int i = 0; i < tokens.length; i++) {
@@ -67,25 +45,12 @@ record Options(
         case "--verbose":
           verbose = parseInt(t, value(tokens, ++i, t));
           break;
-        case "--device":
-          device = DeviceChoice.parse(value(tokens, ++i, t));
-          break;
-        case "--log-device-placement":
-          logDevicePlacement = true;
-          break;
-        case "--tensorboard":
-          tensorboard = Path.of(value(tokens, ++i, t));
-          if (Files.exists(tensorboard) && !Files.isDirectory(tensorboard)) {
-            throw new IllegalArgumentException(
-                "--tensorboard: expected a directory, found a file: " + tensorboard);
-          }
-          break;
         default:
           throw new IllegalArgumentException("unknown option '" + t + "'");
       }
     }
     check(epochs, verbose);
-    return new Options(seed, epochs, verbose, help, device, logDevicePlacement, tensorboard);
+    return new Options(seed, epochs, verbose, help);
   }
 
   static void check(int epochs, int verbose) {

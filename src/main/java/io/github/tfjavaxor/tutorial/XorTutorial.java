@@ -3,12 +3,7 @@ package io.github.tfjavaxor.tutorial;
 // import numpy as np                      -> float[][] arrays and TF Java tensors
 // from keras.models import Sequential     -> a Graph; the model is built op by op below
 // from keras.layers.core import Dense     -> variables + matMul/biasAdd (add)/activation below
-import io.github.tfjavaxor.device.DeviceResolver;
-import io.github.tfjavaxor.device.DeviceUnavailableException;
-import io.github.tfjavaxor.device.ResolvedDevice;
-import io.github.tfjavaxor.interop.tensorboard.TensorBoard;
 import io.github.tfjavaxor.keras.SessionConfigs;
-import io.github.tfjavaxor.keras.backend.EpochLoop;
 import io.github.tfjavaxor.keras.callbacks.ProgbarLogger;
 import io.github.tfjavaxor.keras.initializers.GlorotUniform;
 import io.github.tfjavaxor.keras.initializers.Seeds;
@@ -17,7 +12,6 @@ import io.github.tfjavaxor.keras.optimizers.KerasGradients;
 import io.github.tfjavaxor.keras.utils.NumpyFormat;
 import io.github.tfjavaxor.keras.utils.PyFormat;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,16 +27,22 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphDef;
 import org.tensorflow.types.TFloat32;
 
 /**
  * The Keras XOR tutorial, translated statement by statement to TensorFlow Java's graph API. Each
  * Python line is a comment with its translation directly under it; {@code docs/translation.md}
- * explains each step.
+ * explains each step. Training is a plain Java loop, one {@code session.run} per epoch.
  *
  * <p>Run: {@code mvn -q compile exec:java} (options: {@code -Dexec.args="--seed 7 --epochs 500"}).
  * For the default seed 42 it prints the Keras-style log, {@code compile_metrics: 100.00%} and the
  * predictions {@code [[0.] [1.] [1.] [0.]]}.
+ *
+ * <p>The same script on the model API is {@code Sequential.fit}, which runs many epochs per
+ * {@code session.run} (a While loop over the train step), under XLA when asked, with the same
+ * numbers: see {@link ModelTutorial}. The {@code tutorial} command adds devices, XLA and
+ * TensorBoard around this class.
  */
 public final class XorTutorial {
   /** The tutorial's epochs. */
@@ -50,16 +50,19 @@ public final class XorTutorial {
 
   private XorTutorial() {}
 
-  /** What one run produced: the per-epoch log, the evaluation and the raw predictions. */
-  public record Run(
-      float[] epochLoss, float[] epochAccuracy, float[] scores, float[][] predictions) {}
+  /**
+   * What one run produced: the per-epoch log, the evaluation, the raw predictions, and the graph
+   * it built (for TensorBoard's Graphs dashboard).
+   */
+  public record Run(float[] epochLoss, float[] epochAccuracy, float[] scores,
+      float[][] predictions, GraphDef graph) {}
 
   /**
    * Entry point.
    *
-   * @param args {@code [--seed N] [--epochs N] [--verbose 0|1|2] [--device cpu|gpu|auto]
-   *     [--log-device-placement] [--tensorboard DIR]}; exit code 2 for bad options, 3 for {@code
-   *     --device gpu} without a usable GPU, 1 for a failure while running
+   * @param args {@code [--seed N] [--epochs N] [--verbose 0|1|2]}; exit code 2 for bad options, 1
+   *     for a failure while running. For devices, XLA and TensorBoard, run the {@code tutorial}
+   *     command ({@code ./tfjava-xor tutorial --help}).
    */
   public static void main(String[] args) {
     Options options;
@@ -76,17 +79,7 @@ public final class XorTutorial {
       return;
     }
     try {
-      // Resolved before training: --device gpu fails here, naming what is missing.
-      ResolvedDevice device =
-          DeviceResolver.resolve(
-              options.device(), options.logDevicePlacement(), SessionConfigs.DEFAULT);
-      System.err.println(device.report());
-      // jit_compile="auto": XLA only when training on a GPU, as Keras.
-      run(options.seed(), options.epochs(), options.verbose(), System.out, device.config(),
-          device.training().type().equals("GPU"), options.tensorboard());
-    } catch (DeviceUnavailableException e) {
-      System.err.println("XorTutorial: " + e.getMessage());
-      System.exit(DeviceUnavailableException.EXIT_CODE);
+      run(options.seed(), options.epochs(), options.verbose(), System.out);
     } catch (RuntimeException | LinkageError e) {
       // One line for the user, not a native stack trace.
       System.err.println("XorTutorial: failed: " + e);
@@ -109,26 +102,13 @@ public final class XorTutorial {
   }
 
   /**
-   * Runs the tutorial with given session options, e.g. a device's from {@link
-   * DeviceResolver#resolve}.
+   * Runs the tutorial with given session options, e.g. a device's from {@code
+   * DeviceResolver.resolve}.
    *
    * @param config the session's options (threads, devices, GPU memory growth)
    * @see #run(long, int, int, PrintStream)
    */
   public static Run run(long seed, int epochs, int verbose, PrintStream out, ConfigProto config) {
-    return run(seed, epochs, verbose, out, config, false, null);
-  }
-
-  /**
-   * Runs the tutorial, its epochs compiled with XLA if {@code jitCompile} (Keras's {@code
-   * jit_compile=True}; XLA rounds differently from Keras's exact run, docs/performance.md), and,
-   * with a log directory, writes its graph there for TensorBoard.
-   *
-   * @param tensorboard the log directory (the graph goes to {@code tensorboard/train}), or null
-   * @see #run(long, int, int, PrintStream, ConfigProto)
-   */
-  public static Run run(long seed, int epochs, int verbose, PrintStream out, ConfigProto config,
-      boolean jitCompile, Path tensorboard) {
     Options.check(epochs, verbose);
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
@@ -209,11 +189,6 @@ public final class XorTutorial {
                   accuracy.constant(-1)),
               accuracy.constant(0));
 
-      // TensorBoard(log_dir, write_graph=True): the graph, for TensorBoard's Graphs dashboard
-      if (tensorboard != null) {
-        TensorBoard.writeGraph(graph.toGraphDef(), tensorboard);
-      }
-
       // The variables have no values yet: the session's first run() (or session.initialize())
       // runs the init-scope ops (the glorot draws and zeros above) once, before that run's ops.
       try (Session session = new Session(graph, config);
@@ -225,62 +200,39 @@ public final class XorTutorial {
         float batch = trainingData.length;
 
         // model.fit(training_data, target_data, epochs=1000)
-        //   batch_size defaults to 32 > 4 rows: one full-batch Adam step per epoch. The loss and
-        //   accuracy fetched with the train op come from the forward pass before the update,
+        //   batch_size defaults to 32 > 4 rows: one full-batch Adam step per epoch, one
+        //   session.run: feed the data, run the train op (a target: nothing comes back), fetch
+        //   the loss and the correct count. They come from the forward pass before the update,
         //   which is what Keras logs for the epoch.
         float[] epochLoss = new float[epochs];
         float[] epochAccuracy = new float[epochs];
-        float[][] stepLogs = new float[epochs][];
-        EpochLoop loop = EpochLoop.build(graph, tf, session, train,
-            tf.stack(List.of(loss, correct)), List.of(x, y), jitCompile);
-        int first = jitCompile ? 0 : 1;
-        if (first == 1) {
-          // Epoch 1 is one session.run: feed the data, run the train op (a target: nothing comes
-          // back), fetch the loss and the correct count.
-          try (Result r = session.runner().feed(x, xData).feed(y, yData)
-              .addTarget(train).fetch(loss).fetch(correct).run()) {
-            stepLogs[0] =
-                new float[] {((TFloat32) r.get(0)).getFloat(), ((TFloat32) r.get(1)).getFloat()};
-          }
-        }
-        //   The other epochs run as one While loop in the graph, one session.run for all of them:
-        //   the same step as a pure function of the weights and Adam's state (EpochLoop), the same
-        //   numbers (with jit_compile, XLA compiles the loop and runs every epoch).
-        if (epochs > first) {
-          float[][] rest = loop.run(List.of(xData, yData), epochs - first);
-          System.arraycopy(rest, 0, stepLogs, first, epochs - first);
-        }
         progress.onTrainBegin(epochs, 1, verbose);
         for (int epoch = 0; epoch < epochs; epoch++) {
-          if (verbose != 0) {
-            progress.onEpochBegin(epoch);
+          progress.onEpochBegin(epoch);
+          Map<String, Double> logs;
+          try (Result r = session.runner().feed(x, xData).feed(y, yData)
+              .addTarget(train).fetch(loss).fetch(correct).run()) {
+            logs = epochLogs(((TFloat32) r.get(0)).getFloat(), ((TFloat32) r.get(1)).getFloat(),
+                batch, lossMean, accuracyMean);
           }
-          Map<String, Double> logs =
-              epochLogs(stepLogs[epoch][0], stepLogs[epoch][1], batch, lossMean, accuracyMean);
           epochLoss[epoch] = lossMean.result();
           epochAccuracy[epoch] = accuracyMean.result();
-          if (verbose != 0) {
-            progress.onTrainBatchEnd(0, logs);
-            progress.onEpochEnd(epoch, logs);
-          }
+          progress.onTrainBatchEnd(0, logs);
+          progress.onEpochEnd(epoch, logs);
         }
 
         // scores = model.evaluate(training_data, target_data)
         //   the same forward pass without the train op; scores = [loss, binary_accuracy]
         float[] scores;
         progress = new ProgbarLogger(out); // evaluate has a progress bar of its own, as in Keras
-        if (verbose != 0) {
-          progress.onTestBegin(1, verbose);
-        }
+        progress.onTestBegin(1, verbose);
         try (Result r =
             session.runner().feed(x, xData).feed(y, yData).fetch(loss).fetch(correct).run()) {
           Map<String, Double> logs = epochLogs(((TFloat32) r.get(0)).getFloat(),
               ((TFloat32) r.get(1)).getFloat(), batch, lossMean, accuracyMean);
           scores = new float[] {lossMean.result(), accuracyMean.result()};
-          if (verbose != 0) {
-            progress.onTestBatchEnd(0, logs);
-            progress.onTestEnd(logs);
-          }
+          progress.onTestBatchEnd(0, logs);
+          progress.onTestEnd(logs);
         }
 
         // print("\n%s: %.2f%%" % (model.metrics_names[1], scores[1]*100))
@@ -290,17 +242,13 @@ public final class XorTutorial {
 
         // print (model.predict(training_data).round())
         //   numpy's round() is half-to-even, as Math.rint
-        if (verbose != 0) {
-          progress.onPredictBegin(1, verbose);
-        }
+        progress.onPredictBegin(1, verbose);
         float[][] predictions;
         try (Result r = session.runner().feed(x, xData).fetch(output).run()) {
           predictions = StdArrays.array2dCopyOf((TFloat32) r.get(0));
         }
-        if (verbose != 0) {
-          progress.onPredictBatchEnd(0);
-          progress.onPredictEnd();
-        }
+        progress.onPredictBatchEnd(0);
+        progress.onPredictEnd();
         float[][] rounded = new float[predictions.length][];
         for (int i = 0; i < predictions.length; i++) {
           rounded[i] = new float[predictions[i].length];
@@ -310,7 +258,7 @@ public final class XorTutorial {
         }
         out.println(NumpyFormat.format(rounded));
         out.flush();
-        return new Run(epochLoss, epochAccuracy, scores, predictions);
+        return new Run(epochLoss, epochAccuracy, scores, predictions, graph.toGraphDef());
       }
     }
   }

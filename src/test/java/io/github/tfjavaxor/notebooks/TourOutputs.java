@@ -23,8 +23,11 @@ final class TourOutputs {
   /** Step 12's lines for the Java model's graph after fit: {@code scope: count}, then the total. */
   static String javaScopes() {
     try (Sequential m = Xor.model(42)) {
-      // As the notebook's model before step 12: fit builds the train step and the epoch loop.
+      // As the notebook's model before step 12: fit builds the train step inline and its scan,
+      // evaluate and predict their scans.
       m.fit(Xor.X, Xor.Y, 1000, 32, 0);
+      m.evaluate(Xor.X, Xor.Y, 32, 0);
+      m.predict(Xor.X, 32, 0);
       Map<String, Integer> byScope = new TreeMap<>();
       m.graph().operations().forEachRemaining(op -> byScope.merge(
           op.name().contains("/") ? op.name().split("/")[0] : "(no scope)", 1, Integer::sum));

@@ -33,6 +33,7 @@ class LiveKerasParityMatrixTest {
     boolean batchesShuffled = false;
     boolean batchesUnshuffled = false;
     boolean validation = false;
+    boolean manyBatchesShuffledValidated = false;
     for (SideBySideConfig c : ParityMatrix.configs()) {
       opts.add(Optimizer.get(c.model().optimizer()).kerasName());
       losses.add(Loss.get(c.model().loss()).kerasName());
@@ -44,6 +45,9 @@ class LiveKerasParityMatrixTest {
       batchesShuffled |= several && c.shuffle() && c.epochs() > 0;
       batchesUnshuffled |= several && !c.shuffle() && c.epochs() > 0;
       validation |= c.validationSplit() > 0;
+      int train = SideBySideConfig.trainRows(rows, c.validationSplit());
+      manyBatchesShuffledValidated |= (train + c.batchSize() - 1) / c.batchSize() >= 10
+          && c.shuffle() && c.validationSplit() > 0 && c.epochs() > 0;
     }
     assertEquals(Set.of(Optimizer.names().split(", ")), opts);
     Set<String> allLosses = new HashSet<>();
@@ -57,6 +61,8 @@ class LiveKerasParityMatrixTest {
     }
     assertEquals(allActs, acts);
     assertTrue(twoHidden && batchesShuffled && batchesUnshuffled && validation);
+    assertTrue(manyBatchesShuffledValidated, "a configuration with 10+ shuffled batches per epoch"
+        + " and a validation split, fit's default path on real data");
     assertTrue(ParityMatrix.configs().size() >= 12);
   }
 

@@ -2,7 +2,6 @@ package io.github.tfjavaxor.tutorial;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -20,8 +19,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code --device} and {@code --log-device-placement} in the tutorial, on a machine without a GPU
- * (CI): the gpu error, the auto fallback, and results unchanged by the device options.
+ * {@code --device} and {@code --log-device-placement} of the {@code tutorial} command, on a machine
+ * without a GPU (CI): the gpu error, the auto fallback, and results unchanged by the device
+ * options.
  */
 class TutorialDeviceTest {
   static final String LIBS_MISSING =
@@ -37,7 +37,7 @@ class TutorialDeviceTest {
   static Exit tutorial(String... args) throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp",
-        System.getProperty("java.class.path"), XorTutorial.class.getName()));
+        System.getProperty("java.class.path"), "io.github.tfjavaxor.cli.TfjavaXor", "tutorial"));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
@@ -67,7 +67,7 @@ class TutorialDeviceTest {
     Exit e = tutorial("--device", "gpu", "--epochs", "1", "--verbose", "0");
     assertEquals(3, e.code());
     assertEquals("", e.stdout(), "nothing trained, nothing printed");
-    assertEquals("XorTutorial: --device gpu: no usable GPU: " + whyNoGpu()
+    assertEquals("tfjava-xor tutorial: --device gpu: no usable GPU: " + whyNoGpu()
         + ". Searched LD_LIBRARY_PATH, the ldconfig cache and /usr/local/cuda/lib64;"
         + " see docs/gpu.md\n", e.stderr());
   }
@@ -104,15 +104,11 @@ class TutorialDeviceTest {
   }
 
   @Test
-  void optionsParseDeviceAndPlacementLogging() {
-    assertEquals(new Options(42, 1000, 1, false, DeviceChoice.GPU, true, null),
-        Options.parse(new String[] {"--device", "gpu", "--log-device-placement"}));
-    assertEquals(DeviceChoice.AUTO, Options.parse(new String[] {}).device());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Options.parse(new String[] {"--device", "tpu"}));
-    assertEquals("--device: expected cpu, gpu or auto, found 'tpu'", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> Options.parse(new String[] {"--device"}));
-    assertEquals("--device: expected a value, found none", e.getMessage());
+  void aBadDeviceIsAUsageError() throws Exception {
+    Exit e = tutorial("--device", "tpu");
+    assertEquals(2, e.code());
+    assertEquals("", e.stdout());
+    assertTrue(e.stderr().startsWith("tfjava-xor tutorial: --device: expected cpu, gpu or auto,"
+        + " found 'tpu'"), e.stderr());
   }
 }

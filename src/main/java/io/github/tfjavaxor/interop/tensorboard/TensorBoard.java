@@ -86,11 +86,7 @@ public final class TensorBoard implements Callback {
     SummaryWriter valWriter = writer(tf, "validation");
     writeScalar = tf.summary.writeScalarSummary(writer, step, tag, value);
     writeValScalar = tf.summary.writeScalarSummary(valWriter, step, tag, value);
-    List<org.tensorflow.op.core.Variable<TFloat32>> weights = new ArrayList<>();
-    m.layers().forEach(d -> {
-      weights.add(d.kernel());
-      weights.add(d.bias());
-    });
+    List<org.tensorflow.op.core.Variable<TFloat32>> weights = m.modelGraph().weights();
     for (int i = 0; i < weights.size(); i++) {
       writeHistograms.add(tf.summary.writeHistogramSummary(
           writer, step, tf.constant(m.weightName(i) + "/histogram"), tf.identity(weights.get(i))));

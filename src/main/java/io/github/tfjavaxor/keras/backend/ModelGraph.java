@@ -1,8 +1,7 @@
 package io.github.tfjavaxor.keras.backend;
 
-import io.github.tfjavaxor.keras.activations.Activation;
-import io.github.tfjavaxor.keras.initializers.Seeds;
 import io.github.tfjavaxor.keras.layers.Dense;
+import io.github.tfjavaxor.keras.steps.PredictStep;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,11 +11,11 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
@@ -26,13 +25,16 @@ import org.tensorflow.types.TFloat32;
  * variables' values. What Keras keeps in its layers' backend variables and the model's call graph
  * ({@code keras/src/backend/tensorflow/core.py} Variable, {@code models/sequential.py} call).
  *
- * <p>The trainer adds its test and train functions to {@link #tf()} of the same graph, so every
- * function reads the same variables. Released by {@link #close()}.
+ * <p>The forward ops are {@code PredictStep} on the variables. The trainer adds the test step's
+ * logs and the train step's update after them ({@code keras/trainers}), and its loops over batches
+ * as functions of the same variables' values ({@code keras/transforms}). Released by {@link
+ * #close()}.
  */
 public final class ModelGraph implements AutoCloseable {
   private final Graph graph;
   private final Session session;
   private final Ops tf;
+  private final List<Dense> layers;
   private final Placeholder<TFloat32> x;
   private final Operand<TFloat32> output;
   private final Operand<TFloat32> logits;
@@ -44,26 +46,22 @@ public final class ModelGraph implements AutoCloseable {
    * Builds the forward graph and its session.
    *
    * @param layers attached layers (each knows its input size), in order, at least one
-   * @param seed the model seed; layer i's kernel gets {@link Seeds#forLayer}
+   * @param seed the model seed ({@link WeightVariables})
    * @param config the session options
    */
   public ModelGraph(List<Dense> layers, long seed, ConfigProto config) {
+    this.layers = List.copyOf(layers);
     graph = new Graph();
     try {
       tf = Ops.create(graph);
       x = tf.withName("x").placeholder(TFloat32.class,
           Placeholder.shape(Shape.of(-1, layers.get(0).inputDim())));
-      Operand<TFloat32> h = x;
-      for (int i = 0; i < layers.size(); i++) {
-        Dense d = layers.get(i);
-        d.build(tf, Seeds.forLayer(seed, i));
-        h = d.call(tf, h);
-        weights.add(d.kernel());
-        weights.add(d.bias());
-      }
-      output = h;
-      Dense last = layers.get(layers.size() - 1);
-      logits = last.activation() == Activation.SIGMOID ? last.preActivation() : null;
+      WeightVariables created = WeightVariables.create(tf, layers, seed);
+      weights.addAll(created.variables());
+      // The predict step on the variables: what predict, evaluate and the inline fit read.
+      PredictStep.Prediction forward = PredictStep.call(created.scopes(), layers, weights, x);
+      output = forward.output();
+      logits = forward.logits();
       // set_weights/dense_kernel etc.: a placeholder and an assign per weight.
       Ops setWeights = tf.withSubScope("set_weights");
       for (Variable<TFloat32> w : weights) {
@@ -82,6 +80,11 @@ public final class ModelGraph implements AutoCloseable {
   /** The graph's ops, for the functions the trainer adds. */
   public Ops tf() {
     return tf;
+  }
+
+  /** The layers whose weights this graph holds, in order. */
+  public List<Dense> layers() {
+    return layers;
   }
 
   /** The graph. */

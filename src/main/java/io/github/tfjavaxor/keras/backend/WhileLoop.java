@@ -48,7 +48,7 @@ public final class WhileLoop {
         .setAttr("T", types)
         .setAttr("cond", cond)
         .setAttr("body", body)
-        .setAttr("parallel_iterations", 10L)
+        .setAttr("parallel_iterations", 1L)
         .setAttr(LOWER_ATTR, lower)
         .build();
     List<Output<?>> out = new ArrayList<>();

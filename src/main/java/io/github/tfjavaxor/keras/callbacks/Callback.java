@@ -57,13 +57,16 @@ public interface Callback {
   default void onPredictEnd() {}
 
   /**
-   * True if this callback only reads the logs it is handed: it never reads or writes the model
-   * and never stops training. {@code fit} may then train several epochs in one {@code session.run}
-   * and hand their logs over afterwards, in order (same logs, same order, as one epoch per run).
-   * False by default, so a callback that reads the weights (checkpoints) or stops training
-   * (EarlyStopping, TerminateOnNaN) keeps fit at one epoch per run.
+   * Keras's {@code async_safe}: true if this callback only reads the logs it is handed (it never
+   * reads or writes the model and never stops training), so it may be called after the steps it
+   * describes ran, as Keras 3 dispatches such callbacks on a thread of their own. {@code fit} then
+   * runs many steps, even several epochs, per {@code session.run} and hands each step's logs over
+   * afterwards, in order: the same calls with the same logs as one step per run. False by default.
+   * A callback that is not async-safe holds fit to the host only at the hooks it overrides, as
+   * Keras checks {@code utils.is_default}: {@code onTrainBatchEnd} after every batch, {@code
+   * onEpochBegin}, {@code onEpochEnd} or {@link #stopTraining} after every epoch.
    */
-  default boolean readsOnlyLogs() {
+  default boolean asyncSafe() {
     return false;
   }
 

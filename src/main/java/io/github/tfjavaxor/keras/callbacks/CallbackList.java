@@ -45,9 +45,42 @@ public final class CallbackList {
     return false;
   }
 
-  /** True if every callback {@link Callback#readsOnlyLogs() reads only its logs}. */
-  public boolean readOnlyLogs() {
-    return callbacks.stream().allMatch(Callback::readsOnlyLogs);
+  /**
+   * True if a callback overrides {@code onTrainBatchEnd}; otherwise fit builds no batch logs, as
+   * Keras skips batch hooks none of its callbacks implement ({@code utils.is_default}).
+   */
+  public boolean hasTrainBatchHooks() {
+    return callbacks.stream().anyMatch(c -> overrides(c, "onTrainBatchEnd", int.class,
+        Map.class));
+  }
+
+  /**
+   * True if a callback needs the host after every batch: it is not {@link Callback#asyncSafe()}
+   * and overrides {@code onTrainBatchEnd}; Keras's {@code _configure_async_dispatch}.
+   */
+  public boolean needsEachBatch() {
+    return callbacks.stream().anyMatch(c -> !c.asyncSafe() && overrides(c, "onTrainBatchEnd",
+        int.class, Map.class));
+  }
+
+  /**
+   * True if a callback needs the host between epochs: it is not {@link Callback#asyncSafe()} and
+   * overrides a batch or epoch hook or {@code stopTraining}.
+   */
+  public boolean needsEachEpoch() {
+    return needsEachBatch() || callbacks.stream().anyMatch(c -> !c.asyncSafe()
+        && (overrides(c, "onEpochBegin", int.class)
+            || overrides(c, "onEpochEnd", int.class, Map.class)
+            || overrides(c, "stopTraining")));
+  }
+
+  // Keras's utils.is_default, by reflection: does c's class define the hook itself?
+  private static boolean overrides(Callback c, String hook, Class<?>... parameters) {
+    try {
+      return c.getClass().getMethod(hook, parameters).getDeclaringClass() != Callback.class;
+    } catch (NoSuchMethodException e) {
+      throw new AssertionError(hook, e);
+    }
   }
 
   public void setModel(Sequential model) {

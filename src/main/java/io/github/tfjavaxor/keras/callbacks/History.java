@@ -58,7 +58,7 @@ public final class History implements Callback {
 
   /** Records (or prints) the logs only. */
   @Override
-  public boolean readsOnlyLogs() {
+  public boolean asyncSafe() {
     return true;
   }
 }

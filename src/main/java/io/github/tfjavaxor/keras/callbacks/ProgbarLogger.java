@@ -124,7 +124,7 @@ public final class ProgbarLogger implements Callback {
 
   /** Records (or prints) the logs only. */
   @Override
-  public boolean readsOnlyLogs() {
+  public boolean asyncSafe() {
     return true;
   }
 }

@@ -3,8 +3,8 @@ package io.github.tfjavaxor.keras.layers;
 import io.github.tfjavaxor.keras.activations.Activation;
 import io.github.tfjavaxor.keras.initializers.GlorotUniform;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -13,8 +13,11 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>Shapes: x float32 [batch, inputDim]; kernel [inputDim, units]; bias [units]; output [batch,
  * units]. The graph is {@code MatMul → BiasAdd → activation} ({@code Add} instead of {@code BiasAdd}
- * for a 1-unit layer), the ops Keras's TensorFlow backend
- * runs.
+ * for a 1-unit layer), the ops Keras's TensorFlow backend runs.
+ *
+ * <p>The layer holds its configuration only. Its weights live in the model's graph ({@code
+ * ModelGraph}) or are handed to it by a step: {@link #call} is a pure function of {@code (x,
+ * kernel, bias)}, so a train step can be traced once and run in a loop, under XLA or stacked.
  *
  * <pre>{@code
  * new Dense(16, "relu", 2);   // Dense(16, input_dim=2, activation='relu'): 2*16 + 16 = 48 params
@@ -28,10 +31,6 @@ public final class Dense {
   private int inputDim;
 
   private String name;
-  private Variable<TFloat32> kernel;
-  private Variable<TFloat32> bias;
-  private Ops scope;
-  private Operand<TFloat32> preActivation;
 
   /**
    * A layer whose input size comes from the previous layer.
@@ -142,64 +141,61 @@ public final class Dense {
     return inputDim == 0 ? 0 : (long) inputDim * units + units;
   }
 
-  /**
-   * Creates the kernel and bias variables, initialised to glorot_uniform and zeros.
-   *
-   * <p>The variables and, in {@link #call}, the forward ops are named under the layer's scope, as
-   * in Keras's TF backend: {@code dense/kernel}, {@code dense/bias}, {@code dense/MatMul}, ...
-   *
-   * @param tf the graph's ops
-   * @param seed the kernel's op-level seed
-   * @throws IllegalStateException if the layer has not been added to a model
-   */
-  public void build(Ops tf, long seed) {
-    if (name == null) {
-      throw new IllegalStateException("Dense: build() before the layer was added to a model");
-    }
-    scope = tf.withSubScope(name);
-    // The initial values in scopes of their own (dense/kernel_initializer/...), as Keras's args.
-    Ops kernelInit = scope.withSubScope("kernel_initializer").withInitScope();
-    kernel =
-        scope.withName("kernel").variable(GlorotUniform.call(kernelInit, inputDim, units, seed));
-    Ops biasInit = scope.withSubScope("bias_initializer").withInitScope();
-    bias =
-        scope.withName("bias")
-            .variable(biasInit.zeros(biasInit.constant(new long[] {units}), TFloat32.class));
+  /** The kernel's shape, [inputDim, units]; Keras's {@code kernel.shape}. */
+  public Shape kernelShape() {
+    return Shape.of(inputDim, units);
+  }
+
+  /** The bias's shape, [units]. */
+  public Shape biasShape() {
+    return Shape.of(units);
   }
 
   /**
-   * The forward pass.
+   * The kernel's initial value, glorot_uniform; Keras's {@code kernel_initializer}.
    *
-   * @param tf the graph's ops; the new ops go under the layer's name scope made by {@link #build}
-   * @param x float32 [batch, inDim]
-   * @return float32 [batch, units]
-   * @throws IllegalStateException if {@link #build} has not run
+   * @param tf ops in an init scope, e.g. {@code dense/kernel_initializer/} as Keras names it
+   * @param seed the draw's op-level seed ({@code Seeds.forLayer})
+   * @return float32 [inputDim, units]
    */
-  public Operand<TFloat32> call(Ops tf, Operand<TFloat32> x) {
-    if (kernel == null) {
-      throw new IllegalStateException("Dense " + name + ": call() before build()");
-    }
+  public Operand<TFloat32> initialKernel(Ops tf, long seed) {
+    return GlorotUniform.call(tf, inputDim, units, seed);
+  }
+
+  /** The bias's initial value, zeros; float32 [units]. */
+  public Operand<TFloat32> initialBias(Ops tf) {
+    return tf.zeros(tf.constant(new long[] {units}), TFloat32.class);
+  }
+
+  /**
+   * The pre-activation {@code x · kernel + bias}: a pure function of its inputs, as Keras's
+   * {@code stateless_call} runs a layer with the weights it is given.
+   *
+   * @param tf ops in the layer's name scope ({@code dense/}), so the ops are {@code dense/MatMul},
+   *     {@code dense/BiasAdd}, as in Keras's TF backend
+   * @param x float32 [batch, inputDim]
+   * @param kernel float32 [inputDim, units]
+   * @param bias float32 [units]
+   * @return float32 [batch, units]; for a sigmoid output, the logits Keras caches for crossentropy
+   */
+  public Operand<TFloat32> preActivation(Ops tf, Operand<TFloat32> x, Operand<TFloat32> kernel,
+      Operand<TFloat32> bias) {
     // Keras's TF backend (numpy.py add) uses BiasAdd only when the bias has exactly one dim > 1;
     // a 1-unit bias gets a plain Add. It matters: Grappler fuses MatMul+BiasAdd into
     // _FusedMatMul, whose 16-term dot product rounds differently from MatMul then Add (1 ulp).
-    // The scope made once in build: a second withSubScope("dense") would name it dense_1.
-    Operand<TFloat32> product = scope.linalg.matMul(x, kernel);
-    preActivation = units > 1 ? scope.nn.biasAdd(product, bias) : scope.math.add(product, bias);
-    return activation.apply(scope, preActivation);
+    Operand<TFloat32> product = tf.linalg.matMul(x, kernel);
+    return units > 1 ? tf.nn.biasAdd(product, bias) : tf.math.add(product, bias);
   }
 
-  /** The kernel variable, float32 [inDim, units]; null before build. */
-  public Variable<TFloat32> kernel() {
-    return kernel;
-  }
-
-  /** The bias variable, float32 [units]; null before build. */
-  public Variable<TFloat32> bias() {
-    return bias;
-  }
-
-  /** The last {@link #call}'s value before the activation (the logits for a sigmoid). */
-  public Operand<TFloat32> preActivation() {
-    return preActivation;
+  /**
+   * The forward pass, {@code activation(x · kernel + bias)}; mirrors {@code Dense.call}.
+   *
+   * @param tf ops in the layer's name scope
+   * @return float32 [batch, units]
+   * @see #preActivation
+   */
+  public Operand<TFloat32> call(Ops tf, Operand<TFloat32> x, Operand<TFloat32> kernel,
+      Operand<TFloat32> bias) {
+    return activation.apply(tf, preActivation(tf, x, kernel, bias));
   }
 }

@@ -2,9 +2,7 @@ package io.github.tfjavaxor.keras.optimizers;
 
 import java.util.List;
 import org.tensorflow.Operand;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -40,10 +38,6 @@ public final class Adam extends Optimizer {
   private final double beta1;
   private final double beta2;
   private final double epsilon;
-  private Operand<TFloat32> alpha;
-  private Operand<TFloat32> oneMinusBeta1;
-  private Operand<TFloat32> oneMinusBeta2;
-  private Operand<TFloat32> epsilonHat;
 
   /** Adam with all Keras 3 defaults. */
   public Adam() {
@@ -111,27 +105,29 @@ public final class Adam extends Optimizer {
     return true;
   }
 
+  /** {@code [alpha]}: Keras computes it per variable; the values are identical, so once. */
   @Override
-  protected Operand<TFloat32> delta(Ops tf, Operand<TFloat32> grad, String name, Shape shape) {
-    if (alpha == null) {
-      // Keras computes these per variable; the values are identical, so build them once.
-      Operand<TFloat32> t = localStep(tf);
-      Operand<TFloat32> one = tf.constant(1f);
-      Operand<TFloat32> beta1Power = tf.math.pow(tf.constant((float) beta1), t);
-      Operand<TFloat32> beta2Power = tf.math.pow(tf.constant((float) beta2), t);
-      alpha =
-          tf.math.div(
-              tf.math.mul(learningRateOperand(), tf.math.sqrt(tf.math.sub(one, beta2Power))),
-              tf.math.sub(one, beta1Power));
-      oneMinusBeta1 = tf.constant(oneMinus(beta1));
-      oneMinusBeta2 = tf.constant(oneMinus(beta2));
-      epsilonHat = tf.constant((float) epsilon);
-    }
-    Variable<TFloat32> m = zerosSlot(tf, name, shape, "momentum");
-    Variable<TFloat32> v = zerosSlot(tf, name, shape, "velocity");
-    Operand<TFloat32> mNew = tf.assignAdd(m, tf.math.mul(tf.math.sub(grad, m), oneMinusBeta1));
-    Operand<TFloat32> vNew =
-        tf.assignAdd(v, tf.math.mul(tf.math.sub(tf.math.square(grad), v), oneMinusBeta2));
-    return tf.math.div(tf.math.mul(mNew, alpha), tf.math.add(tf.math.sqrt(vNew), epsilonHat));
+  protected List<Operand<TFloat32>> coefficients(Ops tf, Operand<TFloat32> learningRate,
+      Operand<TFloat32> localStep, List<Operand<TFloat32>> extra) {
+    Operand<TFloat32> one = tf.constant(1f);
+    Operand<TFloat32> beta1Power = tf.math.pow(tf.constant((float) beta1), localStep);
+    Operand<TFloat32> beta2Power = tf.math.pow(tf.constant((float) beta2), localStep);
+    return List.of(tf.math.div(
+        tf.math.mul(learningRate, tf.math.sqrt(tf.math.sub(one, beta2Power))),
+        tf.math.sub(one, beta1Power)));
+  }
+
+  @Override
+  protected Update update(Ops tf, Operand<TFloat32> grad, List<Operand<TFloat32>> slots,
+      List<Operand<TFloat32>> coefficients) {
+    Operand<TFloat32> m = slots.get(0);
+    Operand<TFloat32> v = slots.get(1);
+    Operand<TFloat32> mNew =
+        tf.math.add(m, tf.math.mul(tf.math.sub(grad, m), tf.constant(oneMinus(beta1))));
+    Operand<TFloat32> vNew = tf.math.add(v,
+        tf.math.mul(tf.math.sub(tf.math.square(grad), v), tf.constant(oneMinus(beta2))));
+    Operand<TFloat32> delta = tf.math.div(tf.math.mul(mNew, coefficients.get(0)),
+        tf.math.add(tf.math.sqrt(vNew), tf.constant((float) epsilon)));
+    return new Update(delta, List.of(mNew, vNew));
   }
 }

@@ -2,26 +2,32 @@ package io.github.tfjavaxor.keras.optimizers;
 
 import java.util.List;
 import org.tensorflow.Operand;
-import org.tensorflow.op.Op;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Adam through TensorFlow's fused {@code ApplyAdam} kernel, as tensorflow-framework and tf.keras 2's
- * legacy Adam run it, with the framework 1.1.0 race fixed: the beta powers are read by every
- * ApplyAdam and only then multiplied by beta.
+ * Adam as TensorFlow's fused {@code ApplyAdam} kernel computes it (tensorflow-framework's and
+ * tf.keras 2's legacy Adam), written as the kernel's own float32 expressions so that it is a pure
+ * step like the others; {@code OptimizerStepTest} pins it to the kernel, bit for bit. The beta
+ * powers are state, read by every weight's update and only then multiplied by beta (framework
+ * 1.1.0 raced them):
  *
- * <p>It differs from Keras 3 ({@link Adam}) in the last bits: the kernel computes {@code 1 - beta}
- * in float32 and the powers are running products. Kept to measure that gap; {@link Adam} is the
- * default.
+ * <pre>
+ * alpha = lr * sqrt(1 - beta2_power) / (1 - beta1_power)
+ * m    += (g - m) * (1f - beta1)        // 1 - beta in float32: 0.100000024f, not Keras's 0.1f
+ * v    += (g*g - v) * (1f - beta2)
+ * var  -= (m * alpha) / (sqrt(v) + epsilon)
+ * beta1_power *= beta1;  beta2_power *= beta2
+ * </pre>
+ *
+ * <p>It differs from Keras 3 ({@link Adam}) in the last bits: {@code 1 - beta} in float32 and
+ * the powers as running products. Kept to measure that gap; {@link Adam} is the default.
  */
 public final class FusedAdam extends Optimizer {
   private final double beta1;
   private final double beta2;
   private final double epsilon;
-  private Variable<TFloat32> beta1Power;
-  private Variable<TFloat32> beta2Power;
 
   /** Keras 3 defaults: lr 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7. */
   public FusedAdam(double learningRate) {
@@ -51,34 +57,49 @@ public final class FusedAdam extends Optimizer {
     return List.of("momentum", "velocity");
   }
 
+  /** Per weight, as ApplyAdam runs once per variable. */
   @Override
-  protected Op update(Ops tf, Variable<TFloat32> var, Operand<TFloat32> grad) {
-    if (beta1Power == null) {
-      beta1Power = tf.withName("beta1_power").variable(tf.withInitScope().constant((float) beta1));
-      beta2Power = tf.withName("beta2_power").variable(tf.withInitScope().constant((float) beta2));
-    }
-    Variable<TFloat32> m = zerosSlot(tf, var.op().name(), var.shape(), "momentum");
-    Variable<TFloat32> v = zerosSlot(tf, var.op().name(), var.shape(), "velocity");
-    Op apply =
-        tf.train.applyAdam(
-            var,
-            m,
-            v,
-            beta1Power,
-            beta2Power,
-            learningRateOperand(),
-            tf.constant((float) beta1),
-            tf.constant((float) beta2),
-            tf.constant((float) epsilon),
-            grad);
-    return apply;
+  protected boolean elementwise() {
+    return false;
   }
 
-  // Framework 1.1.0 ran these without waiting for ApplyAdam: the race this class fixes.
+  /** {@code beta1_power} and {@code beta2_power}, starting at beta_1 and beta_2. */
   @Override
-  protected Op finish(Ops tf) {
-    Op a = tf.assign(beta1Power, tf.math.mul(beta1Power, tf.constant((float) beta1)));
-    Op b = tf.assign(beta2Power, tf.math.mul(beta2Power, tf.constant((float) beta2)));
-    return tf.withControlDependencies(List.of(a, b)).noOp();
+  protected List<StateVariable> extraVariables() {
+    return List.of(new StateVariable("beta1_power", Shape.scalar(), false, (float) beta1),
+        new StateVariable("beta2_power", Shape.scalar(), false, (float) beta2));
+  }
+
+  /** The powers advance once every weight has read them (the race framework 1.1.0 had). */
+  @Override
+  protected List<Operand<TFloat32>> nextExtra(Ops tf, List<Operand<TFloat32>> extra) {
+    return List.of(tf.math.mul(extra.get(0), tf.constant((float) beta1)),
+        tf.math.mul(extra.get(1), tf.constant((float) beta2)));
+  }
+
+  /** {@code [alpha = lr * sqrt(1 - beta2_power) / (1 - beta1_power)]}, the kernel's scalar. */
+  @Override
+  protected List<Operand<TFloat32>> coefficients(Ops tf, Operand<TFloat32> learningRate,
+      Operand<TFloat32> localStep, List<Operand<TFloat32>> extra) {
+    Operand<TFloat32> one = tf.constant(1f);
+    return List.of(tf.math.div(
+        tf.math.mul(learningRate, tf.math.sqrt(tf.math.sub(one, extra.get(1)))),
+        tf.math.sub(one, extra.get(0))));
+  }
+
+  /** The kernel's {@code m += (g - m) * (1 - beta1)}, with {@code 1 - beta1} in float32. */
+  @Override
+  protected Update update(Ops tf, Operand<TFloat32> grad, List<Operand<TFloat32>> slots,
+      List<Operand<TFloat32>> coefficients) {
+    Operand<TFloat32> one = tf.constant(1f);
+    Operand<TFloat32> m = slots.get(0);
+    Operand<TFloat32> v = slots.get(1);
+    Operand<TFloat32> mNew = tf.math.add(m, tf.math.mul(tf.math.sub(grad, m),
+        tf.math.sub(one, tf.constant((float) beta1))));
+    Operand<TFloat32> vNew = tf.math.add(v, tf.math.mul(tf.math.sub(tf.math.square(grad), v),
+        tf.math.sub(one, tf.constant((float) beta2))));
+    Operand<TFloat32> delta = tf.math.div(tf.math.mul(mNew, coefficients.get(0)),
+        tf.math.add(tf.math.sqrt(vNew), tf.constant((float) epsilon)));
+    return new Update(delta, List.of(mNew, vNew));
   }
 }

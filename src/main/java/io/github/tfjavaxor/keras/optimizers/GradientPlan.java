@@ -16,7 +16,6 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.ReduceSum;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.op.math.SigmoidGrad;
 import org.tensorflow.op.math.TanhGrad;
@@ -47,7 +46,7 @@ final class GradientPlan {
   }
 
   /** Null when the graph is not of the supported shape. */
-  static GradientPlan of(Operand<TFloat32> loss, List<Variable<TFloat32>> vars) {
+  static GradientPlan of(Operand<TFloat32> loss, List<? extends Operand<TFloat32>> vars) {
     GraphOperation lossOp = (GraphOperation) loss.op();
     // Ops the loss depends on.
     Set<GraphOperation> upstream = new HashSet<>();
@@ -65,7 +64,7 @@ final class GradientPlan {
     GradientPlan plan = new GradientPlan();
     Set<GraphOperation> varOps = new HashSet<>();
     Deque<Output<?>> todo = new ArrayDeque<>();
-    for (Variable<TFloat32> v : vars) {
+    for (Operand<TFloat32> v : vars) {
       if (!varOps.add((GraphOperation) v.op())) {
         return null;
       }
@@ -125,7 +124,7 @@ final class GradientPlan {
     }
     plan.order.retainAll(region);
     // Every variable must feed only the region.
-    for (Variable<TFloat32> v : vars) {
+    for (Operand<TFloat32> v : vars) {
       Set<GraphOperation> consumers = onPathConsumers(v.asOutput(), onPath.keySet());
       if (consumers.isEmpty() || !region.containsAll(consumers)) {
         return null;

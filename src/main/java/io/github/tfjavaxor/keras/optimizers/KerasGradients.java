@@ -16,7 +16,6 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.ReduceSum;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.op.math.SigmoidGrad;
 import org.tensorflow.op.math.TanhGrad;
@@ -71,13 +70,13 @@ public final class KerasGradients {
    *
    * @param tf the graph's ops
    * @param loss float32 scalar
-   * @param vars float32 variables that reach the loss
+   * @param vars float32 tensors that reach the loss: the variables, or a pure step's weight inputs
    * @return float32, one per variable, each of its variable's shape
    * @throws org.tensorflow.exceptions.TFInvalidArgumentException as {@code addGradients} does if a
    *     variable does not reach the loss
    */
   public static List<Output<TFloat32>> of(
-      Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> vars) {
+      Ops tf, Operand<TFloat32> loss, List<? extends Operand<TFloat32>> vars) {
     GradientPlan plan = GradientPlan.of(loss, vars);
     tf = tf.withSubScope("gradients");
     if (plan == null) {
@@ -108,7 +107,7 @@ public final class KerasGradients {
     }
     Ops g = tf;
     List<Output<TFloat32>> out = new ArrayList<>();
-    for (Variable<TFloat32> v : vars) {
+    for (Operand<TFloat32> v : vars) {
       out.add(sum(g, grads.get(GradientPlan.key(v.asOutput()))).asOutput());
     }
     return out;

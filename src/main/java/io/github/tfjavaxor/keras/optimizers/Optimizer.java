@@ -1,11 +1,10 @@
 package io.github.tfjavaxor.keras.optimizers;
 
+import io.github.tfjavaxor.keras.backend.InPlace;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -14,29 +13,25 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
- * Base of the Keras-3-faithful optimizers: gradients of a loss with respect to an explicit list of
- * variables, then one update per variable, then {@code iterations += 1}; mirrors {@code
- * keras.optimizers.Optimizer}.
+ * Base of the Keras-3-faithful optimizers, written as pure functions of their state like Keras's
+ * {@code optimizer.stateless_apply} (and optax's {@code update}): {@link #statelessApply} maps
+ * (optimizer variables, gradients, weights) to (new weights, new optimizer variables). The
+ * variables themselves live in the model's graph ({@link #variables}); this object holds only the
+ * configuration, so one step can be traced into any loop, under XLA or stacked.
  *
- * <p>Two defects of tensorflow-framework 1.1.0's {@code Optimizer} are avoided here (see {@code
- * docs/framework-defects.md}): {@code minimize()} differentiates every {@code VariableV2} in the
- * graph (and throws if one is unreachable from the loss), and nothing orders the variable updates
- * after the gradient ops that still read those variables. Here only the given variables are
- * differentiated, and every update waits for every gradient, so all gradients see the pre-update
- * weights, as in Keras. The gradients themselves come from {@link KerasGradients}: Python's
- * gradient functions for the Dense stack, because TF's C++ ones keep Grappler from fusing the train
- * step's forward pass as it fuses Keras's (docs/framework-defects.md §5).
+ * <p>State, in the graph's layout: {@code iteration} int64 [], {@code learning_rate} float32 [],
+ * then the slots ({@link #slotNames()}): one flat vector per slot name holding every weight's slot
+ * in model order when the update is element-wise ({@link #elementwise()}; the same bits with about
+ * half the ops per step), else one per weight. {@code OptimizerState} converts to and from Keras's
+ * per-weight layout for files.
  *
- * <p>Not thread-safe; build one optimizer per graph.
+ * <p>Why not tensorflow-framework's optimizers: see {@code docs/framework-defects.md} §2-§3. The
+ * gradients come from {@link KerasGradients} (§5).
  */
 public abstract class Optimizer {
 
   private final float learningRate;
-  private final List<Variable<TFloat32>> slots = new ArrayList<>();
-  private final List<String> slotKinds = new ArrayList<>();
-  private Variable<TInt64> iterations;
-  private Variable<TFloat32> learningRateVariable;
-  private long[] packedSizes;
+  private boolean built;
 
   /**
    * @param learningRate &gt; 0 and finite
@@ -69,237 +64,203 @@ public abstract class Optimizer {
 
   /**
    * The slots Keras's {@code build} creates for each model variable, in creation order ({@code
-   * [momentum, velocity]} for Adam); each has the variable's shape and float32. Keras interleaves
-   * them per variable ({@code add_optimizer_variables} with a list of names), so its variables are
-   * {@code iterations, learning_rate}, then for each model variable its slots in this order.
+   * [momentum, velocity]} for Adam); each has the variable's shape and float32.
    */
   public List<String> slotNames() {
     return List.of();
   }
 
+  /** True if each element's update depends only on that element: the slots are then packed. */
+  protected abstract boolean elementwise();
+
   /**
-   * Builds one training step: {@link KerasGradients#of} then {@link #applyGradients}, as Keras's
-   * {@code train_step} runs {@code tape.gradient} then {@code optimizer.apply}.
+   * The per-step scalars every weight's update shares (Adam's {@code alpha}), built once per step.
    *
-   * @param tf the graph's ops
-   * @param loss float32 scalar
-   * @param vars the trainable variables, in model order
-   * @return the op to run as the train target
-   * @throws IllegalStateException if called twice on one optimizer
+   * @param tf ops in the optimizer's scope
+   * @param learningRate float32 [], the {@code learning_rate} variable's value
+   * @param localStep float32 [], {@code iteration + 1}, Keras's {@code local_step}
+   * @param extra the values of {@link #extraVariables()}
+   */
+  protected abstract List<Operand<TFloat32>> coefficients(Ops tf, Operand<TFloat32> learningRate,
+      Operand<TFloat32> localStep, List<Operand<TFloat32>> extra);
+
+  /**
+   * One update: the amount to subtract from the weights and the slots' new values.
+   *
+   * @param grad float32 of the weights' (or the packed vector's) shape
+   * @param slots the slots' values, in {@link #slotNames()} order, shaped like grad
+   * @param coefficients {@link #coefficients}'s values
+   */
+  protected abstract Update update(Ops tf, Operand<TFloat32> grad, List<Operand<TFloat32>> slots,
+      List<Operand<TFloat32>> coefficients);
+
+  /** What {@link #update} returns: {@code weight -= delta}, and each slot's new value. */
+  protected record Update(Operand<TFloat32> delta, List<Operand<TFloat32>> slots) {}
+
+  /** State beyond Keras's (FusedAdam's beta powers), after the slots; none by default. */
+  protected List<StateVariable> extraVariables() {
+    return List.of();
+  }
+
+  /** The extra state's values after a step; unchanged by default. */
+  protected List<Operand<TFloat32>> nextExtra(Ops tf, List<Operand<TFloat32>> extra) {
+    return extra;
+  }
+
+  /** True if the slots of these many weights are packed into one vector per slot name. */
+  public final boolean packs(int weights) {
+    return elementwise() && weights > 1;
+  }
+
+  /**
+   * The state variables for weights of these paths and shapes, in the graph's layout (see the
+   * class comment; {@link StateVariable#layout}); what a model creates under {@code adam/}.
+   *
+   * @param paths the weights' paths in model order, e.g. {@code dense/kernel}
+   * @param shapes their shapes
+   */
+  public final List<StateVariable> variables(List<String> paths, List<Shape> shapes) {
+    return StateVariable.layout(this, paths, shapes);
+  }
+
+  /** What {@link #statelessApply} returns: the new weights and optimizer variables. */
+  public record Applied(List<Operand<TFloat32>> weights, List<Operand<?>> variables) {}
+
+  /**
+   * One step of the optimizer as a pure function; mirrors Keras's {@code
+   * optimizer.stateless_apply(optimizer_variables, grads, trainable_variables)}. Sets no field: it
+   * can be traced any number of times, into any graph or function.
+   *
+   * @param tf ops in the optimizer's scope, {@code tf.withSubScope(kerasName())} ({@code adam/}),
+   *     made once per graph (TF Java names a second {@code withSubScope("adam")} {@code adam_1})
+   * @param state the values of {@link #variables}, in that order
+   * @param grads float32, d loss / d weight, one per weight and shaped like it
+   * @param weights float32, the trainable weights in model order
+   * @throws IllegalArgumentException if the lists do not match
+   */
+  @SuppressWarnings("unchecked")
+  public final Applied statelessApply(Ops tf, List<? extends Operand<?>> state,
+      List<? extends Operand<TFloat32>> grads, List<? extends Operand<TFloat32>> weights) {
+    checkGradients(grads, weights);
+    boolean packed = packs(weights.size());
+    int kinds = slotNames().size();
+    int slotCount = packed ? kinds : kinds * weights.size();
+    int extras = extraVariables().size();
+    if (state.size() != 2 + slotCount + extras) {
+      throw new IllegalArgumentException(kerasName() + ": expected " + (2 + slotCount + extras)
+          + " optimizer variables, found " + state.size());
+    }
+    Operand<TInt64> iteration = (Operand<TInt64>) state.get(0);
+    Operand<TFloat32> lr = (Operand<TFloat32>) state.get(1);
+    List<Operand<TFloat32>> slots = new ArrayList<>();
+    state.subList(2, 2 + slotCount).forEach(s -> slots.add((Operand<TFloat32>) s));
+    List<Operand<TFloat32>> extra = new ArrayList<>();
+    state.subList(2 + slotCount, state.size()).forEach(s -> extra.add((Operand<TFloat32>) s));
+    Operand<TFloat32> localStep =
+        tf.dtypes.cast(tf.math.add(iteration, tf.constant(1L)), TFloat32.class);
+    List<Operand<TFloat32>> c = coefficients(tf, lr, localStep, extra);
+
+    List<Operand<TFloat32>> newWeights = new ArrayList<>();
+    List<Operand<?>> newState = new ArrayList<>();
+    newState.add(tf.math.add(iteration, tf.constant(1L)));
+    newState.add(lr);
+    if (packed) {
+      Update u = update(tf, Packing.concat(tf, grads), slots, c);
+      newState.addAll(u.slots());
+      List<Operand<TFloat32>> parts = Packing.split(tf, u.delta(), weights);
+      for (int i = 0; i < weights.size(); i++) {
+        newWeights.add(tf.math.sub(weights.get(i), parts.get(i)));
+      }
+    } else {
+      for (int i = 0; i < weights.size(); i++) {
+        Update u = update(tf, grads.get(i), slots.subList(i * kinds, (i + 1) * kinds), c);
+        newState.addAll(u.slots());
+        newWeights.add(tf.math.sub(weights.get(i), u.delta()));
+      }
+    }
+    newState.addAll(nextExtra(tf, extra));
+    return new Applied(newWeights, newState);
+  }
+
+  private void checkGradients(List<?> grads, List<?> weights) {
+    if (grads.size() != weights.size()) {
+      throw new IllegalArgumentException(kerasName() + ": expected one gradient per variable ("
+          + weights.size() + "), found " + grads.size());
+    }
+  }
+
+  /**
+   * {@link KerasGradients} of {@code loss} for {@code vars}, then {@link #applyGradients(Ops, List,
+   * List)}: Keras's {@code tape.gradient} then {@code optimizer.apply}, as one call.
+   *
+   * @param loss float32 []
+   * @return the train op, {@code adam/apply_gradients}
    */
   public final Op minimize(Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> vars) {
-    checkNotBuilt();
     return applyGradients(tf, KerasGradients.of(tf, loss, vars), vars);
   }
 
   /**
-   * Builds the update of {@code vars} from precomputed gradients, under the name scope {@link
-   * #kerasName()} ({@code adam/}): the slots, every update after every gradient, then {@code
-   * iteration += 1}. Mirrors Keras's {@code optimizer.apply(grads, trainable_variables)}.
+   * Creates the state variables for {@code vars} under {@code kerasName()/} ({@code
+   * adam/iteration}, {@code adam/learning_rate}, {@code adam/momentum}, ...), Keras's {@code
+   * optimizer.build(trainable_variables)}.
    *
-   * <p>Named for TensorBoard and {@code Session.Runner} fetches by name: {@code adam/iteration},
-   * {@code adam/momentum} and {@code adam/velocity} (all variables' slots packed into one vector in
-   * model order, for an element-wise optimizer), and the returned op {@code adam/apply_gradients}.
+   * @param scope the optimizer's scope ({@code adam/})
+   * @return the variables, in {@link #variables} order
+   */
+  public final List<Variable<?>> build(Ops scope, List<Variable<TFloat32>> vars) {
+    List<String> paths = vars.stream().map(v -> v.op().name()).toList();
+    List<Shape> shapes = vars.stream().map(Variable::shape).toList();
+    List<Variable<?>> state = new ArrayList<>();
+    variables(paths, shapes).forEach(v -> state.add(v.create(scope)));
+    return state;
+  }
+
+  /**
+   * Builds the update in place on a graph's variables, as Keras's {@code optimizer.apply(grads,
+   * trainable_variables)}: {@link #build} the state, then {@link #applyGradients(Ops, List, List,
+   * List)}. For graphs built by hand, such as the tutorial's.
    *
-   * @param tf the graph's ops
-   * @param gradients float32, d loss / d var for each variable, same order and shapes as vars
-   * @param vars the trainable variables
-   * @return the op to run as the train target
+   * @param grads float32, one per variable, shaped like it
+   * @param vars the trainable variables, in model order
+   * @return the train op, {@code adam/apply_gradients}
    * @throws IllegalArgumentException if the lists differ in length
-   * @throws IllegalStateException if called twice on one optimizer
    */
-  public final Op applyGradients(
-      Ops tf, List<? extends Operand<TFloat32>> gradients, List<Variable<TFloat32>> vars) {
-    checkNotBuilt();
-    if (gradients.size() != vars.size()) {
-      throw new IllegalArgumentException(kerasName() + ": expected one gradient per variable ("
-          + vars.size() + "), found " + gradients.size());
-    }
-    List<Operand<TFloat32>> grads = new ArrayList<>(gradients);
-    List<Op> gradOps = new ArrayList<>(gradients);
-    tf = tf.withSubScope(kerasName());
-    iterations = tf.withName("iteration").variable(tf.withInitScope().constant(0L));
-    // A variable, as in Keras: a loaded file's value is the one training uses.
-    learningRateVariable =
-        tf.withName("learning_rate").variable(tf.withInitScope().constant(learningRate));
-    // Ref variables are read in place: an update must not run while a gradient still reads.
-    Ops afterGradients = tf.withControlDependencies(gradOps);
-    boolean packed = elementwise() && vars.size() > 1;
-    List<Op> updates =
-        packed
-            ? packedUpdates(afterGradients, vars, grads)
-            : perVariableUpdates(afterGradients, vars, grads);
-    checkSlots(packed ? 1 : vars.size());
-    Op finish = finish(tf.withControlDependencies(updates));
-    if (finish != null) {
-      updates.add(finish);
-    }
-    // The train op, by name adam/apply_gradients, as TF 1's optimizer named its own.
-    return tf.withControlDependencies(updates)
-        .withName("apply_gradients")
-        .assignAdd(iterations, tf.constant(1L));
-  }
-
-  private void checkNotBuilt() {
-    if (iterations != null) {
-      throw new IllegalStateException(kerasName() + ": minimize() already built for this optimizer");
-    }
-  }
-
-  private List<Op> perVariableUpdates(
-      Ops tf, List<Variable<TFloat32>> vars, List<Operand<TFloat32>> grads) {
-    List<Op> updates = new ArrayList<>();
-    for (int i = 0; i < vars.size(); i++) {
-      updates.add(update(tf, vars.get(i), grads.get(i)));
-    }
-    return updates;
-  }
-
-  // An element-wise update gives the same bits on one flat vector as variable by variable, with
-  // about half the ops per step: concat the gradients, one update, split the deltas.
-  private List<Op> packedUpdates(
-      Ops tf, List<Variable<TFloat32>> vars, List<Operand<TFloat32>> grads) {
-    List<Operand<TFloat32>> flat = new ArrayList<>();
-    long[] sizes = new long[vars.size()];
-    long total = 0;
-    for (int i = 0; i < vars.size(); i++) {
-      Operand<TFloat32> g = grads.get(i);
-      flat.add(g.shape().numDimensions() == 1 ? g : tf.reshape(g, tf.constant(new long[] {-1})));
-      sizes[i] = vars.get(i).shape().size();
-      total += sizes[i];
-    }
-    packedSizes = sizes.clone();
-    Operand<TFloat32> delta =
-        delta(tf, tf.concat(flat, tf.constant(0)), "", Shape.of(total));
-    List<Output<TFloat32>> parts =
-        tf.splitV(delta, tf.constant(sizes), tf.constant(0), (long) vars.size()).output();
-    List<Op> updates = new ArrayList<>();
-    for (int i = 0; i < vars.size(); i++) {
-      Variable<TFloat32> var = vars.get(i);
-      Operand<TFloat32> part =
-          var.shape().numDimensions() == 1
-              ? parts.get(i)
-              : tf.reshape(parts.get(i), tf.constant(var.shape().asArray()));
-      updates.add(tf.assignSub(var, part));
-    }
-    return updates;
-  }
-
-  // The slots must be those slotNames() declares, in its order, for each variable (or once packed).
-  private void checkSlots(int groups) {
-    List<String> expected = new ArrayList<>();
-    for (int i = 0; i < groups; i++) {
-      expected.addAll(slotNames());
-    }
-    if (!expected.equals(slotKinds)) {
-      throw new IllegalStateException(kerasName() + ": created slots " + slotKinds
-          + ", slotNames() declares " + slotNames() + " per variable");
-    }
+  public final Op applyGradients(Ops tf, List<? extends Operand<TFloat32>> grads,
+      List<Variable<TFloat32>> vars) {
+    checkGradients(grads, vars);
+    Ops scope = tf.withSubScope(kerasName());
+    return applyGradients(scope, grads, vars, build(scope, vars));
   }
 
   /**
-   * {@code iterations + 1} as float32, Keras's {@code local_step}.
+   * {@link #statelessApply} on the variables' values, each new value assigned once all are
+   * computed (ref variables are read in place: no assign may run while a gradient still reads
+   * an old value).
    *
-   * @return float32 scalar, 1 on the first step
+   * @param scope the optimizer's scope, in which {@link #build} made the state
+   * @param state the variables {@link #build} made
+   * @return the train op, {@code adam/apply_gradients}
+   * @throws IllegalArgumentException if the lists do not match
    */
-  protected final Operand<TFloat32> localStep(Ops tf) {
-    return tf.dtypes.cast(tf.math.add(iterations, tf.constant(1L)), TFloat32.class);
+  public final Op applyGradients(Ops scope, List<? extends Operand<TFloat32>> grads,
+      List<Variable<TFloat32>> vars, List<Variable<?>> state) {
+    Applied a = statelessApply(scope, state, grads, vars);
+    List<Operand<?>> all = new ArrayList<>(vars);
+    all.addAll(state);
+    List<Operand<?>> values = new ArrayList<>(a.weights());
+    values.addAll(a.variables());
+    return InPlace.assign(scope, all, values, "apply_gradients");
   }
 
-  /**
-   * Builds the update of one variable: by default {@code var -= delta(grad)}.
-   *
-   * @param tf ops whose new operations wait for every gradient
-   * @param var float32 variable of any shape
-   * @param grad float32, same shape as {@code var}
-   * @return the op that writes the new value
-   */
-  protected Op update(Ops tf, Variable<TFloat32> var, Operand<TFloat32> grad) {
-    return tf.assignSub(var, delta(tf, grad, var.op().name(), var.shape()));
+  /** True once a model has created this optimizer's variables: Keras's {@code built}. */
+  public boolean built() {
+    return built;
   }
 
-  /**
-   * The amount to subtract for a gradient, creating the optimizer state it needs ({@link
-   * #zerosSlot}) shaped like the gradient. Element-wise optimizers implement this and return true
-   * from {@link #elementwise()}; the base class may then call it once on all gradients
-   * concatenated.
-   *
-   * @param grad float32 of {@code shape}
-   * @param name prefix for slot names (a variable name, or "" when packed)
-   * @return float32 of {@code shape}
-   */
-  protected Operand<TFloat32> delta(Ops tf, Operand<TFloat32> grad, String name, Shape shape) {
-    throw new UnsupportedOperationException(kerasName() + " updates variables one by one");
-  }
-
-  /** True if the update of each element depends only on that element (Adam, SGD, RMSprop). */
-  protected boolean elementwise() {
-    return false;
-  }
-
-  /**
-   * Optional work after every variable update of a step (e.g. advancing running beta powers).
-   *
-   * @param tf ops whose new operations wait for every update
-   * @return an op to include in the step, or null
-   */
-  protected Op finish(Ops tf) {
-    return null;
-  }
-
-  /**
-   * Creates a zero-filled slot (optimizer state) in the optimizer's scope, named {@code
-   * <name>_<slotName>} as Keras names optimizer variables ({@code adam/dense_kernel_momentum}, or
-   * {@code adam/momentum} when packed).
-   */
-  protected final Variable<TFloat32> zerosSlot(Ops tf, String name, Shape shape, String slotName) {
-    Variable<TFloat32> slot =
-        tf.withControlDependencies(Collections.emptyList())
-            .withName(name.isEmpty() ? slotName : name.replace('/', '_') + "_" + slotName)
-            .variable(
-                tf.withInitScope()
-                    .zeros(tf.withInitScope().constant(shape.asArray()), TFloat32.class));
-    slots.add(slot);
-    slotKinds.add(slotName);
-    return slot;
-  }
-
-  /**
-   * The learning rate as the graph reads it: a float32 scalar variable (Keras's {@code
-   * learning_rate} variable, {@code adam/learning_rate}), initialised to {@link #learningRate()}.
-   */
-  protected final Operand<TFloat32> learningRateOperand() {
-    return learningRateVariable;
-  }
-
-  /**
-   * The step counter, Keras's {@code iteration}: an int64 variable {@code adam/iteration} starting at
-   * 0; null before {@link #minimize} or {@link #applyGradients}.
-   */
-  public Variable<TInt64> iterations() {
-    return iterations;
-  }
-
-  /** The learning-rate variable, float32 []; null before {@link #minimize}. */
-  public Variable<TFloat32> learningRateVariable() {
-    return learningRateVariable;
-  }
-
-  /**
-   * The slot variables created so far, in creation order: for each model variable its {@link
-   * #slotNames()}, or, when {@link #packedSizes()} is not null, one flat vector per slot name
-   * holding every model variable's slot, concatenated in model order.
-   */
-  public List<Variable<TFloat32>> slots() {
-    return Collections.unmodifiableList(slots);
-  }
-
-  /**
-   * The model variables' element counts when the slots are packed into flat vectors, else null
-   * (one slot variable per model variable, or before {@link #minimize}).
-   */
-  public long[] packedSizes() {
-    return packedSizes == null ? null : packedSizes.clone();
+  /** Records that a model created this optimizer's variables (a second compile then refuses it). */
+  public void markBuilt() {
+    built = true;
   }
 
   /** Float32 rounding of the double {@code 1 - beta}, as Keras 3 computes it in Python. */

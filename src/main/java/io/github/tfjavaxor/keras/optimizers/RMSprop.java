@@ -2,9 +2,7 @@ package io.github.tfjavaxor.keras.optimizers;
 
 import java.util.List;
 import org.tensorflow.Operand;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -85,17 +83,20 @@ public final class RMSprop extends Optimizer {
     return false;
   }
 
+  /** {@code [lr]}. */
   @Override
-  protected Operand<TFloat32> delta(Ops tf, Operand<TFloat32> grad, String name, Shape shape) {
-    Variable<TFloat32> v = zerosSlot(tf, name, shape, "velocity");
-    Operand<TFloat32> vNew =
-        tf.assign(
-            v,
-            tf.math.add(
-                tf.math.mul(tf.constant((float) rho), v),
-                tf.math.mul(tf.constant(oneMinus(rho)), tf.math.square(grad))));
-    return tf.math.div(
-        tf.math.mul(learningRateOperand(), grad),
+  protected List<Operand<TFloat32>> coefficients(Ops tf, Operand<TFloat32> learningRate,
+      Operand<TFloat32> localStep, List<Operand<TFloat32>> extra) {
+    return List.of(learningRate);
+  }
+
+  @Override
+  protected Update update(Ops tf, Operand<TFloat32> grad, List<Operand<TFloat32>> slots,
+      List<Operand<TFloat32>> coefficients) {
+    Operand<TFloat32> vNew = tf.math.add(tf.math.mul(tf.constant((float) rho), slots.get(0)),
+        tf.math.mul(tf.constant(oneMinus(rho)), tf.math.square(grad)));
+    Operand<TFloat32> delta = tf.math.div(tf.math.mul(coefficients.get(0), grad),
         tf.math.sqrt(tf.math.add(vNew, tf.constant((float) epsilon))));
+    return new Update(delta, List.of(vNew));
   }
 }

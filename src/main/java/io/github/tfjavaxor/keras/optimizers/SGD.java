@@ -2,9 +2,7 @@ package io.github.tfjavaxor.keras.optimizers;
 
 import java.util.List;
 import org.tensorflow.Operand;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -86,15 +84,24 @@ public final class SGD extends Optimizer {
     return true;
   }
 
+  /** {@code [lr]}. */
   @Override
-  protected Operand<TFloat32> delta(Ops tf, Operand<TFloat32> grad, String name, Shape shape) {
-    Operand<TFloat32> step = tf.math.mul(grad, learningRateOperand());
+  protected List<Operand<TFloat32>> coefficients(Ops tf, Operand<TFloat32> learningRate,
+      Operand<TFloat32> localStep, List<Operand<TFloat32>> extra) {
+    return List.of(learningRate);
+  }
+
+  @Override
+  protected Update update(Ops tf, Operand<TFloat32> grad, List<Operand<TFloat32>> slots,
+      List<Operand<TFloat32>> coefficients) {
+    Operand<TFloat32> step = tf.math.mul(grad, coefficients.get(0));
     if (momentum == 0) {
-      return step;
+      return new Update(step, List.of());
     }
-    Variable<TFloat32> m = zerosSlot(tf, name, shape, "momentum");
     Operand<TFloat32> mom = tf.constant((float) momentum);
-    Operand<TFloat32> mNew = tf.assign(m, tf.math.sub(tf.math.mul(m, mom), step));
-    return tf.math.neg(nesterov ? tf.math.sub(tf.math.mul(mNew, mom), step) : mNew);
+    Operand<TFloat32> mNew = tf.math.sub(tf.math.mul(slots.get(0), mom), step);
+    Operand<TFloat32> delta =
+        tf.math.neg(nesterov ? tf.math.sub(tf.math.mul(mNew, mom), step) : mNew);
+    return new Update(delta, List.of(mNew));
   }
 }

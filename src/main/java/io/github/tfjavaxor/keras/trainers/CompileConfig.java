@@ -15,26 +15,19 @@ import java.util.Objects;
  * @param optimizer the optimizer; a fresh one starts from zero state
  * @param metrics the compiled metrics in order, each once
  * @param jitCompile Keras's {@code jit_compile}; {@link JitCompile#AUTO} by default
- * @param epochsPerRun at most this many epochs per {@code session.run} when the whole training set
- *     is one batch (a loop in the graph, as Keras's {@code steps_per_execution} runs several steps
- *     per call); 1 runs one step per call. Without XLA it changes no number. Default {@value
- *     #EPOCHS_PER_RUN_DEFAULT}
+ * @param stepsPerExecution Keras's {@code steps_per_execution}: training steps per {@code
+ *     session.run}; {@link StepsPerExecution#AUTO} by default. Without XLA it changes no number
  */
 public record CompileConfig(Loss loss, Optimizer optimizer, List<Metric> metrics,
-    JitCompile jitCompile, int epochsPerRun) {
+    JitCompile jitCompile, StepsPerExecution stepsPerExecution) {
 
-  /** Epochs per {@code session.run} by default: the tutorial's 1000 epochs in one run. */
-  public static final int EPOCHS_PER_RUN_DEFAULT = 1000;
-
-  /** With Keras's default {@code jit_compile="auto"} and {@link #EPOCHS_PER_RUN_DEFAULT}. */
+  /** With Keras's default {@code jit_compile="auto"} and {@code steps_per_execution="auto"}. */
   public CompileConfig(Loss loss, Optimizer optimizer, List<Metric> metrics) {
-    this(loss, optimizer, metrics, JitCompile.JIT_COMPILE_DEFAULT, EPOCHS_PER_RUN_DEFAULT);
+    this(loss, optimizer, metrics, JitCompile.JIT_COMPILE_DEFAULT,
+        StepsPerExecution.STEPS_PER_EXECUTION_DEFAULT);
   }
 
-  /**
-   * @throws IllegalArgumentException if an argument is null, a metric repeats or epochsPerRun is
-   *     below 1
-   */
+  /** @throws IllegalArgumentException if an argument is null or a metric repeats */
   public CompileConfig {
     if (loss == null) {
       throw new IllegalArgumentException("loss: expected one of " + Loss.names() + ", found null");
@@ -53,19 +46,19 @@ public record CompileConfig(Loss loss, Optimizer optimizer, List<Metric> metrics
     if (jitCompile == null) {
       throw new IllegalArgumentException("jit_compile: expected auto, true or false, found null");
     }
-    if (epochsPerRun < 1) {
+    if (stepsPerExecution == null) {
       throw new IllegalArgumentException(
-          "epochsPerRun: expected an integer >= 1, found " + epochsPerRun);
+          "steps_per_execution: expected auto or an integer >= 1, found null");
     }
   }
 
   /** This configuration with another {@code jit_compile}. */
   public CompileConfig withJitCompile(JitCompile value) {
-    return new CompileConfig(loss, optimizer, metrics, value, epochsPerRun);
+    return new CompileConfig(loss, optimizer, metrics, value, stepsPerExecution);
   }
 
-  /** This configuration with another bound on epochs per {@code session.run}. */
-  public CompileConfig withEpochsPerRun(int value) {
+  /** This configuration with another {@code steps_per_execution}. */
+  public CompileConfig withStepsPerExecution(StepsPerExecution value) {
     return new CompileConfig(loss, optimizer, metrics, jitCompile, value);
   }
 

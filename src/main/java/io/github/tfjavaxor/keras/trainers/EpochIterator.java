@@ -1,74 +1,165 @@
 package io.github.tfjavaxor.keras.trainers;
 
+import io.github.tfjavaxor.keras.transforms.Scan;
+import io.github.tfjavaxor.keras.transforms.ScanInputs;
 import java.util.SplittableRandom;
 
 /**
- * The batches of each training epoch; mirrors {@code keras/src/trainers/epoch_iterator.py} over
- * the array adapter ({@code data_adapters/array_data_adapter.py}).
+ * The batches of each training epoch and how many run per {@code session.run}; mirrors {@code
+ * keras/src/trainers/epoch_iterator.py} over the array adapter ({@code
+ * data_adapters/array_data_adapter.py}) with {@code steps_per_execution}.
  *
- * <p>Three orders:
+ * <p>Row orders, one per epoch:
  *
  * <ul>
- *   <li>no shuffle: the rows as given, tensors built once per fit;
+ *   <li>no shuffle: the rows as given;
  *   <li>Java's shuffle: a Fisher-Yates permutation per epoch from {@code SplittableRandom(seed)},
  *       only when there is more than one batch (a single batch is left in order); resuming at
  *       epoch k draws and skips the k earlier permutations, so a resumed fit continues exactly;
  *   <li>replayed orders: epoch e uses {@code orders[e]}, every epoch, a single batch included, as
  *       Keras permutes the whole dataset each epoch. This is how a Keras run's orders are replayed.
  * </ul>
+ *
+ * <p>Runs ({@link ExecutionPlan}): one step per run inline, fed its batch; or many, scanned over
+ * the data in the graph, within an epoch or, when the plan allows, over several epochs, whose
+ * later epochs' logs are then handed out from the same run.
  */
 final class EpochIterator implements AutoCloseable {
+  /** The logs of steps {@code [first, first + logs.length)} of one epoch. */
+  record Chunk(int first, float[][] logs) {
+    int steps() {
+      return logs.length;
+    }
+  }
+
   private final float[][] x;
   private final float[][] y;
-  private final int batchSize;
-  private final int steps;
-  private final int[][] orders;
+  private final Scan.DataShape shape;
+  private final int[][] replayed;
   private final SplittableRandom random;
-  private Batches current;
+  private final TrainFunction train;
+  private final boolean jitCompile;
+  private final ExecutionPlan plan;
+  private final ScanInputs inputs;
+  private final int end;
+  private Batches batches;
+  private int batchesEpoch = -1;
+  private int[] order;
+  private int orderEpoch = -1;
+  private float[][] spanned;
+  private int spannedFirst;
+  private int spannedEpochs;
 
   /**
    * @param shuffle Keras's {@code shuffle}
    * @param orders null, or the checked orders to replay (then {@code shuffle} is true)
    * @param seed seeds Java's shuffle
-   * @param initialEpoch the first epoch {@link #epoch} will be asked for
+   * @param initialEpoch the first epoch {@link #next} will be asked for
+   * @param end the epoch after the last ({@code fit}'s epochs)
    */
   EpochIterator(float[][] x, float[][] y, int batchSize, boolean shuffle, int[][] orders,
-      long seed, int initialEpoch) {
+      long seed, int initialEpoch, int end, TrainFunction train, boolean jitCompile,
+      ExecutionPlan plan) {
     this.x = x;
     this.y = y;
-    this.batchSize = batchSize;
-    this.steps = (x.length + batchSize - 1) / batchSize;
-    this.orders = orders;
-    this.random = orders == null && shuffle && steps > 1 ? new SplittableRandom(seed) : null;
+    this.shape = new Scan.DataShape(x.length, x[0].length, y[0].length, batchSize);
+    this.replayed = orders;
+    this.random = orders == null && shuffle && shape.steps() > 1 ? new SplittableRandom(seed)
+        : null;
     for (int skipped = 0; random != null && skipped < initialEpoch; skipped++) {
       Shuffle.permutation(x.length, random);
     }
+    this.end = end;
+    this.train = train;
+    this.jitCompile = jitCompile;
+    this.plan = plan;
+    this.inputs = plan.inline() ? null
+        : new ScanInputs(x, y, plan.epochsPerRun(), plan.stepsPerRun(), plan.logsWidth());
   }
 
   /** Batches per epoch, Keras's {@code num_batches}. */
   int steps() {
-    return steps;
+    return shape.steps();
   }
 
-  /** The batches of epoch {@code e}; epochs are asked for in order. Valid until the next call. */
-  Batches epoch(int e) {
-    if (orders == null && random == null) {
-      if (current == null) {
-        current = new Batches(x, y, null, batchSize);
-      }
-      return current;
+  /** The rows of step {@code s}: the batch size, or the remainder for the last. */
+  int size(int s) {
+    return shape.size(s);
+  }
+
+  /** True if the batch-level callbacks get every step's logs, false for once per run (Keras). */
+  boolean callsEachStep() {
+    return plan.callsEachStep();
+  }
+
+  /**
+   * The logs of the next steps of {@code epoch} from {@code step}, running the train function
+   * unless an earlier run spanned this epoch. Epochs are asked for in order, steps in order.
+   */
+  Chunk next(int epoch, int step) {
+    if (spanned != null && epoch >= spannedFirst && epoch < spannedFirst + spannedEpochs) {
+      float[][] logs = new float[steps()][];
+      System.arraycopy(spanned, (epoch - spannedFirst) * steps(), logs, 0, steps());
+      return new Chunk(0, logs);
     }
-    close();
-    current = new Batches(x, y, orders != null ? orders[e] : Shuffle.permutation(x.length, random),
-        batchSize);
-    return current;
+    spanned = null;
+    if (plan.inline()) {
+      if (batchesEpoch != epoch) {
+        int[] o = order(epoch);
+        if (batches == null || o != null || batchesEpoch < 0) {
+          closeBatches();
+          batches = new Batches(x, y, o, shape.batchSize());
+        }
+        batchesEpoch = epoch;
+      }
+      return new Chunk(step, new float[][] {train.run(batches.x(step), batches.y(step))});
+    }
+    int epochs = plan.epochsAt(epoch, step, steps(), end);
+    int count = epochs > 0 ? epochs * steps() : plan.stepsAt(steps() - step);
+    for (int e = 0; e < Math.max(1, epochs); e++) {
+      inputs.setOrder(e, order(epoch + e));
+    }
+    long t0 = System.nanoTime();
+    float[][] rows = train.scan(inputs, shape, jitCompile, step, count);
+    plan.ran(count, System.nanoTime() - t0);
+    if (epochs > 1) {
+      spanned = rows;
+      spannedFirst = epoch;
+      spannedEpochs = epochs;
+      return next(epoch, step);
+    }
+    float[][] logs = new float[count][];
+    System.arraycopy(rows, 0, logs, 0, count);
+    return new Chunk(step, logs);
+  }
+
+  // The row order of epoch e, drawn once, in order; null for the rows as given.
+  private int[] order(int e) {
+    if (replayed != null) {
+      return replayed[e];
+    }
+    if (random == null) {
+      return null;
+    }
+    if (orderEpoch != e) {
+      order = Shuffle.permutation(x.length, random);
+      orderEpoch = e;
+    }
+    return order;
+  }
+
+  private void closeBatches() {
+    if (batches != null) {
+      batches.close();
+      batches = null;
+    }
   }
 
   @Override
   public void close() {
-    if (current != null) {
-      current.close();
-      current = null;
+    closeBatches();
+    if (inputs != null) {
+      inputs.close();
     }
   }
 }

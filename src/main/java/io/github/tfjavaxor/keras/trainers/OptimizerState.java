@@ -24,10 +24,10 @@ import org.tensorflow.types.family.TType;
 
 /**
  * A built optimizer's variables in Keras 3's order and shapes ({@code optimizer.variables}):
- * {@code iteration}, {@code learning_rate}, then each model variable's slots. The port may pack an
- * element-wise optimizer's slots into one flat vector per slot name ({@link
- * Optimizer#packedSizes()}); reading splits it per model variable and writing concatenates, so the
- * values look exactly like Keras's.
+ * {@code iteration}, {@code learning_rate}, then each model variable's slots. The port packs an
+ * element-wise optimizer's slots into one flat vector per slot name ({@link Optimizer#packs});
+ * reading splits it per model variable and writing concatenates, so the values look exactly like
+ * Keras's.
  */
 final class OptimizerState {
   private final ModelGraph g;
@@ -36,12 +36,17 @@ final class OptimizerState {
   private List<Placeholder<?>> feeds;
   private List<Op> assigns;
 
-  OptimizerState(ModelGraph g, Optimizer optimizer) {
+  /**
+   * @param graphVariables the optimizer's variables in the graph ({@link Optimizer#variables}
+   *     order); state beyond Keras's (FusedAdam's beta powers) is not part of the layout
+   */
+  OptimizerState(ModelGraph g, Optimizer optimizer, List<Variable<?>> graphVariables) {
     this.g = g;
     this.optimizer = optimizer;
-    variables.add(optimizer.iterations());
-    variables.add(optimizer.learningRateVariable());
-    variables.addAll(optimizer.slots());
+    int kinds = optimizer.slotNames().size();
+    int weights = g.weights().size();
+    int slots = optimizer.packs(weights) ? kinds : kinds * weights;
+    variables.addAll(graphVariables.subList(0, 2 + slots));
   }
 
   /** Copies of the values: a {@link LongNdArray} scalar, then {@link FloatNdArray}s. */
@@ -62,13 +67,13 @@ final class OptimizerState {
     }
     List<Shape> shapes = weightShapes();
     int kinds = optimizer.slotNames().size();
-    long[] packed = optimizer.packedSizes();
+    boolean packed = optimizer.packs(shapes.size());
     long[] offset = new long[kinds];
     for (int v = 0; v < shapes.size(); v++) {
       for (int k = 0; k < kinds; k++) {
-        float[] src = graphSlots.get(packed == null ? v * kinds + k : k);
+        float[] src = graphSlots.get(packed ? k : v * kinds + k);
         int size = (int) shapes.get(v).size();
-        int from = packed == null ? 0 : (int) offset[k];
+        int from = packed ? (int) offset[k] : 0;
         float[] part = new float[size];
         System.arraycopy(src, from, part, 0, size);
         offset[k] += size;
@@ -95,19 +100,19 @@ final class OptimizerState {
     }
     List<Shape> shapes = weightShapes();
     int kinds = optimizer.slotNames().size();
-    long[] packed = optimizer.packedSizes();
+    boolean packed = optimizer.packs(shapes.size());
     List<Tensor> tensors = new ArrayList<>();
     try {
       tensors.add(TInt64.scalarOf(((LongNdArray) values.get(0)).getLong()));
       tensors.add(TFloat32.scalarOf(((FloatNdArray) values.get(1)).getFloat()));
-      if (packed == null) {
+      if (!packed) {
         for (int i = 2; i < values.size(); i++) {
           tensors.add(TFloat32.tensorOf((FloatNdArray) values.get(i)));
         }
       } else {
         long total = 0;
-        for (long s : packed) {
-          total += s;
+        for (Shape s : shapes) {
+          total += s.size();
         }
         for (int k = 0; k < kinds; k++) {
           float[] flat = new float[(int) total];

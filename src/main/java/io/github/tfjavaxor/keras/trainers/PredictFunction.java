@@ -1,31 +1,39 @@
 package io.github.tfjavaxor.keras.trainers;
 
 import io.github.tfjavaxor.keras.backend.ModelGraph;
-import org.tensorflow.Result;
-import org.tensorflow.types.TFloat32;
+import io.github.tfjavaxor.keras.steps.PredictStep;
+import io.github.tfjavaxor.keras.transforms.Scan;
+import io.github.tfjavaxor.keras.transforms.ScanInputs;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * One prediction step as one {@code session.run}: feed x, fetch the output. Forward only; needs no
- * compile. Mirrors Keras's {@code predict_step} ({@code keras/src/backend/tensorflow/trainer.py}).
+ * Keras's {@code predict_function}: {@link PredictStep} scanned over the batches of the rows to
+ * predict, in one {@code session.run} for all of them (the inline forward pass is the model
+ * graph's own, {@code x} to the output, which SavedModel export and the graph tour use). Forward
+ * only; needs no compile.
  */
 final class PredictFunction {
-  private final ModelGraph g;
+  private final ModelGraph graph;
+  private final Map<List<Object>, Scan> scans = new HashMap<>();
 
   PredictFunction(ModelGraph g) {
-    this.g = g;
+    this.graph = g;
   }
 
-  /** Writes the outputs of rows [from, from + batch) into {@code result}. */
-  void run(TFloat32 xBatch, float[][] result, int from) {
-    try (Result r = g.session().runner().feed(g.x(), xBatch).fetch(g.output()).run()) {
-      TFloat32 out = (TFloat32) r.get(0);
-      int rows = (int) out.shape().size(0);
-      int units = (int) out.shape().size(1);
-      for (int i = 0; i < rows; i++) {
-        for (int j = 0; j < units; j++) {
-          result[from + i][j] = out.getFloat(i, j);
-        }
-      }
-    }
+  /**
+   * The outputs of steps {@code [first, first + steps)} written into their rows of the buffer.
+   *
+   * @return float [n][outputDim], the buffer after the run
+   */
+  float[][] scan(ScanInputs in, Scan.DataShape shape, boolean jitCompile, int first, int steps) {
+    Scan s = scans.computeIfAbsent(List.of(shape, jitCompile), k -> new Scan(graph.session(),
+        graph.tf().withSubScope("predict_scan"),
+        (tf, state, x, y) -> new Scan.Traced(state,
+            PredictStep.call(tf, graph.layers(), TestFunction.weights(state), x).output()),
+        graph.weights(), null, shape, Scan.Layout.ROWS,
+        graph.layers().get(graph.layers().size() - 1).units(), jitCompile));
+    return s.run(in, first, steps);
   }
 }

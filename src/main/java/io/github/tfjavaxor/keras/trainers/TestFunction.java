@@ -1,62 +1,47 @@
 package io.github.tfjavaxor.keras.trainers;
 
 import io.github.tfjavaxor.keras.backend.ModelGraph;
-import io.github.tfjavaxor.keras.metrics.Metric;
-import java.util.ArrayList;
+import io.github.tfjavaxor.keras.steps.PredictStep;
+import io.github.tfjavaxor.keras.steps.TestStep;
+import io.github.tfjavaxor.keras.transforms.Scan;
+import io.github.tfjavaxor.keras.transforms.ScanInputs;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * One evaluation step as one {@code session.run}: feed x and y, fetch {@code [loss, metric
- * totals...]} stacked into one float32 [1 + metrics] tensor (each fetched tensor costs a native
- * round trip). Mirrors Keras's {@code test_step} ({@code keras/src/backend/tensorflow/trainer.py}).
- * Creates no variables: evaluating never builds optimizer state.
+ * Keras's {@code test_function}: {@link TestStep} composed two ways on the model's graph. Inline,
+ * on the model's forward pass, fed one batch per {@code session.run} ({@code y}, {@code
+ * compile_loss/...}, {@code batch_logs}); and scanned over the batches of a data set in one run,
+ * built for each data shape on first use. Creates no variables: evaluating never builds optimizer
+ * state.
  */
 final class TestFunction {
-  private final Session session;
-  private final Placeholder<TFloat32> x;
+  private final ModelGraph graph;
+  private final CompileConfig config;
   private final Placeholder<TFloat32> y;
-  private final Operand<TFloat32> loss;
-  private final Operand<TFloat32> stepLogs;
+  private final TestStep.Logs inline;
+  private final Map<List<Object>, Scan> scans = new HashMap<>();
 
-  /** Adds y [-1, outputDim], the loss, the metric totals and their stack to the model's graph. */
+  /** Adds y [-1, outputDim] and the test step on the model's forward pass to its graph. */
   TestFunction(ModelGraph g, CompileConfig config, int outputDim) {
-    Ops tf = g.tf();
-    session = g.session();
-    x = g.x();
-    y = tf.withName("y").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, outputDim)));
-    // Named as in Keras's train step: compile_loss/mean_squared_error/..., then the metrics.
-    Ops lossScope = tf.withSubScope("compile_loss").withSubScope(config.loss().kerasName());
-    loss = config.loss().call(lossScope, y, g.output(), g.logits());
-    List<Operand<TFloat32>> logged = new ArrayList<>();
-    logged.add(loss);
-    Ops metricsScope = tf.withSubScope("compile_metrics");
-    for (Metric m : config.metrics()) {
-      logged.add(m.batchTotal(metricsScope.withSubScope(m.kerasName()), y, g.output()));
-    }
-    stepLogs = tf.withName("batch_logs").stack(logged);
+    this.graph = g;
+    this.config = config;
+    y = g.tf().withName("y").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, outputDim)));
+    inline = TestStep.call(g.tf(), config.loss(), config.metrics(),
+        new PredictStep.Prediction(g.output(), g.logits()), y);
   }
 
-  /** The loss, float32 scalar, for the train function to differentiate. */
+  /** The inline loss, float32 [], for the train function to differentiate. */
   Operand<TFloat32> loss() {
-    return loss;
-  }
-
-  /** The stacked {@code [loss, metric totals...]}, float32 [1 + metrics]. */
-  Operand<TFloat32> stepLogs() {
-    return stepLogs;
-  }
-
-  /** The step's placeholders, x then y. */
-  List<Operand<TFloat32>> feeds() {
-    return List.of(x, y);
+    return inline.loss();
   }
 
   /** One step without an update: {@code [loss, metric totals...]}. */
@@ -66,7 +51,8 @@ final class TestFunction {
 
   /** One step that also runs {@code target} (the train op) after computing the logs. */
   float[] run(TFloat32 xBatch, TFloat32 yBatch, Op target) {
-    Session.Runner runner = session.runner().feed(x, xBatch).feed(y, yBatch).fetch(stepLogs);
+    Session.Runner runner = graph.session().runner().feed(graph.x(), xBatch).feed(y, yBatch)
+        .fetch(inline.logs());
     if (target != null) {
       runner.addTarget(target);
     }
@@ -78,5 +64,25 @@ final class TestFunction {
       }
       return out;
     }
+  }
+
+  /**
+   * Steps {@code [first, first + steps)} of a pass over {@code in}'s data in one run.
+   *
+   * @return float [steps][1 + metrics], each step's logs
+   */
+  float[][] scan(ScanInputs in, Scan.DataShape shape, boolean jitCompile, int first, int steps) {
+    Scan s = scans.computeIfAbsent(List.of(shape, jitCompile), k -> new Scan(graph.session(),
+        graph.tf().withSubScope("test_scan"),
+        (tf, state, x, yb) -> new Scan.Traced(state, TestStep.call(tf, config.loss(),
+            config.metrics(), PredictStep.call(tf, graph.layers(), weights(state), x), yb).logs()),
+        graph.weights(), null, shape, Scan.Layout.PER_STEP, 1 + config.metrics().size(),
+        jitCompile));
+    return s.run(in, first, steps);
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Operand<TFloat32>> weights(List<? extends Operand<?>> state) {
+    return state.stream().map(w -> (Operand<TFloat32>) w).toList();
   }
 }

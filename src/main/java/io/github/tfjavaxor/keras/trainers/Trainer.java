@@ -41,7 +41,7 @@ public final class Trainer {
    * @throws IllegalArgumentException if the optimizer already holds state from another compile
    */
   public void compile(CompileConfig config) {
-    if (config.optimizer().iterations() != null) {
+    if (config.optimizer().built()) {
       throw new IllegalArgumentException("optimizer: this " + config.optimizer().kerasName()
           + " instance already holds the state of an earlier compile; pass a new optimizer, or"
           + " its name, to compile again");
@@ -94,29 +94,37 @@ public final class Trainer {
     MetricsTracker metrics = tracker();
     CallbackList callbacks = new CallbackList(args.callbacks(), true,
         args.verbose() == 0 ? null : new ProgbarLogger(progress));
+    boolean jit = jitCompile();
+    int steps = (trainX.length + args.batchSize() - 1) / args.batchSize();
+    ExecutionPlan plan = new ExecutionPlan(config.stepsPerExecution(), callbacks,
+        split[2] != null, args.verbose(), jit, steps, args.epochs() - args.initialEpoch(),
+        trainX.length, logsWidth());
     try (EpochIterator epochs = new EpochIterator(trainX, trainY, args.batchSize(),
-            args.shuffle(), args.shuffleOrders(), model.seed(), args.initialEpoch());
-        Batches validation = split[2] == null ? null
-            : new Batches(split[2], split[3], null, args.batchSize())) {
+            args.shuffle(), args.shuffleOrders(), model.seed(), args.initialEpoch(),
+            args.epochs(), train, jit, plan);
+        DataPass validation = split[2] == null ? null
+            : DataPass.test(split[2], split[3], args.batchSize(), logsWidth())) {
       callbacks.setModel(model);
       callbacks.onTrainBegin(args.epochs(), epochs.steps(), args.verbose());
-      EpochChunks chunks = EpochChunks.of(train, config, args, epochs.steps(), validation != null,
-          callbacks, config.jitCompile().resolve(model.acceleratorVisible()));
+      boolean batchHooks = callbacks.hasTrainBatchHooks();
       Map<String, Double> trainingLogs = null;
       for (int epoch = args.initialEpoch(); epoch < args.epochs(); epoch++) {
         metrics.reset();
         callbacks.onEpochBegin(epoch);
-        Batches batches = epochs.epoch(epoch);
-        for (int step = 0; step < batches.steps(); step++) {
-          // One session.run: the forward pass, the logs, the gradients and the update; or the
-          // logs of this epoch from a run of several.
-          float[] stepLogs = chunks == null ? null : chunks.next(epoch, batches);
-          if (stepLogs == null) {
-            chunks = null;
-            stepLogs = train.run(batches.x(step), batches.y(step));
+        for (int step = 0; step < epochs.steps(); ) {
+          // One session.run for the epoch's next steps, each a forward pass, its logs, the
+          // gradients and the update; or those steps' logs from a run that spanned epochs.
+          EpochIterator.Chunk chunk = epochs.next(epoch, step);
+          for (float[] stepLogs : chunk.logs()) {
+            metrics.update(stepLogs, epochs.size(step));
+            if (batchHooks && epochs.callsEachStep()) {
+              callbacks.onTrainBatchEnd(step, metrics.logs());
+            }
+            step++;
           }
-          metrics.update(stepLogs, batches.size(step));
-          callbacks.onTrainBatchEnd(step, metrics.logs());
+          if (batchHooks && !epochs.callsEachStep()) {
+            callbacks.onTrainBatchEnd(step - 1, metrics.logs());
+          }
           if (callbacks.stopTraining()) {
             break;
           }
@@ -149,9 +157,9 @@ public final class Trainer {
     TrainerChecks.batchSizeAndVerbose(batchSize, verbose);
     CallbackList callbacks = new CallbackList(List.of(), false,
         verbose == 0 ? null : new ProgbarLogger(progress));
-    try (Batches batches = new Batches(x, y, null, batchSize)) {
+    try (DataPass pass = DataPass.test(x, y, batchSize, logsWidth())) {
       MetricsTracker metrics = tracker();
-      runTest(batches, callbacks, metrics, verbose);
+      runTest(pass, callbacks, metrics, verbose);
       return metrics.results();
     }
   }
@@ -166,14 +174,19 @@ public final class Trainer {
     Arrays2d.check("x", x, model.inputDim(), "the first layer's inputDim");
     TrainerChecks.batchSizeAndVerbose(batchSize, verbose);
     PredictFunction predict = predictFunction();
-    float[][] result = new float[x.length][model.outputDim()];
+    float[][] result = new float[x.length][];
     CallbackList callbacks = new CallbackList(List.of(), false,
         verbose == 0 ? null : new ProgbarLogger(progress));
-    try (Batches batches = new Batches(x, null, null, batchSize)) {
-      callbacks.onPredictBegin(batches.steps(), verbose);
-      for (int step = 0; step < batches.steps(); step++) {
-        predict.run(batches.x(step), result, step * batchSize);
-        callbacks.onPredictBatchEnd(step);
+    try (DataPass pass = DataPass.predict(x, batchSize, model.outputDim())) {
+      callbacks.onPredictBegin(pass.steps(), verbose);
+      for (int step = 0; step < pass.steps(); ) {
+        int n = pass.stepsAt(step);
+        float[][] rows = predict.scan(pass.inputs(), pass.shape(), jitCompile(), step, n);
+        for (int end = step + n; step < end; step++) {
+          int from = step * batchSize;
+          System.arraycopy(rows, from, result, from, pass.shape().size(step));
+          callbacks.onPredictBatchEnd(step);
+        }
       }
       callbacks.onPredictEnd();
     }
@@ -202,7 +215,7 @@ public final class Trainer {
   public List<NdArray<?>> optimizerVariables() {
     TrainerChecks.compiled(config, "optimizerVariables");
     Optimizer opt = config.optimizer();
-    if (opt.iterations() == null) {
+    if (!opt.built()) {
       return List.of(NdArrays.scalarOf(0L), NdArrays.scalarOf(opt.learningRate()));
     }
     return trainFunction().state().read();
@@ -242,7 +255,7 @@ public final class Trainer {
 
   /** True once the optimizer's variables exist (the train function is built). */
   public boolean optimizerBuilt() {
-    return config != null && config.optimizer().iterations() != null;
+    return config != null && config.optimizer().built();
   }
 
   // ---- the graph functions, each built on first use ----
@@ -275,7 +288,7 @@ public final class Trainer {
   private TrainFunction trainFunction() {
     TestFunction test = testFunction();
     if (trainFunction == null) {
-      trainFunction = new TrainFunction(builtOn, test, config.optimizer());
+      trainFunction = new TrainFunction(builtOn, test, config);
     }
     return trainFunction;
   }
@@ -285,20 +298,34 @@ public final class Trainer {
   }
 
   // The validation pass inside fit: a fresh tracker, the callbacks' test hooks, prefixed logs.
-  private Map<String, Double> test(Batches batches, CallbackList callbacks, String prefix) {
+  private Map<String, Double> test(DataPass pass, CallbackList callbacks, String prefix) {
     MetricsTracker metrics = tracker();
-    runTest(batches, callbacks, metrics, 0);
+    runTest(pass, callbacks, metrics, 0);
     return metrics.logs(prefix);
   }
 
-  private void runTest(Batches batches, CallbackList callbacks, MetricsTracker metrics,
+  private void runTest(DataPass pass, CallbackList callbacks, MetricsTracker metrics,
       int verbose) {
     TestFunction test = testFunction();
-    callbacks.onTestBegin(batches.steps(), verbose);
-    for (int step = 0; step < batches.steps(); step++) {
-      metrics.update(test.run(batches.x(step), batches.y(step)), batches.size(step));
-      callbacks.onTestBatchEnd(step, metrics.logs());
+    callbacks.onTestBegin(pass.steps(), verbose);
+    for (int step = 0; step < pass.steps(); ) {
+      int n = pass.stepsAt(step);
+      float[][] logs = test.scan(pass.inputs(), pass.shape(), jitCompile(), step, n);
+      for (int i = 0; i < n; i++, step++) {
+        metrics.update(logs[i], pass.shape().size(step));
+        callbacks.onTestBatchEnd(step, metrics.logs());
+      }
     }
     callbacks.onTestEnd(metrics.logs());
+  }
+
+  // Keras's jit_compile, resolved for the model's devices.
+  private boolean jitCompile() {
+    return config != null && config.jitCompile().resolve(model.acceleratorVisible());
+  }
+
+  // A step's logs: [loss, metric totals...].
+  private int logsWidth() {
+    return 1 + config.metrics().size();
   }
 }

@@ -10,6 +10,7 @@ import io.github.tfjavaxor.keras.SessionConfigs;
 import io.github.tfjavaxor.keras.trainers.CompileConfig;
 import io.github.tfjavaxor.keras.trainers.FitArgs;
 import io.github.tfjavaxor.keras.trainers.JitCompile;
+import io.github.tfjavaxor.keras.trainers.StepsPerExecution;
 import io.github.tfjavaxor.parity.SideBySide;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,17 +19,19 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The tutorial's fit per epoch three ways, in one JVM: one {@code session.run} per epoch, all
- * epochs in one run (the exact multi-epoch loop, the default), and that loop under XLA ({@code
- * jit_compile=True}, with its compile time); and the {@code session.run} floor. With {@code
- * --keras}, XLA's deviation: per-epoch losses of Java-drawn weights (seeds 1..5) under Java's exact
- * path, Java's XLA, and live Keras with {@code jit_compile=False} and {@code True}.
+ * The tutorial's fit per epoch through the train step's compositions, in one JVM: inline (one
+ * {@code session.run} per epoch, {@code steps_per_execution=1}), scanned (all epochs in one run,
+ * the default) and scanned under XLA ({@code jit_compile=True}, with its compile time); and the
+ * {@code session.run} floor. With {@code --keras}, XLA's deviation: per-epoch losses of Java-drawn
+ * weights (seeds 1..5) under Java's exact path, Java's XLA, and live Keras with {@code
+ * jit_compile=False} and {@code True}.
  *
- * <p>Run: {@code mvn -q -B compile exec:java -Dexec.mainClass=io.github.tfjavaxor.bench.EpochLoopBenchmark
- * -Dexec.args="--repeats 5 --keras"}. Prints a table; compare ratios from one run.
+ * <p>Run: {@code mvn -q -B compile exec:java
+ * -Dexec.mainClass=io.github.tfjavaxor.bench.StepPathsBenchmark -Dexec.args="--repeats 5
+ * --keras"}. Prints a table; compare ratios from one run.
  */
-public final class EpochLoopBenchmark {
-  private EpochLoopBenchmark() {}
+public final class StepPathsBenchmark {
+  private StepPathsBenchmark() {}
 
   /** @param args {@code [--repeats N] [--epochs N] [--keras]} */
   public static void main(String[] args) throws Exception {
@@ -44,7 +47,7 @@ public final class EpochLoopBenchmark {
       }
     }
     System.out.println(CpuInfo.describe());
-    System.out.printf(Locale.ROOT, "epoch loop benchmark: %d epochs, %d repeats, %d cores%n",
+    System.out.printf(Locale.ROOT, "train step paths benchmark: %d epochs, %d repeats, %d cores%n",
         epochs, repeats, Runtime.getRuntime().availableProcessors());
     List<Double> perRun = new ArrayList<>();
     List<Double> loop = new ArrayList<>();
@@ -60,9 +63,9 @@ public final class EpochLoopBenchmark {
       floor.add(TutorialBenchmark.floorMicros(SessionConfigs.DEFAULT, 3000));
     }
     double f = TutorialBenchmark.median(floor);
-    row("one session.run per epoch", perRun, f);
-    row("exact loop, all epochs per run", loop, f);
-    row("XLA loop (jit_compile=True)", xla, f);
+    row("inline: one session.run per epoch", perRun, f);
+    row("scan: all epochs in one run", loop, f);
+    row("scan under XLA (jit_compile=True)", xla, f);
     row("session.run floor (trivial run)", floor, f);
     System.out.printf(Locale.ROOT,
         "XLA first fit (build + compile + %d epochs) %.1f ms (runs: %s)%n", epochs,
@@ -82,7 +85,8 @@ public final class EpochLoopBenchmark {
   private static double[] fitMicros(long seed, int epochs, int perRun, JitCompile jit) {
     try (Sequential m = model(seed)) {
       m.compile(CompileConfig.of("mean_squared_error", "adam", List.of("binary_accuracy"))
-          .withEpochsPerRun(perRun).withJitCompile(jit));
+          .withStepsPerExecution(perRun == 1 ? new StepsPerExecution(1) : StepsPerExecution.AUTO)
+          .withJitCompile(jit));
       FitArgs args = FitArgs.builder(epochs).verbose(0).build();
       long t0 = System.nanoTime();
       m.fit(TutorialBenchmark.X, TutorialBenchmark.Y, args);

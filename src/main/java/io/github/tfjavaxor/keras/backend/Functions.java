@@ -1,0 +1,107 @@
+package io.github.tfjavaxor.keras.backend;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.ConcreteFunction;
+import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Signature;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.DataType;
+
+/**
+ * Graph functions, TF Java's {@link ConcreteFunction}s, with their arguments in a fixed order: the
+ * bodies of {@code While} and {@code If}, and the function XLA compiles ({@code
+ * tf.function(jit_compile=True)}). A signature is a protobuf map, sorted by key, so the
+ * arguments are keyed {@code arg_0000, arg_0001, ...} and come back in that order.
+ */
+public final class Functions {
+  private Functions() {}
+
+  /** A function's body: its inputs, in order, to its outputs. */
+  @FunctionalInterface
+  public interface Body {
+    /**
+     * @param tf the function's ops
+     * @param inputs one placeholder per template, in order
+     * @return the outputs, in order
+     */
+    List<Operand<?>> apply(Ops tf, List<Operand<?>> inputs);
+  }
+
+  /**
+   * Traces {@code body} into a new function.
+   *
+   * @param name the function's signature key (its name in the graph's library gets a suffix)
+   * @param templates one tensor per input, whose dtype and shape the input gets (a ref variable's
+   *     output gives its value type)
+   * @param body the ops, built once, in a graph of their own
+   * @return the function; the caller closes it once the graph that calls it holds a copy
+   */
+  public static ConcreteFunction trace(String name, List<? extends Operand<?>> templates,
+      Body body) {
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      List<Operand<?>> inputs = new ArrayList<>();
+      for (int i = 0; i < templates.size(); i++) {
+        Output<?> t = templates.get(i).asOutput();
+        inputs.add(tf.withName(argName(i)).placeholder(t.type(), Placeholder.shape(t.shape())));
+      }
+      List<Operand<?>> outputs = body.apply(tf, inputs);
+      Signature.Builder sig = Signature.builder().key(name);
+      for (int i = 0; i < inputs.size(); i++) {
+        sig.input(argName(i), inputs.get(i));
+      }
+      for (int i = 0; i < outputs.size(); i++) {
+        sig.output("out_" + argName(i), outputs.get(i));
+      }
+      return ConcreteFunction.create(sig.build(), g);
+    }
+  }
+
+  /**
+   * Calls a function from {@code tf}'s graph: a {@code PartitionedCall}, which the session inlines
+   * before placement; or, with {@code xla}, a {@code StatefulPartitionedCall} marked {@code
+   * _XlaMustCompile}, as {@code tf.function(jit_compile=True)} marks it, which XLA compiles once
+   * per input shapes.
+   *
+   * @param args one per input, in order
+   * @return the outputs, in order
+   */
+  public static List<Output<?>> call(Ops tf, ConcreteFunction f, List<? extends Operand<?>> args,
+      boolean xla) {
+    Output<?>[] in = args.stream().map(Operand::asOutput).toArray(Output<?>[]::new);
+    DataType[] tin = new DataType[in.length];
+    for (int i = 0; i < in.length; i++) {
+      tin[i] = WhileLoop.baseType(in[i].dataType());
+    }
+    int outputs = f.signature().outputNames().size();
+    DataType[] tout = new DataType[outputs];
+    for (int i = 0; i < outputs; i++) {
+      tout[i] = f.signature().getOutputs().get("out_" + argName(i)).dataType;
+    }
+    var b = tf.scope().env().opBuilder(xla ? "StatefulPartitionedCall" : "PartitionedCall",
+            tf.scope().makeOpName(xla ? "xla_call" : "call"), tf.scope())
+        .addInputList(in)
+        .setAttr("Tin", tin)
+        .setAttr("Tout", tout)
+        .setAttr("f", f);
+    if (xla) {
+      b.setAttr("_XlaMustCompile", true);
+    }
+    GraphOperation op = (GraphOperation) b.build();
+    List<Output<?>> out = new ArrayList<>();
+    for (int i = 0; i < op.numOutputs(); i++) {
+      out.add(op.output(i));
+    }
+    return out;
+  }
+
+  /** The key of argument {@code i}: sorted keys keep the arguments in order. */
+  static String argName(int i) {
+    return String.format("arg_%04d", i);
+  }
+}
