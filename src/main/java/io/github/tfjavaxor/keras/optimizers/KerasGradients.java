@@ -1,14 +1,9 @@
 package io.github.tfjavaxor.keras.optimizers;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -25,7 +20,6 @@ import org.tensorflow.op.nn.Relu6Grad;
 import org.tensorflow.op.nn.ReluGrad;
 import org.tensorflow.op.nn.SeluGrad;
 import org.tensorflow.op.nn.SoftsignGrad;
-import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
 
 /**

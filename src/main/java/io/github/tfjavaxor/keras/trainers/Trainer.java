@@ -24,15 +24,13 @@ import org.tensorflow.ndarray.NdArrays;
  */
 public final class Trainer {
   private final Sequential model;
+  private final StepFunctions functions;
   private CompileConfig config;
-  private ModelGraph builtOn;
-  private PredictFunction predictFunction;
-  private TestFunction testFunction;
-  private TrainFunction trainFunction;
 
   /** @param model the model whose graph the functions are added to */
   public Trainer(Sequential model) {
     this.model = model;
+    this.functions = new StepFunctions(model);
   }
 
   /**
@@ -47,8 +45,7 @@ public final class Trainer {
           + " its name, to compile again");
     }
     this.config = config;
-    testFunction = null;
-    trainFunction = null;
+    functions.compiled();
   }
 
   /**
@@ -70,7 +67,7 @@ public final class Trainer {
 
   /** True if {@code g} holds a test or train function (so compiling again rebuilds it). */
   public boolean hasTrainingGraph(ModelGraph g) {
-    return testFunction != null && builtOn == g;
+    return functions.hasTrainingGraph(g);
   }
 
   /**
@@ -90,7 +87,7 @@ public final class Trainer {
     float[][] trainY = split[1];
     TrainerChecks.orders(args.shuffleOrders(), trainX.length, args.epochs());
 
-    TrainFunction train = trainFunction();
+    TrainFunction train = functions.train(config);
     MetricsTracker metrics = tracker();
     CallbackList callbacks = new CallbackList(args.callbacks(), true,
         args.verbose() == 0 ? null : new ProgbarLogger(progress));
@@ -173,7 +170,7 @@ public final class Trainer {
   public float[][] predict(float[][] x, int batchSize, int verbose, PrintStream progress) {
     Arrays2d.check("x", x, model.inputDim(), "the first layer's inputDim");
     TrainerChecks.batchSizeAndVerbose(batchSize, verbose);
-    PredictFunction predict = predictFunction();
+    PredictFunction predict = functions.predict();
     float[][] result = new float[x.length][];
     CallbackList callbacks = new CallbackList(List.of(), false,
         verbose == 0 ? null : new ProgbarLogger(progress));
@@ -201,7 +198,7 @@ public final class Trainer {
    */
   public void makeTrainFunction() {
     TrainerChecks.compiled(config, "makeTrainFunction");
-    trainFunction();
+    functions.train(config);
   }
 
   /**
@@ -218,7 +215,7 @@ public final class Trainer {
     if (!opt.built()) {
       return List.of(NdArrays.scalarOf(0L), NdArrays.scalarOf(opt.learningRate()));
     }
-    return trainFunction().state().read();
+    return functions.train(config).state().read();
   }
 
   /**
@@ -232,7 +229,7 @@ public final class Trainer {
   public void setOptimizerVariables(List<NdArray<?>> values) {
     TrainerChecks.compiled(config, "setOptimizerVariables");
     TrainerChecks.optimizerValues(config.optimizer().kerasName(), optimizerLayout(true), values);
-    trainFunction().state().write(values);
+    functions.train(config).state().write(values);
   }
 
   /**
@@ -258,41 +255,6 @@ public final class Trainer {
     return config != null && config.optimizer().built();
   }
 
-  // ---- the graph functions, each built on first use ----
-
-  private void forGraph(ModelGraph g) {
-    if (builtOn != g) {
-      builtOn = g;
-      predictFunction = null;
-      testFunction = null;
-      trainFunction = null;
-    }
-  }
-
-  private PredictFunction predictFunction() {
-    forGraph(model.modelGraph());
-    if (predictFunction == null) {
-      predictFunction = new PredictFunction(builtOn);
-    }
-    return predictFunction;
-  }
-
-  private TestFunction testFunction() {
-    forGraph(model.modelGraph());
-    if (testFunction == null) {
-      testFunction = new TestFunction(builtOn, config, model.outputDim());
-    }
-    return testFunction;
-  }
-
-  private TrainFunction trainFunction() {
-    TestFunction test = testFunction();
-    if (trainFunction == null) {
-      trainFunction = new TrainFunction(builtOn, test, config);
-    }
-    return trainFunction;
-  }
-
   private MetricsTracker tracker() {
     return new MetricsTracker(config.metricNames());
   }
@@ -306,7 +268,7 @@ public final class Trainer {
 
   private void runTest(DataPass pass, CallbackList callbacks, MetricsTracker metrics,
       int verbose) {
-    TestFunction test = testFunction();
+    TestFunction test = functions.test(config);
     callbacks.onTestBegin(pass.steps(), verbose);
     for (int step = 0; step < pass.steps(); ) {
       int n = pass.stepsAt(step);

@@ -1,12 +1,11 @@
 /**
  * The trainer, split from the model as Keras splits {@code trainers/} from {@code
  * models/sequential.py}: the compiled configuration ({@link
- * io.github.tfjavaxor.keras.trainers.CompileConfig}), fit's arguments ({@link
- * io.github.tfjavaxor.keras.trainers.FitArgs}), the three graph functions (predict, test, train;
- * each one {@code session.run} per step, each built on first need), the loops ({@link
- * io.github.tfjavaxor.keras.trainers.Trainer}), the epoch iterator and the metrics tracker; for a
- * single-batch training set, several epochs per {@code session.run} ({@code EpochChunks}) and
- * Keras's {@code jit_compile} ({@link io.github.tfjavaxor.keras.trainers.JitCompile}).
+ * io.github.tfjavaxor.keras.trainers.CompileConfig}, with Keras's {@code jit_compile} and {@code
+ * steps_per_execution}), fit's arguments ({@link io.github.tfjavaxor.keras.trainers.FitArgs}), the
+ * three functions (predict, test, train: the steps inline and scanned, each built on first need),
+ * the loops ({@link io.github.tfjavaxor.keras.trainers.Trainer}), the epoch iterator with its plan
+ * of how many steps each {@code session.run} covers, and the metrics tracker.
  *
  * <pre>{@code
  * History h = model.fit(x, y, FitArgs.builder(1000).validationSplit(0.25).build());

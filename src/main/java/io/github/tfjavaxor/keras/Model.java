@@ -1,0 +1,205 @@
+package io.github.tfjavaxor.keras;
+
+import io.github.tfjavaxor.keras.backend.ModelGraph;
+import io.github.tfjavaxor.keras.callbacks.History;
+import io.github.tfjavaxor.keras.losses.Loss;
+import io.github.tfjavaxor.keras.metrics.Metric;
+import io.github.tfjavaxor.keras.optimizers.Optimizer;
+import io.github.tfjavaxor.keras.optimizers.OptimizerVariable;
+import io.github.tfjavaxor.keras.trainers.CompileConfig;
+import io.github.tfjavaxor.keras.trainers.FitArgs;
+import io.github.tfjavaxor.keras.trainers.JitCompile;
+import io.github.tfjavaxor.keras.trainers.Trainer;
+import java.io.PrintStream;
+import java.util.List;
+import org.tensorflow.ndarray.NdArray;
+
+/**
+ * What a Keras model inherits from its trainer ({@code keras/src/trainers/trainer.py}): {@code
+ * compile}, {@code fit}, {@code evaluate}, {@code predict} and the optimizer's state, delegated to
+ * a {@link Trainer}. {@link Sequential} is the one model: the layer stack and its graph.
+ */
+public abstract sealed class Model implements AutoCloseable permits Sequential {
+  /** Keras's {@code batch_size=None}, which means 32. */
+  public static final int BATCH_SIZE_DEFAULT = FitArgs.BATCH_SIZE_DEFAULT;
+  /** Keras's {@code verbose="auto"}, which means 1 (progress bar). */
+  public static final int VERBOSE_DEFAULT = FitArgs.VERBOSE_DEFAULT;
+
+  private final Trainer trainer = new Trainer((Sequential) this);
+  private PrintStream progressStream = System.out;
+  private boolean acceleratorVisible;
+
+  Model() {}
+
+  /** @throws IllegalStateException if the model has no layers */
+  abstract void requireLayers();
+
+  /** The graph if built, else null. */
+  abstract ModelGraph builtGraph();
+
+  /** Called after {@code compile}: true if the graph held a test or train function. */
+  abstract void compiled(boolean hadTrainingGraph);
+
+  /**
+   * Keras's {@code compile(loss=..., optimizer=..., metrics=[...])} by name, e.g. {@code
+   * ("mean_squared_error", "adam", ["binary_accuracy"])}, with the optimizer's default learning rate.
+   *
+   * @throws IllegalArgumentException for an unknown name
+   */
+  public void compile(String loss, String optimizer, List<String> metrics) {
+    compile(CompileConfig.of(loss, optimizer, metrics));
+  }
+
+  /** Keras's compile with objects; see {@link #compile(CompileConfig)}. */
+  public void compile(Loss loss, Optimizer optimizer, List<Metric> metrics) {
+    compile(new CompileConfig(loss, optimizer, metrics));
+  }
+
+  /**
+   * Configures training, at any time, as Keras allows: the weights are kept, the optimizer starts
+   * from its own (fresh) state and the metrics reset. Compiling again after evaluate or fit
+   * rebuilds the graph on next use, with the current weights.
+   *
+   * @throws IllegalArgumentException if the optimizer already holds another compile's state
+   */
+  public void compile(CompileConfig config) {
+    boolean rebuild = builtGraph() != null && trainer.hasTrainingGraph(builtGraph());
+    trainer.compile(config);
+    compiled(rebuild);
+  }
+
+  /** True once {@link #compile} has been called. */
+  public boolean isCompiled() {
+    return trainer.config() != null;
+  }
+
+  /** Keras 3's {@code model.metrics_names}: {@code [loss, compile_metrics]}, or {@code [loss]}. */
+  public List<String> metricsNames() {
+    return isCompiled() ? trainer.config().metricsNames() : List.of("loss");
+  }
+
+  /** The compiled metrics' own names in compile order, e.g. {@code [binary_accuracy]}. */
+  public List<String> compiledMetricNames() {
+    return isCompiled() ? trainer.config().metricNames() : List.of();
+  }
+
+  /** Where the progress bar goes; {@code System.out} by default. */
+  public void setProgressStream(PrintStream out) {
+    if (out == null) {
+      throw new IllegalArgumentException("progress stream: expected a PrintStream, found null");
+    }
+    this.progressStream = out;
+  }
+
+  /**
+   * Declares whether the session sees a GPU, which Keras's {@code jit_compile="auto"} turns XLA on
+   * for; false by default (the CLI sets it from {@code --device}).
+   */
+  public void setAcceleratorVisible(boolean visible) {
+    this.acceleratorVisible = visible;
+  }
+
+  /** True if a GPU was declared visible ({@link #setAcceleratorVisible}). */
+  public boolean acceleratorVisible() {
+    return acceleratorVisible;
+  }
+
+  /**
+   * Keras's {@code model.jit_compile = value}: changes XLA for later fits without recompiling.
+   *
+   * @throws IllegalStateException if not compiled
+   */
+  public void setJitCompile(JitCompile value) {
+    trainer.setJitCompile(value);
+  }
+
+  /** fit with Keras's defaults: batch 32, verbose 1, shuffle. */
+  public History fit(float[][] x, float[][] y, int epochs) {
+    return fit(x, y, FitArgs.builder(epochs).build());
+  }
+
+  /** {@link #fit(float[][], float[][], FitArgs)} with a batch size and verbosity. */
+  public History fit(float[][] x, float[][] y, int epochs, int batchSize, int verbose) {
+    return fit(x, y, FitArgs.builder(epochs).batchSize(batchSize).verbose(verbose).build());
+  }
+
+  /**
+   * Trains; mirrors Keras 3's {@code model.fit} ({@link Trainer#fit}). x float [n][inputDim], y
+   * float [n][outputDim], finite. Returns the per-epoch logs, empty if epochs &lt;= initialEpoch.
+   *
+   * @throws IllegalStateException if not compiled
+   * @throws IllegalArgumentException for bad arrays, a bad split or a bad replayed order
+   */
+  public History fit(float[][] x, float[][] y, FitArgs args) {
+    requireLayers();
+    return trainer.fit(x, y, args, progressStream);
+  }
+
+  /** evaluate with batch size 32 and verbose 1. */
+  public float[] evaluate(float[][] x, float[][] y) {
+    return evaluate(x, y, BATCH_SIZE_DEFAULT, VERBOSE_DEFAULT);
+  }
+
+  /**
+   * {@code [loss, metric1, ...]} (compile order) of x float [n][inputDim] against y float
+   * [n][outputDim] without training; mirrors Keras 3's {@code model.evaluate}. Creates no
+   * optimizer variables.
+   *
+   * @throws IllegalStateException if not compiled
+   */
+  public float[] evaluate(float[][] x, float[][] y, int batchSize, int verbose) {
+    requireLayers();
+    return trainer.evaluate(x, y, batchSize, verbose, progressStream);
+  }
+
+  /** predict with batch size 32 and verbose 1. */
+  public float[][] predict(float[][] x) {
+    return predict(x, BATCH_SIZE_DEFAULT, VERBOSE_DEFAULT);
+  }
+
+  /** The output float [n][outputDim] for x float [n][inputDim]; Keras's {@code model.predict}. */
+  public float[][] predict(float[][] x, int batchSize, int verbose) {
+    requireLayers();
+    return trainer.predict(x, batchSize, verbose, progressStream);
+  }
+
+  /** Builds the train step and optimizer state now (Keras's make_train_function), e.g. to restore. */
+  public void makeTrainFunction() {
+    requireLayers();
+    trainer.makeTrainFunction();
+  }
+
+  /** Keras's {@code optimizer.variables} values; see {@link Trainer#optimizerVariables()}. */
+  public List<NdArray<?>> getOptimizerVariables() {
+    requireLayers();
+    return trainer.optimizerVariables();
+  }
+
+  /** Restores the optimizer state, building the train step; {@link Trainer#setOptimizerVariables}. */
+  public void setOptimizerVariables(List<NdArray<?>> values) {
+    requireLayers();
+    trainer.setOptimizerVariables(values);
+  }
+
+  /** Keras's optimizer variables' names, shapes, dtypes; {@link Trainer#optimizerLayout}. */
+  public List<OptimizerVariable> optimizerLayout(boolean built) {
+    requireLayers();
+    return trainer.optimizerLayout(built);
+  }
+
+  /** True once compiled and the optimizer's variables exist (after fit or makeTrainFunction). */
+  public boolean isOptimizerBuilt() {
+    return trainer.optimizerBuilt();
+  }
+
+  /** The loss given to compile, or null. */
+  public Loss loss() {
+    return isCompiled() ? trainer.config().loss() : null;
+  }
+
+  /** The optimizer given to compile, or null. */
+  public Optimizer optimizer() {
+    return isCompiled() ? trainer.config().optimizer() : null;
+  }
+
+}
