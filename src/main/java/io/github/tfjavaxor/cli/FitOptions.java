@@ -4,6 +4,7 @@ import io.github.tfjavaxor.datasets.DataException;
 import io.github.tfjavaxor.datasets.Dataset;
 import io.github.tfjavaxor.datasets.Datasets;
 import io.github.tfjavaxor.keras.trainers.FitArgs;
+import io.github.tfjavaxor.keras.trainers.StepsPerExecution;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -23,6 +24,10 @@ final class FitOptions {
   @Option(names = "--verbose", paramLabel = "0|1|2", defaultValue = "1",
       description = "0 silent, 1 progress bar, 2 one line per epoch (default: ${DEFAULT-VALUE})", converter = Numbers.Verbose.class)
   int verbose;
+
+  @Option(names = "--steps-per-execution", paramLabel = "auto|N", defaultValue = "auto",
+      description = "training steps per session.run, as Keras's compile(steps_per_execution=N): N runs N steps and calls the batch callbacks once per run; auto runs as many as the callbacks allow, one or several epochs, and hands every step's logs on. Numbers never change (default: ${DEFAULT-VALUE})", converter = Numbers.StepsPerExecutionValue.class)
+  StepsPerExecution stepsPerExecution;
 
   @Option(names = "--shuffle", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "reorder the training rows each epoch (Java's seeded shuffle; only when an epoch has more than one batch); Keras's default (default: --shuffle)")

@@ -116,4 +116,17 @@ final class Numbers {
       return x;
     }
   }
+
+  /** Keras's steps_per_execution: {@code auto} or an int &gt;= 1. */
+  static final class StepsPerExecutionValue
+      implements ITypeConverter<io.github.tfjavaxor.keras.trainers.StepsPerExecution> {
+    @Override
+    public io.github.tfjavaxor.keras.trainers.StepsPerExecution convert(String v) {
+      if (v.trim().equalsIgnoreCase("auto")) {
+        return io.github.tfjavaxor.keras.trainers.StepsPerExecution.AUTO;
+      }
+      return new io.github.tfjavaxor.keras.trainers.StepsPerExecution(
+          (int) integer(v, "auto or an integer >= 1", 1, Integer.MAX_VALUE));
+    }
+  }
 }

@@ -157,6 +157,7 @@ final class TrainCommand implements Callable<Integer> {
       }
       m.setAcceleratorVisible(device.onGpu());
       m.setJitCompile(device.jitCompile());
+      m.setStepsPerExecution(fit.stepsPerExecution);
       m.setProgressStream(parent.out);
       List<Callback> callbacks = new ArrayList<>();
       TerminateOnNaN nan = null;

@@ -9,6 +9,7 @@ import io.github.tfjavaxor.keras.optimizers.OptimizerVariable;
 import io.github.tfjavaxor.keras.trainers.CompileConfig;
 import io.github.tfjavaxor.keras.trainers.FitArgs;
 import io.github.tfjavaxor.keras.trainers.JitCompile;
+import io.github.tfjavaxor.keras.trainers.StepsPerExecution;
 import io.github.tfjavaxor.keras.trainers.Trainer;
 import java.io.PrintStream;
 import java.util.List;
@@ -111,6 +112,16 @@ public abstract sealed class Model implements AutoCloseable permits Sequential {
    */
   public void setJitCompile(JitCompile value) {
     trainer.setJitCompile(value);
+  }
+
+  /**
+   * Keras's {@code model.steps_per_execution = value}: training steps per {@code session.run} for
+   * later fits; changes no number.
+   *
+   * @throws IllegalStateException if not compiled
+   */
+  public void setStepsPerExecution(StepsPerExecution value) {
+    trainer.setStepsPerExecution(value);
   }
 
   /** fit with Keras's defaults: batch 32, verbose 1, shuffle. */

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -35,6 +36,27 @@ class CliRunTest {
     Cli r = ok("--epochs", "1000", "--verbose", "0");
     assertEquals("\ncompile_metrics: 100.00%\n[[0.]\n [1.]\n [1.]\n [0.]]\n", r.out());
     assertEquals(r.out(), ok("tutorial", "--verbose", "0").out());
+  }
+
+  @Test
+  void stepsPerExecutionChangesNoNumber() throws Exception {
+    // 16 rows in batches of 3: 6 steps per epoch, the last of 1 row; shuffled, with a history.
+    List<String> histories = new ArrayList<>();
+    String out = null;
+    for (String spe : List.of("auto", "1", "4")) {
+      Path hist = dir.resolve("h" + spe + ".csv");
+      Cli r = ok("train", "--data", "parity:4", "--batch-size", "3", "--epochs", "15",
+          "--verbose", "0", "--steps-per-execution", spe, "--history-csv", hist.toString());
+      assertEquals(out == null ? r.out() : out, r.out(), "--steps-per-execution " + spe);
+      out = r.out();
+      histories.add(Files.readString(hist));
+    }
+    assertEquals(histories.get(0), histories.get(1));
+    assertEquals(histories.get(0), histories.get(2));
+    Cli bad = Cli.run("train", "--steps-per-execution", "0");
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().startsWith("tfjava-xor train: --steps-per-execution: expected auto or an"
+        + " integer >= 1, found 0\n"), bad.err());
   }
 
   @Test

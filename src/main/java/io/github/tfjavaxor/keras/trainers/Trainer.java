@@ -49,15 +49,21 @@ public final class Trainer {
   }
 
   /**
-   * Keras's {@code jit_compile} setter: the next fit's loop runs with or without XLA; the weights,
-   * the optimizer state and the graph stay.
+   * Keras's {@code jit_compile} and {@code steps_per_execution} setters, for later calls; the
+   * weights, the optimizer state and the graph stay.
    *
    * @throws IllegalStateException if not compiled
-   * @throws IllegalArgumentException if value is null
+   * @throws IllegalArgumentException if a value is null
    */
   public void setJitCompile(JitCompile value) {
     TrainerChecks.compiled(config, "setJitCompile");
     config = config.withJitCompile(value);
+  }
+
+  /** @see #setJitCompile */
+  public void setStepsPerExecution(StepsPerExecution value) {
+    TrainerChecks.compiled(config, "setStepsPerExecution");
+    config = config.withStepsPerExecution(value);
   }
 
   /** The configuration, or null before compile. */
