@@ -17,6 +17,32 @@ record Options(long seed, int epochs, int verbose, boolean help) {
           + "Devices, XLA and TensorBoard: ./tfjava-xor tutorial --help";
 
   /**
+   * A main's work: parses the options, prints the usage for {@code --help}, runs; exit 2 for bad
+   * options, 1 for a failure while running, with one line and no native stack trace.
+   */
+  static void main(String[] args, java.util.function.Consumer<Options> run) {
+    Options options;
+    try {
+      options = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("XorTutorial: " + e.getMessage());
+      System.err.println(USAGE);
+      System.exit(2);
+      return;
+    }
+    if (options.help()) {
+      System.out.println(USAGE);
+      return;
+    }
+    try {
+      run.accept(options);
+    } catch (RuntimeException | LinkageError e) {
+      System.err.println("XorTutorial: failed: " + e);
+      System.exit(1);
+    }
+  }
+
+  /**
    * @throws IllegalArgumentException naming the bad option and value
    */
   static Options parse(String[] args) {

@@ -7,14 +7,12 @@ import io.github.tfjavaxor.keras.SessionConfigs;
 import io.github.tfjavaxor.keras.callbacks.ProgbarLogger;
 import io.github.tfjavaxor.keras.initializers.GlorotUniform;
 import io.github.tfjavaxor.keras.initializers.Seeds;
-import io.github.tfjavaxor.keras.metrics.MeanMetric;
 import io.github.tfjavaxor.keras.optimizers.KerasGradients;
+import io.github.tfjavaxor.keras.trainers.MetricsTracker;
 import io.github.tfjavaxor.keras.utils.NumpyFormat;
 import io.github.tfjavaxor.keras.utils.PyFormat;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -58,33 +56,16 @@ public final class XorTutorial {
       float[][] predictions, GraphDef graph) {}
 
   /**
-   * Entry point.
-   *
-   * @param args {@code [--seed N] [--epochs N] [--verbose 0|1|2]}; exit code 2 for bad options, 1
-   *     for a failure while running. For devices, XLA and TensorBoard, run the {@code tutorial}
-   *     command ({@code ./tfjava-xor tutorial --help}).
+   * Entry point: {@code [--seed N] [--epochs N] [--verbose 0|1|2]}; exit code 2 for bad options,
+   * 1 for a failure while running. Devices, XLA and TensorBoard: {@code ./tfjava-xor tutorial}.
    */
   public static void main(String[] args) {
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("XorTutorial: " + e.getMessage());
-      System.err.println(Options.USAGE);
-      System.exit(2);
-      return;
-    }
-    if (options.help()) {
-      System.out.println(Options.USAGE);
-      return;
-    }
-    try {
-      run(options.seed(), options.epochs(), options.verbose(), System.out);
-    } catch (RuntimeException | LinkageError e) {
-      // One line for the user, not a native stack trace.
-      System.err.println("XorTutorial: failed: " + e);
-      System.exit(1);
-    }
+    Options.main(args, o -> run(o.seed(), o.epochs(), o.verbose(), System.out));
+  }
+
+  /** {@link #run(long, int, int, PrintStream, ConfigProto)} with the default session options. */
+  public static Run run(long seed, int epochs, int verbose, PrintStream out) {
+    return run(seed, epochs, verbose, out, SessionConfigs.DEFAULT);
   }
 
   /**
@@ -94,19 +75,9 @@ public final class XorTutorial {
    * @param epochs &gt;= 1
    * @param verbose Keras's fit/evaluate/predict verbosity: 0, 1 or 2
    * @param out where the tutorial prints
+   * @param config the session's options, e.g. a device's from {@code DeviceResolver.resolve}
    * @return the numbers it printed, unrounded
    * @throws IllegalArgumentException if epochs or verbose is out of range
-   */
-  public static Run run(long seed, int epochs, int verbose, PrintStream out) {
-    return run(seed, epochs, verbose, out, SessionConfigs.DEFAULT);
-  }
-
-  /**
-   * Runs the tutorial with given session options, e.g. a device's from {@code
-   * DeviceResolver.resolve}.
-   *
-   * @param config the session's options (threads, devices, GPU memory growth)
-   * @see #run(long, int, int, PrintStream)
    */
   public static Run run(long seed, int epochs, int verbose, PrintStream out, ConfigProto config) {
     Options.check(epochs, verbose);
@@ -121,10 +92,10 @@ public final class XorTutorial {
 
       // model = Sequential()
       //   the model's input and target batches: float32 [batch, 2] and [batch, 1]
-      Placeholder<TFloat32> x =
-          tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 2)));
-      Placeholder<TFloat32> y =
-          tf.withName("y").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 1)));
+      Placeholder<TFloat32> x = tf.withName("x").placeholder(TFloat32.class,
+          Placeholder.shape(Shape.of(-1, 2)));
+      Placeholder<TFloat32> y = tf.withName("y").placeholder(TFloat32.class,
+          Placeholder.shape(Shape.of(-1, 1)));
 
       // model.add(Dense(16, input_dim=2, activation='relu'))
       //   kernel [2,16] ~ glorot_uniform U(±sqrt(6/18)), bias [16] = 0; relu(x·kernel + bias).
@@ -132,13 +103,11 @@ public final class XorTutorial {
       //   the initial values under dense/kernel_initializer/ and dense/bias_initializer/.
       Ops dense = tf.withSubScope("dense");
       Ops kernelInit = dense.withSubScope("kernel_initializer").withInitScope();
-      Variable<TFloat32> kernel =
-          dense.withName("kernel")
-              .variable(GlorotUniform.call(kernelInit, 2, 16, Seeds.forLayer(seed, 0)));
+      Variable<TFloat32> kernel = dense.withName("kernel")
+          .variable(GlorotUniform.call(kernelInit, 2, 16, Seeds.forLayer(seed, 0)));
       Ops biasInit = dense.withSubScope("bias_initializer").withInitScope();
-      Variable<TFloat32> bias =
-          dense.withName("bias")
-              .variable(biasInit.zeros(biasInit.constant(new long[] {16}), TFloat32.class));
+      Variable<TFloat32> bias = dense.withName("bias")
+          .variable(biasInit.zeros(biasInit.constant(new long[] {16}), TFloat32.class));
       Operand<TFloat32> hidden =
           dense.nn.relu(dense.nn.biasAdd(dense.linalg.matMul(x, kernel), bias));
 
@@ -147,13 +116,11 @@ public final class XorTutorial {
       //   Keras adds a 1-unit bias with Add, not BiasAdd (which Grappler would fuse into MatMul).
       Ops dense1 = tf.withSubScope("dense_1");
       Ops kernelInit1 = dense1.withSubScope("kernel_initializer").withInitScope();
-      Variable<TFloat32> kernel1 =
-          dense1.withName("kernel")
-              .variable(GlorotUniform.call(kernelInit1, 16, 1, Seeds.forLayer(seed, 1)));
+      Variable<TFloat32> kernel1 = dense1.withName("kernel")
+          .variable(GlorotUniform.call(kernelInit1, 16, 1, Seeds.forLayer(seed, 1)));
       Ops biasInit1 = dense1.withSubScope("bias_initializer").withInitScope();
-      Variable<TFloat32> bias1 =
-          dense1.withName("bias")
-              .variable(biasInit1.zeros(biasInit1.constant(new long[] {1}), TFloat32.class));
+      Variable<TFloat32> bias1 = dense1.withName("bias")
+          .variable(biasInit1.zeros(biasInit1.constant(new long[] {1}), TFloat32.class));
       Operand<TFloat32> output =
           dense1.math.sigmoid(dense1.math.add(dense1.linalg.matMul(hidden, kernel1), bias1));
 
@@ -162,10 +129,8 @@ public final class XorTutorial {
       Ops mse = tf.withSubScope("compile_loss").withSubScope("mean_squared_error");
       Operand<TFloat32> perSampleLoss =
           mse.math.mean(mse.math.square(mse.math.sub(y, output)), mse.constant(-1));
-      Operand<TFloat32> loss =
-          mse.math.divNoNan(
-              mse.reduceSum(perSampleLoss, mse.constant(0)),
-              mse.dtypes.cast(mse.size(perSampleLoss), TFloat32.class));
+      Operand<TFloat32> loss = mse.math.divNoNan(mse.reduceSum(perSampleLoss, mse.constant(0)),
+          mse.dtypes.cast(mse.size(perSampleLoss), TFloat32.class));
       //   optimizer: Keras 3's Adam (lr 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7), this
       //   project's, from raw ops; not org.tensorflow.framework.optimizers.Adam (used as new
       //   Adam(graph).minimize(loss)), whose epsilon is 1e-8 and whose beta powers race
@@ -179,15 +144,11 @@ public final class XorTutorial {
       Op train = adam.applyGradients(tf, grads, trainableVariables);
       //   metric: binary_accuracy, 1 where (p > 0.5) equals y; summed over the batch here
       Ops accuracy = tf.withSubScope("compile_metrics").withSubScope("binary_accuracy");
-      Operand<TFloat32> predictedClass =
-          accuracy.dtypes.cast(
-              accuracy.math.greater(output, accuracy.constant(0.5f)), TFloat32.class);
-      Operand<TFloat32> correct =
-          accuracy.reduceSum(
-              accuracy.math.mean(
-                  accuracy.dtypes.cast(accuracy.math.equal(y, predictedClass), TFloat32.class),
-                  accuracy.constant(-1)),
-              accuracy.constant(0));
+      Operand<TFloat32> predictedClass = accuracy.dtypes.cast(
+          accuracy.math.greater(output, accuracy.constant(0.5f)), TFloat32.class);
+      Operand<TFloat32> correct = accuracy.reduceSum(accuracy.math.mean(
+          accuracy.dtypes.cast(accuracy.math.equal(y, predictedClass), TFloat32.class),
+          accuracy.constant(-1)), accuracy.constant(0));
 
       // The variables have no values yet: the session's first run() (or session.initialize())
       // runs the init-scope ops (the glorot draws and zeros above) once, before that run's ops.
@@ -195,9 +156,8 @@ public final class XorTutorial {
           TFloat32 xData = TFloat32.tensorOf(StdArrays.ndCopyOf(trainingData));
           TFloat32 yData = TFloat32.tensorOf(StdArrays.ndCopyOf(targetData))) {
         ProgbarLogger progress = new ProgbarLogger(out);
-        MeanMetric lossMean = new MeanMetric();
-        MeanMetric accuracyMean = new MeanMetric();
-        float batch = trainingData.length;
+        // Keras's loss tracker and binary_accuracy's Mean: float32 means weighted by batch size
+        MetricsTracker metrics = new MetricsTracker(List.of("binary_accuracy"));
 
         // model.fit(training_data, target_data, epochs=1000)
         //   batch_size defaults to 32 > 4 rows: one full-batch Adam step per epoch, one
@@ -209,16 +169,16 @@ public final class XorTutorial {
         progress.onTrainBegin(epochs, 1, verbose);
         for (int epoch = 0; epoch < epochs; epoch++) {
           progress.onEpochBegin(epoch);
-          Map<String, Double> logs;
+          metrics.reset();
           try (Result r = session.runner().feed(x, xData).feed(y, yData)
               .addTarget(train).fetch(loss).fetch(correct).run()) {
-            logs = epochLogs(((TFloat32) r.get(0)).getFloat(), ((TFloat32) r.get(1)).getFloat(),
-                batch, lossMean, accuracyMean);
+            metrics.update(new float[] {((TFloat32) r.get(0)).getFloat(),
+                ((TFloat32) r.get(1)).getFloat()}, trainingData.length);
           }
-          epochLoss[epoch] = lossMean.result();
-          epochAccuracy[epoch] = accuracyMean.result();
-          progress.onTrainBatchEnd(0, logs);
-          progress.onEpochEnd(epoch, logs);
+          epochLoss[epoch] = metrics.results()[0];
+          epochAccuracy[epoch] = metrics.results()[1];
+          progress.onTrainBatchEnd(0, metrics.logs());
+          progress.onEpochEnd(epoch, metrics.logs());
         }
 
         // scores = model.evaluate(training_data, target_data)
@@ -226,14 +186,15 @@ public final class XorTutorial {
         float[] scores;
         progress = new ProgbarLogger(out); // evaluate has a progress bar of its own, as in Keras
         progress.onTestBegin(1, verbose);
+        metrics.reset();
         try (Result r =
             session.runner().feed(x, xData).feed(y, yData).fetch(loss).fetch(correct).run()) {
-          Map<String, Double> logs = epochLogs(((TFloat32) r.get(0)).getFloat(),
-              ((TFloat32) r.get(1)).getFloat(), batch, lossMean, accuracyMean);
-          scores = new float[] {lossMean.result(), accuracyMean.result()};
-          progress.onTestBatchEnd(0, logs);
-          progress.onTestEnd(logs);
+          metrics.update(new float[] {((TFloat32) r.get(0)).getFloat(),
+              ((TFloat32) r.get(1)).getFloat()}, trainingData.length);
         }
+        scores = metrics.results();
+        progress.onTestBatchEnd(0, metrics.logs());
+        progress.onTestEnd(metrics.logs());
 
         // print("\n%s: %.2f%%" % (model.metrics_names[1], scores[1]*100))
         //   Keras 3's metrics_names is ['loss', 'compile_metrics'] (Keras 2: 'binary_accuracy')
@@ -249,30 +210,14 @@ public final class XorTutorial {
         }
         progress.onPredictBatchEnd(0);
         progress.onPredictEnd();
-        float[][] rounded = new float[predictions.length][];
+        float[][] rounded = new float[predictions.length][1];
         for (int i = 0; i < predictions.length; i++) {
-          rounded[i] = new float[predictions[i].length];
-          for (int j = 0; j < predictions[i].length; j++) {
-            rounded[i][j] = (float) Math.rint(predictions[i][j]);
-          }
+          rounded[i][0] = (float) Math.rint(predictions[i][0]);
         }
         out.println(NumpyFormat.format(rounded));
         out.flush();
         return new Run(epochLoss, epochAccuracy, scores, predictions, graph.toGraphDef());
       }
     }
-  }
-
-  // Keras's per-epoch numbers: a fresh Mean of loss (weighted by batch size) and of accuracy.
-  private static Map<String, Double> epochLogs(
-      float loss, float correct, float batch, MeanMetric lossMean, MeanMetric accuracyMean) {
-    lossMean.reset();
-    accuracyMean.reset();
-    lossMean.update(loss * batch, batch);
-    accuracyMean.update(correct, batch);
-    Map<String, Double> logs = new TreeMap<>();
-    logs.put("binary_accuracy", (double) accuracyMean.result());
-    logs.put("loss", (double) lossMean.result());
-    return logs;
   }
 }

@@ -40,7 +40,7 @@ public final class MetricsTracker {
   }
 
   /** The running means by name, sorted as Keras's {@code pythonify_logs} sorts them. */
-  Map<String, Double> logs() {
+  public Map<String, Double> logs() {
     return logs("");
   }
 
