@@ -25,8 +25,8 @@ import java.util.Map;
  * do. Prints one JSON line: the per-epoch wall times in seconds, first and last loss, final accuracy.
  *
  * <p>Run: {@code java -cp ... io.github.tfjavaxor.bench.PeerBench --epochs 1000 --bits 2 --hidden 16
- * --batch 32 --threads 1}. {@code --threads} sets intra-op threads; inter-op is 1 (the project's
- * {@link SessionConfigs#DEFAULT} is 1 and 1).
+ * --batch 32 --threads 1}. {@code --threads} sets intra-op threads; ops run one at a time in the
+ * calling thread, as with the project's {@link SessionConfigs#DEFAULT} (intra-op 1, inter-op -1).
  *
  * <p>{@code --variant} selects a performance experiment (docs/performance.md): {@code default};
  * {@code tf-threads} (TensorFlow's own thread pools, intra = inter = 0); {@code xla} (XLA
@@ -43,8 +43,11 @@ import java.util.Map;
  * results.
  */
 public final class PeerBench {
-  /** Fits timed after the first, whose median gives the per-epoch time. */
-  static final int TIMED_FITS_DEFAULT = 3;
+  /**
+   * Fits timed after the first, whose median gives the per-epoch time: the JVM's JIT and
+   * TensorFlow's allocator reach their steady state over the first few.
+   */
+  static final int TIMED_FITS_DEFAULT = 5;
 
   private PeerBench() {}
 
@@ -103,7 +106,9 @@ public final class PeerBench {
       model.add(new Dense(hidden, "relu", bits));
       model.add(new Dense(1, "sigmoid"));
       // Default placement: GPU 0 under -Pgpu when one is usable, with memory growth (docs/gpu.md).
-      ConfigProto config = DeviceResolver.config(SessionConfigs.threads(threads, 1), false, false);
+      ConfigProto config = DeviceResolver.config(
+          SessionConfigs.DEFAULT.toBuilder().setIntraOpParallelismThreads(threads).build(), false,
+          false);
       switch (variant) {
         case "default", "per-epoch", "jit-compile" ->
             model.compile("mean_squared_error", "adam", List.of("binary_accuracy"));
@@ -135,8 +140,8 @@ public final class PeerBench {
       float[] scores = model.evaluate(data[0], data[1], batch, 0);
       model.predict(data[0], batch, 0);
       if (!perEpoch) {
-        // Warm runs, as the JAX peers' medians leave out their compile: three more fits, each
-        // epoch the median fit's time / epochs.
+        // Warm runs, as the JAX peers' medians over their epochs leave out the compile: more
+        // fits, each epoch the median fit's time / epochs.
         double[] fits = new double[TIMED_FITS_DEFAULT];
         for (int f = 0; f < fits.length; f++) {
           long t1 = System.nanoTime();

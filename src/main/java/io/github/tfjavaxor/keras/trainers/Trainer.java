@@ -10,7 +10,6 @@ import io.github.tfjavaxor.keras.optimizers.OptimizerVariable;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.NdArrays;
 
@@ -132,7 +131,7 @@ public final class Trainer {
             break;
           }
         }
-        Map<String, Double> epochLogs = new TreeMap<>(metrics.logs());
+        Map<String, Double> epochLogs = metrics.logs(); // a fresh map, val_ entries added
         if (validation != null) {
           epochLogs.putAll(test(validation, callbacks, "val_"));
         }

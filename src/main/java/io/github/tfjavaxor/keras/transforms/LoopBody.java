@@ -19,8 +19,8 @@ import org.tensorflow.types.TInt32;
  * otherwise the step is traced in the body directly.
  *
  * <p>Loop values: {@code i, buffer, state..., x, [y], orders, count, first}. Branch arguments:
- * {@code i, buffer, state..., x, [y], order (the epoch's row order), s (the step in the epoch)};
- * results: {@code buffer, state...}.
+ * {@code i, buffer, state..., x, [y], orders, epoch (its row in orders), s (the step in the
+ * epoch)}; results: {@code buffer, state...}.
  */
 final class LoopBody {
   private final Scan.Step step;
@@ -52,10 +52,10 @@ final class LoopBody {
     Operand<TInt32> a = tf.math.add(first, i);
     Operand<TInt32> epoch = tf.math.floorDiv(a, tf.constant(steps));
     Operand<TInt32> s = tf.math.floorMod(a, tf.constant(steps));
-    Operand<TInt32> order = tf.gather(orders, epoch, tf.constant(0));
-    // i, buffer, state..., x, [y], order, s
+    // i, buffer, state..., x, [y], orders, epoch, s
     List<Operand<?>> args = new ArrayList<>(in.subList(0, ordersAt));
-    args.add(order);
+    args.add(orders);
+    args.add(epoch);
     args.add(s);
     int full = shape.rows() / shape.batchSize();
     int rest = shape.rows() % shape.batchSize();
@@ -87,13 +87,14 @@ final class LoopBody {
     List<Operand<?>> state = b.subList(2, 2 + stateSize);
     Operand<TFloat32> x = (Operand<TFloat32>) b.get(2 + stateSize);
     Operand<TFloat32> y = targets ? (Operand<TFloat32>) b.get(3 + stateSize) : null;
-    Operand<TInt32> order = (Operand<TInt32>) b.get(b.size() - 2);
+    Operand<TInt32> orders = (Operand<TInt32>) b.get(b.size() - 3);
+    Operand<TInt32> epoch = (Operand<TInt32>) b.get(b.size() - 2);
     Operand<TInt32> s = (Operand<TInt32>) b.get(b.size() - 1);
     Ops batch = tf.withSubScope("batch");
-    Operand<TInt32> rows = batch.slice(order,
-        batch.reshape(batch.math.mul(s, batch.constant(shape.batchSize())),
-            batch.constant(new long[] {1})),
-        batch.constant(new int[] {size}));
+    // orders[epoch, s * batchSize : s * batchSize + size], sliced in place (no row copied).
+    Operand<TInt32> rows = batch.reshape(batch.slice(orders,
+        batch.stack(List.of(epoch, batch.math.mul(s, batch.constant(shape.batchSize())))),
+        batch.constant(new int[] {1, size})), batch.constant(new long[] {size}));
     Operand<TFloat32> xb = batch.gather(x, rows, batch.constant(0));
     Operand<TFloat32> yb = targets ? batch.gather(y, rows, batch.constant(0)) : null;
     Scan.Traced t = step.trace(tf, new ArrayList<>(state), xb, yb);
