@@ -25,10 +25,13 @@ import java.util.SplittableRandom;
  * later epochs' logs are then handed out from the same run.
  */
 final class EpochIterator implements AutoCloseable {
-  /** The logs of steps {@code [first, first + logs.length)} of one epoch. */
-  record Chunk(int first, float[][] logs) {
-    int steps() {
-      return logs.length;
+  /**
+   * The logs of steps {@code [first, first + steps)} of one epoch: {@code rows[from + i]} is step
+   * {@code first + i}'s {@code [loss, metric totals...]} (a view of a run's buffer, not a copy).
+   */
+  record Chunk(int first, float[][] rows, int from, int steps) {
+    float[] logs(int i) {
+      return rows[from + i];
     }
   }
 
@@ -98,9 +101,7 @@ final class EpochIterator implements AutoCloseable {
    */
   Chunk next(int epoch, int step) {
     if (spanned != null && epoch >= spannedFirst && epoch < spannedFirst + spannedEpochs) {
-      float[][] logs = new float[steps()][];
-      System.arraycopy(spanned, (epoch - spannedFirst) * steps(), logs, 0, steps());
-      return new Chunk(0, logs);
+      return new Chunk(0, spanned, (epoch - spannedFirst) * steps(), steps());
     }
     spanned = null;
     if (plan.inline()) {
@@ -112,7 +113,7 @@ final class EpochIterator implements AutoCloseable {
         }
         batchesEpoch = epoch;
       }
-      return new Chunk(step, new float[][] {train.run(batches.x(step), batches.y(step))});
+      return new Chunk(step, new float[][] {train.run(batches.x(step), batches.y(step))}, 0, 1);
     }
     int epochs = plan.epochsAt(epoch, step, steps(), end);
     int count = epochs > 0 ? epochs * steps() : plan.stepsAt(steps() - step);
@@ -128,9 +129,7 @@ final class EpochIterator implements AutoCloseable {
       spannedEpochs = epochs;
       return next(epoch, step);
     }
-    float[][] logs = new float[count][];
-    System.arraycopy(rows, 0, logs, 0, count);
-    return new Chunk(step, logs);
+    return new Chunk(step, rows, 0, count);
   }
 
   // The row order of epoch e, drawn once, in order; null for the rows as given.

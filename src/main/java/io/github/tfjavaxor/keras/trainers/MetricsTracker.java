@@ -41,7 +41,12 @@ public final class MetricsTracker {
 
   /** The running means by name, sorted as Keras's {@code pythonify_logs} sorts them. */
   public Map<String, Double> logs() {
-    return logs("");
+    Map<String, Double> logs = new TreeMap<>();
+    logs.put("loss", (double) loss.result());
+    for (int i = 0; i < metrics.size(); i++) {
+      logs.put(names.get(i), (double) metrics.get(i).result());
+    }
+    return logs;
   }
 
   /** As {@link #logs()}, each name prefixed, e.g. {@code val_loss}. */

@@ -117,8 +117,8 @@ public final class Trainer {
           // One session.run for the epoch's next steps, each a forward pass, its logs, the
           // gradients and the update; or those steps' logs from a run that spanned epochs.
           EpochIterator.Chunk chunk = epochs.next(epoch, step);
-          for (float[] stepLogs : chunk.logs()) {
-            metrics.update(stepLogs, epochs.size(step));
+          for (int i = 0; i < chunk.steps(); i++) {
+            metrics.update(chunk.logs(i), epochs.size(step));
             if (batchHooks && epochs.callsEachStep()) {
               callbacks.onTrainBatchEnd(step, metrics.logs());
             }
