@@ -28,7 +28,7 @@ import java.util.Map;
  * --batch 32 --threads 1}. {@code --threads} sets intra-op threads; ops run one at a time in the
  * calling thread, as with the project's {@link SessionConfigs#DEFAULT} (intra-op 1, inter-op -1).
  *
- * <p>{@code --variant} selects a performance experiment (docs/performance.md): {@code default};
+ * <p>{@code --variant} selects a performance experiment (docs/development/performance-history.md): {@code default};
  * {@code tf-threads} (TensorFlow's own thread pools, intra = inter = 0); {@code xla} (XLA
  * auto-clustering, {@code global_jit_level ON_1}); {@code fused-adam} ({@code FusedAdam}, the
  * {@code ApplyAdam} kernel's formula: not Keras-3-exact); {@code no-metrics} (loss only); {@code

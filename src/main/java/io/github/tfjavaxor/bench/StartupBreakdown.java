@@ -19,7 +19,7 @@ import org.tensorflow.proto.ConfigProto;
  * the process and pays its one-time set-up, which the training session pays otherwise.
  *
  * <p>Prints one line of milliseconds. {@code bench/startup --breakdown} runs it alternately with
- * and without the listing (docs/performance.md, "Start-up").
+ * and without the listing (docs/development/performance-history.md, "Start-up").
  */
 public final class StartupBreakdown {
   private StartupBreakdown() {}

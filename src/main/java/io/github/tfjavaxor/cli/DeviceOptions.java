@@ -21,7 +21,7 @@ final class DeviceOptions {
   boolean logPlacement;
 
   @Option(names = "--jit-compile", paramLabel = "auto|true|false", defaultValue = "auto",
-      description = "XLA for fit's, evaluate's and predict's loops over the batches, as Keras's compile(jit_compile=...): auto turns it on when training on a GPU, as Keras does; true also on the CPU. XLA rounds differently, so losses drift a few ulps from Keras's exact run (docs/performance.md) (default: ${DEFAULT-VALUE})")
+      description = "XLA for fit's, evaluate's and predict's loops over the batches, as Keras's compile(jit_compile=...): auto turns it on when training on a GPU, as Keras does; true also on the CPU. XLA rounds differently, so losses drift from Keras's exact run, within 1e-5 relative (docs/performance.md) (default: ${DEFAULT-VALUE})")
   String jitCompile;
 
   private boolean onGpu;

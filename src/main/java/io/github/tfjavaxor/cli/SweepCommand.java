@@ -79,7 +79,7 @@ final class SweepCommand implements Callable<Integer> {
           + " (numbers bit for bit as alone). batched: one architecture, loss and optimizer per group, stacked"
           + " on a leading model axis (batched matmuls; seeds and learning rates as vectors): 5-12x the"
           + " runs/min in our measurements, but losses differ from single runs by a few float32 ulps at first and then drift as"
-          + " two float32 runs do (docs/performance.md). (default: ${DEFAULT-VALUE})")
+          + " two float32 runs do (docs/development/performance-history.md). (default: ${DEFAULT-VALUE})")
   String group;
 
   @Option(names = "--group-size", paramLabel = "N", defaultValue = "" + GroupKey.GROUP_SIZE_DEFAULT,

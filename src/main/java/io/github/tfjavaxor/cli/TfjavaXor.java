@@ -47,9 +47,15 @@ public final class TfjavaXor implements Callable<Integer> {
     return TutorialCommand.run(tutorial, out, err);
   }
 
-  /** Entry point of the launcher. */
+  /**
+   * Entry point of the launcher and of {@code mvn exec:java} (which may pass {@code
+   * -Dexec.args} as one string: split on blanks, as a shell would).
+   */
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    if (args.length == 1 && args[0].strip().contains(" ")) {
+      args = args[0].strip().split("\\s+");
+    }
     int code = execute(args, System.out, System.err);
     System.out.flush();
     System.exit(code);

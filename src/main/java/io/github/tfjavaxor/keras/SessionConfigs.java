@@ -7,7 +7,7 @@ import org.tensorflow.proto.ConfigProto;
  *
  * <p>By default ops run one at a time in the calling thread ({@code inter_op_parallelism_threads =
  * -1}) with one intra-op thread: the tutorial's ops are far too small to split, and handing each
- * step to a thread pool costs more than the step's arithmetic (see {@code docs/performance.md}).
+ * step to a thread pool costs more than the step's arithmetic (see {@code docs/development/performance-history.md}).
  * Values do not depend on these settings.
  */
 public final class SessionConfigs {

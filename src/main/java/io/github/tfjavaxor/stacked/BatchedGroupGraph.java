@@ -33,7 +33,7 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>About 110 ops per step whatever S, so a step costs about what one model's does. But {@code
  * BatchMatMul} and the C++ gradients round differently from the single run's fused {@code MatMul}
- * kernels and Python-rule gradients (docs/performance.md, "Sweeps side by side"): numbers drift by
+ * kernels and Python-rule gradients (docs/development/performance-history.md, "Sweeps side by side"): numbers drift by
  * a few ulps and then as chaotically as any two float32 runs. Hence opt-in ({@code sweep --group
  * batched}).
  */
