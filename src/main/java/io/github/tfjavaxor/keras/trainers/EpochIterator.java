@@ -27,11 +27,25 @@ import java.util.SplittableRandom;
 final class EpochIterator implements AutoCloseable {
   /**
    * The logs of steps {@code [first, first + steps)} of one epoch: {@code rows[from + i]} is step
-   * {@code first + i}'s {@code [loss, metric totals...]} (a view of a run's buffer, not a copy).
+   * {@code first + i}'s {@code [loss, metric totals...]} (a view of a run's buffer, not a copy);
+   * the run that computed them started at {@code run.start()}.
    */
-  record Chunk(int first, float[][] rows, int from, int steps) {
+  record Chunk(int first, float[][] rows, int from, int steps, Run run) {
     float[] logs(int i) {
       return rows[from + i];
+    }
+
+    /** When step i ended, its share of the run's time: what a progress bar shows per step. */
+    long end(int i) {
+      return run.at(from + i + 1);
+    }
+  }
+
+  /** One session.run: when it started, how long it took, and how many steps it ran. */
+  record Run(long start, long nanos, int steps) {
+    /** The time after {@code done} of its steps, spread evenly. */
+    long at(int done) {
+      return start + nanos * done / steps;
     }
   }
 
@@ -52,6 +66,7 @@ final class EpochIterator implements AutoCloseable {
   private float[][] spanned;
   private int spannedFirst;
   private int spannedEpochs;
+  private Run spannedRun;
 
   /**
    * @param shuffle Keras's {@code shuffle}
@@ -100,8 +115,8 @@ final class EpochIterator implements AutoCloseable {
    * unless an earlier run spanned this epoch. Epochs are asked for in order, steps in order.
    */
   Chunk next(int epoch, int step) {
-    if (spanned != null && epoch >= spannedFirst && epoch < spannedFirst + spannedEpochs) {
-      return new Chunk(0, spanned, (epoch - spannedFirst) * steps(), steps());
+    if (ranBefore(epoch)) {
+      return new Chunk(0, spanned, (epoch - spannedFirst) * steps(), steps(), spannedRun);
     }
     spanned = null;
     if (plan.inline()) {
@@ -113,7 +128,9 @@ final class EpochIterator implements AutoCloseable {
         }
         batchesEpoch = epoch;
       }
-      return new Chunk(step, new float[][] {train.run(batches.x(step), batches.y(step))}, 0, 1);
+      long t0 = System.nanoTime();
+      float[] logs = train.run(batches.x(step), batches.y(step));
+      return new Chunk(step, new float[][] {logs}, 0, 1, new Run(t0, System.nanoTime() - t0, 1));
     }
     int epochs = plan.epochsAt(epoch, step, steps(), end);
     int count = epochs > 0 ? epochs * steps() : plan.stepsAt(steps() - step);
@@ -122,14 +139,26 @@ final class EpochIterator implements AutoCloseable {
     }
     long t0 = System.nanoTime();
     float[][] rows = train.scan(inputs, shape, jitCompile, step, count);
-    plan.ran(count, System.nanoTime() - t0);
+    Run run = new Run(t0, System.nanoTime() - t0, count);
+    plan.ran(count, run.nanos());
     if (epochs > 1) {
       spanned = rows;
       spannedFirst = epoch;
       spannedEpochs = epochs;
+      spannedRun = run;
       return next(epoch, step);
     }
-    return new Chunk(step, rows, 0, count);
+    return new Chunk(step, rows, 0, count, run);
+  }
+
+  /** True if a run that spanned several epochs already trained {@code epoch}. */
+  boolean ranBefore(int epoch) {
+    return spanned != null && epoch >= spannedFirst && epoch < spannedFirst + spannedEpochs;
+  }
+
+  /** When {@code epoch} began within the run that spanned it ({@link #ranBefore}). */
+  long began(int epoch) {
+    return spannedRun.at((epoch - spannedFirst) * steps());
   }
 
   // The row order of epoch e, drawn once, in order; null for the rows as given.

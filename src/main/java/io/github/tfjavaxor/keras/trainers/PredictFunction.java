@@ -1,6 +1,7 @@
 package io.github.tfjavaxor.keras.trainers;
 
 import io.github.tfjavaxor.keras.backend.ModelGraph;
+import io.github.tfjavaxor.keras.callbacks.CallbackList;
 import io.github.tfjavaxor.keras.steps.PredictStep;
 import io.github.tfjavaxor.keras.transforms.Scan;
 import io.github.tfjavaxor.keras.transforms.ScanInputs;
@@ -35,5 +36,26 @@ final class PredictFunction {
         graph.weights(), null, shape, Scan.Layout.ROWS,
         graph.layers().get(graph.layers().size() - 1).units(), jitCompile));
     return s.run(in, first, steps);
+  }
+
+  /**
+   * Predicts every row of {@code pass}'s data; the predict hooks of {@code callbacks} per step.
+   *
+   * @return float [n][outputDim]
+   */
+  float[][] run(DataPass pass, boolean jitCompile, CallbackList callbacks, int verbose) {
+    float[][] result = new float[pass.shape().rows()][];
+    callbacks.onPredictBegin(pass.steps(), verbose);
+    for (int step = 0; step < pass.steps(); ) {
+      int n = pass.stepsAt(step);
+      float[][] rows = scan(pass.inputs(), pass.shape(), jitCompile, step, n);
+      for (int end = step + n; step < end; step++) {
+        int from = step * pass.shape().batchSize();
+        System.arraycopy(rows, from, result, from, pass.shape().size(step));
+        callbacks.onPredictBatchEnd(step);
+      }
+    }
+    callbacks.onPredictEnd();
+    return result;
   }
 }

@@ -1,6 +1,7 @@
 package io.github.tfjavaxor.keras.trainers;
 
 import io.github.tfjavaxor.keras.backend.ModelGraph;
+import io.github.tfjavaxor.keras.callbacks.CallbackList;
 import io.github.tfjavaxor.keras.steps.PredictStep;
 import io.github.tfjavaxor.keras.steps.TestStep;
 import io.github.tfjavaxor.keras.transforms.Scan;
@@ -79,6 +80,24 @@ final class TestFunction {
         graph.weights(), null, shape, Scan.Layout.PER_STEP, 1 + config.metrics().size(),
         jitCompile));
     return s.run(in, first, steps);
+  }
+
+  /**
+   * A pass over {@code pass}'s data: each run's step logs into {@code metrics}, and the test hooks
+   * of {@code callbacks} per step.
+   */
+  void run(DataPass pass, boolean jitCompile, CallbackList callbacks, MetricsTracker metrics,
+      int verbose) {
+    callbacks.onTestBegin(pass.steps(), verbose);
+    for (int step = 0; step < pass.steps(); ) {
+      int n = pass.stepsAt(step);
+      float[][] logs = scan(pass.inputs(), pass.shape(), jitCompile, step, n);
+      for (int i = 0; i < n; i++, step++) {
+        metrics.update(logs[i], pass.shape().size(step));
+        callbacks.onTestBatchEnd(step, metrics.logs());
+      }
+    }
+    callbacks.onTestEnd(metrics.logs());
   }
 
   @SuppressWarnings("unchecked")

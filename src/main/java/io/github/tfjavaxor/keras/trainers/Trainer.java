@@ -94,8 +94,9 @@ public final class Trainer {
 
     TrainFunction train = functions.train(config);
     MetricsTracker metrics = tracker();
+    StepClock clock = new StepClock();
     CallbackList callbacks = new CallbackList(args.callbacks(), true,
-        args.verbose() == 0 ? null : new ProgbarLogger(progress));
+        args.verbose() == 0 ? null : clock.progbar(progress));
     boolean jit = jitCompile();
     int steps = (trainX.length + args.batchSize() - 1) / args.batchSize();
     ExecutionPlan plan = new ExecutionPlan(config.stepsPerExecution(), callbacks,
@@ -112,12 +113,14 @@ public final class Trainer {
       Map<String, Double> trainingLogs = null;
       for (int epoch = args.initialEpoch(); epoch < args.epochs(); epoch++) {
         metrics.reset();
+        clock.set(epochs.ranBefore(epoch) ? epochs.began(epoch) : StepClock.LIVE);
         callbacks.onEpochBegin(epoch);
         for (int step = 0; step < epochs.steps(); ) {
           // One session.run for the epoch's next steps, each a forward pass, its logs, the
           // gradients and the update; or those steps' logs from a run that spanned epochs.
           EpochIterator.Chunk chunk = epochs.next(epoch, step);
           for (int i = 0; i < chunk.steps(); i++) {
+            clock.set(chunk.end(i));
             metrics.update(chunk.logs(i), epochs.size(step));
             if (batchHooks && epochs.callsEachStep()) {
               callbacks.onTrainBatchEnd(step, metrics.logs());
@@ -141,6 +144,7 @@ public final class Trainer {
           break;
         }
       }
+      clock.set(StepClock.LIVE);
       callbacks.onTrainEnd(trainingLogs == null ? Map.of() : trainingLogs);
     }
     return callbacks.history();
@@ -175,24 +179,11 @@ public final class Trainer {
   public float[][] predict(float[][] x, int batchSize, int verbose, PrintStream progress) {
     Arrays2d.check("x", x, model.inputDim(), "the first layer's inputDim");
     TrainerChecks.batchSizeAndVerbose(batchSize, verbose);
-    PredictFunction predict = functions.predict();
-    float[][] result = new float[x.length][];
     CallbackList callbacks = new CallbackList(List.of(), false,
         verbose == 0 ? null : new ProgbarLogger(progress));
     try (DataPass pass = DataPass.predict(x, batchSize, model.outputDim())) {
-      callbacks.onPredictBegin(pass.steps(), verbose);
-      for (int step = 0; step < pass.steps(); ) {
-        int n = pass.stepsAt(step);
-        float[][] rows = predict.scan(pass.inputs(), pass.shape(), jitCompile(), step, n);
-        for (int end = step + n; step < end; step++) {
-          int from = step * batchSize;
-          System.arraycopy(rows, from, result, from, pass.shape().size(step));
-          callbacks.onPredictBatchEnd(step);
-        }
-      }
-      callbacks.onPredictEnd();
+      return functions.predict().run(pass, jitCompile(), callbacks, verbose);
     }
-    return result;
   }
 
   /**
@@ -273,17 +264,7 @@ public final class Trainer {
 
   private void runTest(DataPass pass, CallbackList callbacks, MetricsTracker metrics,
       int verbose) {
-    TestFunction test = functions.test(config);
-    callbacks.onTestBegin(pass.steps(), verbose);
-    for (int step = 0; step < pass.steps(); ) {
-      int n = pass.stepsAt(step);
-      float[][] logs = test.scan(pass.inputs(), pass.shape(), jitCompile(), step, n);
-      for (int i = 0; i < n; i++, step++) {
-        metrics.update(logs[i], pass.shape().size(step));
-        callbacks.onTestBatchEnd(step, metrics.logs());
-      }
-    }
-    callbacks.onTestEnd(metrics.logs());
+    functions.test(config).run(pass, jitCompile(), callbacks, metrics, verbose);
   }
 
   // Keras's jit_compile, resolved for the model's devices.
