@@ -31,23 +31,14 @@ public final class Cond {
       List<? extends Operand<?>> inputs, ConcreteFunction then, ConcreteFunction otherwise,
       boolean lower) {
     Output<?>[] args = inputs.stream().map(Operand::asOutput).toArray(Output<?>[]::new);
-    DataType[] tin = new DataType[args.length];
-    for (int i = 0; i < tin.length; i++) {
-      tin[i] = WhileLoop.baseType(args[i].dataType());
-    }
-    int n = then.signature().outputNames().size();
-    DataType[] tout = new DataType[n];
-    for (int i = 0; i < n; i++) {
-      tout[i] = then.signature().getOutputs().get("out_" + Functions.argName(i)).dataType;
-    }
     boolean stateful = then.isStateful() || otherwise.isStateful();
     GraphOperation op = (GraphOperation) tf.scope().env()
         .opBuilder(stateful ? "If" : "StatelessIf", tf.scope().makeOpName("cond"), tf.scope())
         .addInput(pred.asOutput())
         .addInputList(args)
         .setAttr("Tcond", DataType.DT_BOOL)
-        .setAttr("Tin", tin)
-        .setAttr("Tout", tout)
+        .setAttr("Tin", Functions.types(args))
+        .setAttr("Tout", Functions.outputTypes(then))
         .setAttr("then_branch", then)
         .setAttr("else_branch", otherwise)
         .setAttr(WhileLoop.LOWER_ATTR, lower)

@@ -74,20 +74,11 @@ public final class Functions {
   public static List<Output<?>> call(Ops tf, ConcreteFunction f, List<? extends Operand<?>> args,
       boolean xla) {
     Output<?>[] in = args.stream().map(Operand::asOutput).toArray(Output<?>[]::new);
-    DataType[] tin = new DataType[in.length];
-    for (int i = 0; i < in.length; i++) {
-      tin[i] = WhileLoop.baseType(in[i].dataType());
-    }
-    int outputs = f.signature().outputNames().size();
-    DataType[] tout = new DataType[outputs];
-    for (int i = 0; i < outputs; i++) {
-      tout[i] = f.signature().getOutputs().get("out_" + argName(i)).dataType;
-    }
     var b = tf.scope().env().opBuilder(xla ? "StatefulPartitionedCall" : "PartitionedCall",
             tf.scope().makeOpName(xla ? "xla_call" : "call"), tf.scope())
         .addInputList(in)
-        .setAttr("Tin", tin)
-        .setAttr("Tout", tout)
+        .setAttr("Tin", types(in))
+        .setAttr("Tout", outputTypes(f))
         .setAttr("f", f);
     if (xla) {
       b.setAttr("_XlaMustCompile", true);
@@ -98,6 +89,24 @@ public final class Functions {
       out.add(op.output(i));
     }
     return out;
+  }
+
+  /** The value types of {@code args} (a ref variable's output gives its value type). */
+  static DataType[] types(Output<?>[] args) {
+    DataType[] t = new DataType[args.length];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = WhileLoop.baseType(args[i].dataType());
+    }
+    return t;
+  }
+
+  /** The output types of a function {@link #trace} made, in order. */
+  static DataType[] outputTypes(ConcreteFunction f) {
+    DataType[] t = new DataType[f.signature().outputNames().size()];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = f.signature().getOutputs().get("out_" + argName(i)).dataType;
+    }
+    return t;
   }
 
   /** The key of argument {@code i}: sorted keys keep the arguments in order. */

@@ -37,15 +37,11 @@ public final class WhileLoop {
   public static List<Output<?>> build(Ops tf, List<? extends Operand<?>> inputs,
       ConcreteFunction cond, ConcreteFunction body, boolean lower) {
     Output<?>[] args = inputs.stream().map(Operand::asOutput).toArray(Output<?>[]::new);
-    DataType[] types = new DataType[args.length];
-    for (int i = 0; i < types.length; i++) {
-      types[i] = baseType(args[i].dataType());
-    }
     String type = cond.isStateful() || body.isStateful() ? "While" : "StatelessWhile";
     GraphOperation op = (GraphOperation) tf.scope().env()
         .opBuilder(type, tf.scope().makeOpName("while"), tf.scope())
         .addInputList(args)
-        .setAttr("T", types)
+        .setAttr("T", Functions.types(args))
         .setAttr("cond", cond)
         .setAttr("body", body)
         .setAttr("parallel_iterations", 1L)

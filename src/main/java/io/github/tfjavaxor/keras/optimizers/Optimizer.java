@@ -74,15 +74,18 @@ public abstract class Optimizer {
   protected abstract boolean elementwise();
 
   /**
-   * The per-step scalars every weight's update shares (Adam's {@code alpha}), built once per step.
+   * The per-step scalars every weight's update shares, built once per step: {@code [lr]} by
+   * default, Adam's {@code [alpha]}.
    *
    * @param tf ops in the optimizer's scope
    * @param learningRate float32 [], the {@code learning_rate} variable's value
    * @param localStep float32 [], {@code iteration + 1}, Keras's {@code local_step}
    * @param extra the values of {@link #extraVariables()}
    */
-  protected abstract List<Operand<TFloat32>> coefficients(Ops tf, Operand<TFloat32> learningRate,
-      Operand<TFloat32> localStep, List<Operand<TFloat32>> extra);
+  protected List<Operand<TFloat32>> coefficients(Ops tf, Operand<TFloat32> learningRate,
+      Operand<TFloat32> localStep, List<Operand<TFloat32>> extra) {
+    return List.of(learningRate);
+  }
 
   /**
    * One update: the amount to subtract from the weights and the slots' new values.

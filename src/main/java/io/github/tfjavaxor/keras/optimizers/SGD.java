@@ -84,13 +84,6 @@ public final class SGD extends Optimizer {
     return true;
   }
 
-  /** {@code [lr]}. */
-  @Override
-  protected List<Operand<TFloat32>> coefficients(Ops tf, Operand<TFloat32> learningRate,
-      Operand<TFloat32> localStep, List<Operand<TFloat32>> extra) {
-    return List.of(learningRate);
-  }
-
   @Override
   protected Update update(Ops tf, Operand<TFloat32> grad, List<Operand<TFloat32>> slots,
       List<Operand<TFloat32>> coefficients) {

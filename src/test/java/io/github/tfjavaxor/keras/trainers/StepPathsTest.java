@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.tfjavaxor.datasets.DataException;
+import io.github.tfjavaxor.datasets.Dataset;
+import io.github.tfjavaxor.datasets.Datasets;
 import io.github.tfjavaxor.device.CpuInfo;
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.callbacks.Callback;
@@ -89,16 +92,12 @@ class StepPathsTest {
       float[] scores, float[][] predictions, boolean scanned) {}
 
   static float[][][] parity(int bits) {
-    int n = 1 << bits;
-    float[][] x = new float[n][bits];
-    float[][] y = new float[n][1];
-    for (int r = 0; r < n; r++) {
-      for (int b = 0; b < bits; b++) {
-        x[r][b] = (r >> (bits - 1 - b)) & 1;
-        y[r][0] = (y[r][0] + x[r][b]) % 2;
-      }
+    try {
+      Dataset d = Datasets.load("parity:" + bits, null);
+      return new float[][][] {d.x(), d.y()};
+    } catch (DataException e) {
+      throw new IllegalStateException(e);
     }
-    return new float[][][] {x, y};
   }
 
   static Stream<Arguments> configs() {
