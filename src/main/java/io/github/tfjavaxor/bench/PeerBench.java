@@ -1,7 +1,9 @@
 package io.github.tfjavaxor.bench;
 
 import io.github.tfjavaxor.keras.trainers.FitArgs;
+import io.github.tfjavaxor.device.DeviceChoice;
 import io.github.tfjavaxor.device.DeviceResolver;
+import io.github.tfjavaxor.device.ResolvedDevice;
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.SessionConfigs;
 import io.github.tfjavaxor.keras.callbacks.Callback;
@@ -105,10 +107,12 @@ public final class PeerBench {
     try (Sequential model = new Sequential(seed)) {
       model.add(new Dense(hidden, "relu", bits));
       model.add(new Dense(1, "sigmoid"));
-      // Default placement: GPU 0 under -Pgpu when one is usable, with memory growth (docs/gpu.md).
-      ConfigProto config = DeviceResolver.config(
-          SessionConfigs.DEFAULT.toBuilder().setIntraOpParallelismThreads(threads).build(), false,
-          false);
+      // Placement as the CLI's --device auto: GPU 0 under -Pgpu when one is usable, with memory
+      // growth (docs/gpu.md); then jit_compile="auto" turns XLA on, as Keras does on a GPU.
+      ResolvedDevice device = DeviceResolver.resolve(DeviceChoice.AUTO, false,
+          SessionConfigs.DEFAULT.toBuilder().setIntraOpParallelismThreads(threads).build());
+      ConfigProto config = device.config();
+      model.setAcceleratorVisible(device.training().type().equals("GPU"));
       switch (variant) {
         case "default", "per-epoch", "jit-compile" ->
             model.compile("mean_squared_error", "adam", List.of("binary_accuracy"));
