@@ -221,8 +221,9 @@ public abstract class Optimizer {
 
   /**
    * Builds the update in place on a graph's variables, as Keras's {@code optimizer.apply(grads,
-   * trainable_variables)}: {@link #build} the state, then {@link #applyGradients(Ops, List, List,
-   * List)}. For graphs built by hand, such as the tutorial's.
+   * trainable_variables)}: {@link #build} the state, {@link #statelessApply} on the values, and
+   * each new value assigned once all are computed (ref variables are read in place: no assign may
+   * run while a gradient still reads an old value). For graphs built by hand, such as the tutorial's.
    *
    * @param grads float32, one per variable, shaped like it
    * @param vars the trainable variables, in model order
@@ -233,21 +234,7 @@ public abstract class Optimizer {
       List<Variable<TFloat32>> vars) {
     checkGradients(grads, vars);
     Ops scope = tf.withSubScope(kerasName());
-    return applyGradients(scope, grads, vars, build(scope, vars));
-  }
-
-  /**
-   * {@link #statelessApply} on the variables' values, each new value assigned once all are
-   * computed (ref variables are read in place: no assign may run while a gradient still reads
-   * an old value).
-   *
-   * @param scope the optimizer's scope, in which {@link #build} made the state
-   * @param state the variables {@link #build} made
-   * @return the train op, {@code adam/apply_gradients}
-   * @throws IllegalArgumentException if the lists do not match
-   */
-  public final Op applyGradients(Ops scope, List<? extends Operand<TFloat32>> grads,
-      List<Variable<TFloat32>> vars, List<Variable<?>> state) {
+    List<Variable<?>> state = build(scope, vars);
     Applied a = statelessApply(scope, state, grads, vars);
     List<Operand<?>> all = new ArrayList<>(vars);
     all.addAll(state);
@@ -289,17 +276,13 @@ public abstract class Optimizer {
   public static Optimizer get(String name, double learningRate) {
     String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
     boolean dflt = Double.isNaN(learningRate);
-    switch (key) {
-      case "adam":
-        return new Adam(dflt ? Adam.LEARNING_RATE_DEFAULT : learningRate);
-      case "sgd":
-        return new SGD(dflt ? SGD.LEARNING_RATE_DEFAULT : learningRate);
-      case "rmsprop":
-        return new RMSprop(dflt ? RMSprop.LEARNING_RATE_DEFAULT : learningRate);
-      default:
-        throw new IllegalArgumentException(
-            "optimizer: unknown name '" + name + "'; expected one of " + names());
-    }
+    return switch (key) {
+      case "adam" -> new Adam(dflt ? Adam.LEARNING_RATE_DEFAULT : learningRate);
+      case "sgd" -> new SGD(dflt ? SGD.LEARNING_RATE_DEFAULT : learningRate);
+      case "rmsprop" -> new RMSprop(dflt ? RMSprop.LEARNING_RATE_DEFAULT : learningRate);
+      default -> throw new IllegalArgumentException(
+          "optimizer: unknown name '" + name + "'; expected one of " + names());
+    };
   }
 
   /** All supported Keras names, comma-separated. */
