@@ -2,6 +2,7 @@ package io.github.tfjavaxor.cli;
 
 import io.github.tfjavaxor.datasets.DataException;
 import io.github.tfjavaxor.datasets.Dataset;
+import io.github.tfjavaxor.datasets.Datasets;
 import io.github.tfjavaxor.stacked.GroupKey;
 import io.github.tfjavaxor.sweep.GroupedRunner;
 import io.github.tfjavaxor.sweep.ProgressBar;
@@ -121,6 +122,9 @@ final class SweepCommand implements Callable<Integer> {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new DataException(out.toString(), "--out: expected a directory, found a file");
     }
+    new FileClaims().reads("--data", Datasets.isBuiltin(data.data) ? null : Path.of(data.data))
+        .writesInto("--out", out.toString(), List.of("runs.csv", "summary.csv", "epochs.png"),
+            List.of()).check();
     Dataset d = data.load();
     try {
       grid = grid(d);
