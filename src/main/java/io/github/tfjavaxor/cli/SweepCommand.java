@@ -3,6 +3,8 @@ package io.github.tfjavaxor.cli;
 import io.github.tfjavaxor.datasets.DataException;
 import io.github.tfjavaxor.datasets.Dataset;
 import io.github.tfjavaxor.datasets.Datasets;
+import io.github.tfjavaxor.keras.utils.Interrupts;
+import io.github.tfjavaxor.keras.utils.KeyboardInterrupt;
 import io.github.tfjavaxor.stacked.GroupKey;
 import io.github.tfjavaxor.sweep.GroupedRunner;
 import io.github.tfjavaxor.sweep.ProgressBar;
@@ -165,12 +167,17 @@ final class SweepCommand implements Callable<Integer> {
         csv.write(r);
         results.add(r);
         bar.step();
+        Interrupts.check(); // grouped runs train outside fit: stop between them
       };
       if (group.equals("none")) {
         SweepRunner.run(pending, d.x(), d.y(), threads, sink);
       } else {
         GroupedRunner.run(pending, d.x(), d.y(), threads, groupSize, batched, sink);
       }
+    } catch (KeyboardInterrupt e) {
+      parent.err.println(); // ends the progress bar's line
+      throw e.withDetail("; " + runsFile + " has the " + results.size() + " runs done;"
+          + " --resume continues");
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     SweepSummary summary = new SweepSummary(results);
