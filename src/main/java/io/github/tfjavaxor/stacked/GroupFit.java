@@ -66,7 +66,7 @@ public final class GroupFit implements AutoCloseable {
    */
   public record Result(List<Log> logs, long compileNanos, long trainNanos) {}
 
-  private final List<ModelSpec> specs;
+  private final Stack.Models models;
   private final float[][] x;
   private final Plan plan;
   private final Scan.DataShape shape;
@@ -79,13 +79,13 @@ public final class GroupFit implements AutoCloseable {
   private final Scan train;
   private final Scan test;
 
-  private GroupFit(List<ModelSpec> specs, float[][] x, float[][] y, Plan plan,
+  private GroupFit(Stack.Models models, float[][] x, float[][] y, Plan plan,
       ConfigProto config) {
-    this.specs = specs;
+    this.models = models;
     this.x = x;
     this.plan = plan;
-    int s = specs.size();
-    int width = s * (1 + specs.get(0).metrics().size());
+    int s = models.seeds().length;
+    int width = s * (1 + models.metrics().size());
     shape = new Scan.DataShape(x.length, x[0].length, y[0].length, plan.batchSize(), s);
     int steps = shape.steps();
     span = Math.max(1, Math.min(Math.min(plan.epochs(), ExecutionPlan.STEPS_CAPACITY_DEFAULT
@@ -94,7 +94,7 @@ public final class GroupFit implements AutoCloseable {
     graph = new Graph();
     session = new Session(graph, config);
     try {
-      stack = stack(Ops.create(graph), specs, plan.mode());
+      stack = new Stack(Ops.create(graph), plan.mode(), models);
       inputs = new ScanInputs(x, y, span, s, perRun, width);
       Ops tf = Ops.create(graph);
       train = new Scan(session, tf.withSubScope("train_scan"), stack.train(), stack.state(),
@@ -133,7 +133,19 @@ public final class GroupFit implements AutoCloseable {
             + "), found " + GroupKey.of(s, plan.batchSize(), plan.epochs(), batched));
       }
     }
-    return new GroupFit(specs, x, y, plan, config);
+    return compile(models(specs), x, y, plan, config);
+  }
+
+  /**
+   * Builds and compiles one graph for the stacked models, any optimizer with its options.
+   *
+   * @param x float [n][inputDim], checked
+   * @param y float [n][outputDim], checked
+   * @throws IllegalArgumentException if BATCHED models' learning rates differ
+   */
+  public static GroupFit compile(Stack.Models models, float[][] x, float[][] y, Plan plan,
+      ConfigProto config) {
+    return new GroupFit(models, x, y, plan, config);
   }
 
   /** {@link #compile}, then {@link #fit()}, timed. */
@@ -154,13 +166,14 @@ public final class GroupFit implements AutoCloseable {
    * @return one log per model, in order
    */
   public List<Log> fit() {
-    int s = specs.size();
+    int s = models.seeds().length;
     int steps = shape.steps();
+    List<String> names = models.metrics().stream().map(Metric::kerasName).toList();
     List<RowOrders> orders = new ArrayList<>();
     List<MetricsTracker> trackers = new ArrayList<>();
-    for (ModelSpec m : specs) {
-      orders.add(new RowOrders(x.length, steps, plan.shuffle(), null, m.seed(), 0));
-      trackers.add(new MetricsTracker(specs.get(0).metrics()));
+    for (long seed : models.seeds()) {
+      orders.add(new RowOrders(x.length, steps, plan.shuffle(), null, seed, 0));
+      trackers.add(new MetricsTracker(names));
     }
     float[][][] epochLogs = new float[s][plan.epochs()][];
     for (int epoch = 0; epoch < plan.epochs(); epoch += span) {
@@ -230,7 +243,7 @@ public final class GroupFit implements AutoCloseable {
   // Steps [step, step + count) of an epoch from rows[at...]: each row holds every model's logs
   // side by side.
   private void track(float[][] rows, int at, int step, int count, List<MetricsTracker> trackers) {
-    int s = specs.size();
+    int s = trackers.size();
     int width = rows[0].length / s;
     for (int r = 0; r < count; r++) {
       for (int i = 0; i < s; i++) {
@@ -241,8 +254,8 @@ public final class GroupFit implements AutoCloseable {
     }
   }
 
-  // The group's stack: the first spec's architecture, loss, metrics and optimizer, every seed.
-  private static Stack stack(Ops tf, List<ModelSpec> specs, Stack.Mode mode) {
+  // The group's models: the first spec's architecture, loss, metrics and optimizer, every seed.
+  private static Stack.Models models(List<ModelSpec> specs) {
     ModelSpec first = specs.get(0);
     List<Dense> layers = new ArrayList<>();
     int previous = 0;
@@ -262,7 +275,7 @@ public final class GroupFit implements AutoCloseable {
       rates[i] = optimizer(specs.get(i)).learningRate();
     }
     List<Metric> metrics = first.metrics().stream().map(Metric::get).toList();
-    return new Stack(tf, mode, layers, Loss.get(first.loss()), metrics, optimizer(first), seeds,
+    return new Stack.Models(layers, Loss.get(first.loss()), metrics, optimizer(first), seeds,
         rates);
   }
 

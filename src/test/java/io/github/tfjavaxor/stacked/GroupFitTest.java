@@ -9,6 +9,12 @@ import io.github.tfjavaxor.device.CpuInfo;
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.SessionConfigs;
 import io.github.tfjavaxor.keras.callbacks.History;
+import io.github.tfjavaxor.keras.layers.Dense;
+import io.github.tfjavaxor.keras.losses.Loss;
+import io.github.tfjavaxor.keras.metrics.Metric;
+import io.github.tfjavaxor.keras.optimizers.Adam;
+import io.github.tfjavaxor.keras.optimizers.Optimizer;
+import io.github.tfjavaxor.keras.optimizers.SGD;
 import io.github.tfjavaxor.keras.trainers.FitArgs;
 import io.github.tfjavaxor.keras.trainers.KernelCensus;
 import io.github.tfjavaxor.keras.transforms.Stack;
@@ -19,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -185,6 +192,65 @@ class GroupFitTest {
         }
       }
     }
+  }
+
+  @Test
+  void optimizerOptionsStackAsTheyTrainAlone() {
+    // Options a ModelSpec cannot name: SGD with Nesterov momentum, Adam with its own betas.
+    List<Supplier<Optimizer>> optimizers = List.of(() -> new SGD(0.05, 0.9, true),
+        () -> new Adam(0.01, 0.8, 0.99, 1e-6));
+    int epochs = 20;
+    for (Supplier<Optimizer> o : optimizers) {
+      List<ModelSpec> specs = seeds(spec(List.of(8), "tanh", "mean_squared_error", "adam", null, 5),
+          null, null);
+      float[][][] alone = new float[2][][];
+      for (int i = 0; i < 2; i++) {
+        try (Sequential m = specs.get(i).build(o.get())) {
+          m.setSessionConfig(SessionConfigs.threads(1, 1));
+          History h = m.fit(X, Y, FitArgs.builder(epochs).batchSize(2).verbose(0).build());
+          alone[i] = new float[epochs][2];
+          for (int e = 0; e < epochs; e++) {
+            alone[i][e][0] = h.get("loss").get(e).floatValue();
+            alone[i][e][1] = h.get("binary_accuracy").get(e).floatValue();
+          }
+        }
+      }
+      for (Stack.Mode mode : Stack.Mode.values()) {
+        Optimizer template = o.get();
+        Stack.Models models = new Stack.Models(layers(8, "tanh"),
+            Loss.MEAN_SQUARED_ERROR, List.of(Metric.BINARY_ACCURACY), template,
+            new long[] {5, 6}, new float[] {template.learningRate(), template.learningRate()});
+        List<GroupFit.Log> logs;
+        try (GroupFit g = GroupFit.compile(models, X, Y, plan(epochs, 2, false, mode, false),
+            SessionConfigs.threads(1, 1))) {
+          logs = g.fit();
+        }
+        String path = template.kerasName() + " " + mode + " against its own fits; "
+            + CpuInfo.describe();
+        for (int i = 0; i < 2; i++) {
+          for (int e = 0; e < epochs; e++) {
+            float a = alone[i][e][0];
+            float b = logs.get(i).epochs()[e][0];
+            if (mode == Stack.Mode.EXACT) {
+              assertArrayEquals(alone[i][e], logs.get(i).epochs()[e],
+                  "model " + i + " epoch " + (e + 1) + ", " + path);
+            } else {
+              assertTrue(Math.abs(a - b) <= 1e-5f * a,
+                  "model " + i + " epoch " + (e + 1) + ": " + a + " vs " + b + ", " + path);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  // The 2-hidden-1 layers, attached as Sequential attaches them.
+  static List<Dense> layers(int hidden, String activation) {
+    Dense d0 = new Dense(hidden, activation, 2);
+    d0.attach(0, 0);
+    Dense d1 = new Dense(1, "sigmoid");
+    d1.attach(1, hidden);
+    return List.of(d0, d1);
   }
 
   @Test

@@ -63,35 +63,46 @@ public final class Stack implements AutoCloseable {
   private ConcreteFunction testFunction;
 
   /**
-   * Creates the stacked state's variables in {@code tf}'s graph: the weights under each layer's
-   * scope ({@code dense/kernel} [S, in, u]), the optimizer's under its own ({@code adam/...}).
+   * What is stacked: S models of one configuration.
    *
    * @param layers the attached layers of the one architecture
    * @param optimizer the optimizer every model uses, but for its learning rate
    * @param seeds each model's seed, S &gt;= 1 of them
-   * @param learningRates each model's learning rate, as many as seeds; all equal for BATCHED
-   * @throws IllegalArgumentException if the counts differ, or BATCHED rates differ
+   * @param learningRates each model's learning rate, as many as seeds
    */
-  public Stack(Ops tf, Mode mode, List<Dense> layers, Loss loss, List<Metric> metrics,
-      Optimizer optimizer, long[] seeds, float[] learningRates) {
-    if (seeds.length == 0 || seeds.length != learningRates.length) {
-      throw new IllegalArgumentException("stack: expected one learning rate per seed and at least"
-          + " one seed, found " + seeds.length + " seeds and " + learningRates.length + " rates");
+  public record Models(List<Dense> layers, Loss loss, List<Metric> metrics, Optimizer optimizer,
+      long[] seeds, float[] learningRates) {
+    /** @throws IllegalArgumentException if there are no seeds, or not one rate per seed */
+    public Models {
+      if (seeds.length == 0 || seeds.length != learningRates.length) {
+        throw new IllegalArgumentException("stack: expected one learning rate per seed and at"
+            + " least one seed, found " + seeds.length + " seeds and " + learningRates.length
+            + " rates");
+      }
     }
-    for (float lr : learningRates) {
-      if (mode == Mode.BATCHED && lr != learningRates[0]) {
+  }
+
+  /**
+   * Creates the stacked state's variables in {@code tf}'s graph: the weights under each layer's
+   * scope ({@code dense/kernel} [S, in, u]), the optimizer's under its own ({@code adam/...}).
+   *
+   * @throws IllegalArgumentException if BATCHED models' learning rates differ
+   */
+  public Stack(Ops tf, Mode mode, Models m) {
+    for (float lr : m.learningRates()) {
+      if (mode == Mode.BATCHED && lr != m.learningRates()[0]) {
         throw new IllegalArgumentException("stack: batched models share one learning rate, found "
-            + learningRates[0] + " and " + lr);
+            + m.learningRates()[0] + " and " + lr);
       }
     }
     this.mode = mode;
-    this.models = seeds.length;
-    this.layers = layers;
-    this.loss = loss;
-    this.metrics = metrics;
-    this.optimizer = optimizer;
-    createWeights(tf, seeds);
-    createOptimizerState(tf.withSubScope(optimizer.kerasName()), learningRates);
+    this.models = m.seeds().length;
+    this.layers = m.layers();
+    this.loss = m.loss();
+    this.metrics = m.metrics();
+    this.optimizer = m.optimizer();
+    createWeights(tf, m.seeds());
+    createOptimizerState(tf.withSubScope(optimizer.kerasName()), m.learningRates());
   }
 
   /** The stacked variables: the weights in model order, then the optimizer's. */
