@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -81,7 +82,7 @@ final class LocalSlurm implements AutoCloseable {
    * path (TFJAVA_XOR) and no SLURM or sweep variables of the caller's.
    */
   Run run(Map<String, String> env, String... command) throws Exception {
-    Map<String, String> all = new java.util.HashMap<>(env);
+    Map<String, String> all = new HashMap<>(env);
     all.put("SLURM_CONF", conf);
     return exec(all, command);
   }

@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +122,7 @@ class SlurmClusterTest {
 
   /** The user's command; returns the array's and the merge's job ids. */
   private static String[] submit(Path out, Map<String, String> env) throws Exception {
-    Map<String, String> all = new java.util.HashMap<>(env);
+    Map<String, String> all = new HashMap<>(env);
     all.put("SHARDS", "4");
     all.put("SWEEP_OUT", out.toString());
     List<String> cmd = new ArrayList<>(List.of("deploy/slurm/submit"));
