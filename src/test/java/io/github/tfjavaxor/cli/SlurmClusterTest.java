@@ -33,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Compared: every column but the wall times, which differ from run to run: runs.csv {@code
  * wall_ms}, summary.csv {@code median_wall_s} and the table's last column, "median wall s/run".
  *
- * <p>Skipped without root or the Debian packages (slurm-wlm, slurmdbd, munge, mariadb-server),
- * unless CI=true as root, where .ci/run installs them. Stops the cluster if it started it.
+ * <p>Skipped without root or the Debian packages (slurm-wlm, slurmdbd, munge, mariadb-server-core,
+ * mariadb-client-core), unless CI=true as root, where .ci/run installs them. Stops the cluster if
+ * it started it.
  */
 class SlurmClusterTest {
   static final List<String> ARGS = List.of("--layers", "2,4", "--activation", "relu,tanh", "--seeds", "5", "--epochs", "200");
@@ -49,7 +50,7 @@ class SlurmClusterTest {
     List<String> missing = LocalSlurm.missing();
     if (!"true".equals(System.getenv("CI")) || missing.contains("root")) {
       Assumptions.assumeTrue(missing.isEmpty(), "needs " + String.join(", ", missing)
-          + " (run as root; apt-get install slurm-wlm slurmdbd munge mariadb-server)");
+          + " (run as root; apt-get install slurm-wlm slurmdbd munge mariadb-server-core mariadb-client-core)");
     }
     assertTrue(missing.isEmpty(), "CI=true as root but missing " + missing + ": .ci/run installs them");
     slurm = LocalSlurm.start();
