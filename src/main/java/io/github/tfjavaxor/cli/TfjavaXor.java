@@ -187,8 +187,8 @@ public final class TfjavaXor implements Callable<Integer> {
         + " LC_ALL=C.UTF-8 (./tfjava-xor chooses one)";
   }
 
-  // The KeyboardInterrupt in ex's causes; else, with a signal pending, one for it: a child the
-  // handler stopped makes its caller fail with the child's status, which is not the story.
+  // The KeyboardInterrupt in ex's causes; else, with SIGINT or SIGTERM pending, one for it: a
+  // child the handler stopped makes its caller fail with the child's status, not the story.
   private static KeyboardInterrupt interruption(Throwable ex) {
     for (Throwable t = ex; t != null; t = t.getCause()) {
       if (t instanceof KeyboardInterrupt k) {
@@ -196,7 +196,8 @@ public final class TfjavaXor implements Callable<Integer> {
       }
     }
     KeyboardInterrupt.Signal s = Interrupts.pending();
-    return s == null ? null : new KeyboardInterrupt(s, -1, -1, "");
+    return s == null || s == KeyboardInterrupt.Signal.SIGPIPE ? null
+        : new KeyboardInterrupt(s, -1, -1, "");
   }
 
   /** The version from the jar manifest or Maven properties. */
