@@ -1,8 +1,8 @@
 package io.github.tfjavaxor.keras.trainers;
 
 import io.github.tfjavaxor.keras.transforms.Scan;
-import io.github.tfjavaxor.keras.utils.Interrupts;
 import io.github.tfjavaxor.keras.transforms.ScanInputs;
+import io.github.tfjavaxor.keras.utils.Interrupts;
 
 /**
  * The batches of each training epoch and how many run per {@code session.run}; mirrors {@code
