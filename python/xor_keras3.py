@@ -67,7 +67,7 @@ def parse_args(argv=None):
         a.activations = spec.activations(a.activation, len(a.units))
         a.output_activation = spec.name(a.output_activation, spec.ACTIVATIONS,
                                         "--output-activation")
-        a.loss = spec.name(a.loss, spec.LOSSES, "--loss")
+        a.loss = spec.loss(a.loss)
         a.optimizer = spec.name(a.optimizer, spec.OPTIMIZERS, "--optimizer")
         a.metric_names = spec.metrics(a.metrics)
         a.data = spec.check_data(a.data)

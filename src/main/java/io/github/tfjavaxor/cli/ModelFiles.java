@@ -1,6 +1,7 @@
 package io.github.tfjavaxor.cli;
 
 import io.github.tfjavaxor.datasets.DataException;
+import io.github.tfjavaxor.interop.KerasFileException;
 import io.github.tfjavaxor.interop.KerasModelFile;
 import io.github.tfjavaxor.interop.KerasModelInfo;
 import io.github.tfjavaxor.interop.KerasWeightsFile;
@@ -55,11 +56,20 @@ final class ModelFiles {
    * @param inputDim features per row, or -1 for a SavedModel (known once it loads)
    */
   record Source(Path path, Format format, int inputDim, int outputDim, List<String> featureNames,
-      boolean compiled, CheckpointMeta meta) {
+      boolean compiled, CheckpointMeta meta, KerasFileException compileError) {
 
-    /** Builds the model with its weights; loads TensorFlow. */
+    /** Builds the model with its weights and compile settings; loads TensorFlow. */
     Sequential open() throws IOException, DataException {
-      return format == Format.KERAS ? KerasModelFile.load(path) : Checkpoints.restore(path, meta);
+      return open(true);
+    }
+
+    /**
+     * Builds the model with its weights; {@code compile} false skips a {@code .keras} file's
+     * compile settings and optimizer state, as Keras's {@code load_model(path, compile=False)}.
+     */
+    Sequential open(boolean compile) throws IOException, DataException {
+      return format == Format.KERAS ? KerasModelFile.load(path, compile)
+          : Checkpoints.restore(path, meta);
     }
   }
 
@@ -75,7 +85,8 @@ final class ModelFiles {
     switch (f) {
       case KERAS -> {
         KerasModelInfo info = KerasModelInfo.read(path);
-        return new Source(path, f, info.inputDim(), info.outputDim(), null, info.compiled(), null);
+        return new Source(path, f, info.inputDim(), info.outputDim(), null, info.compiled(), null,
+            info.compileError());
       }
       case WEIGHTS -> throw new UsageException("--model: " + path + " holds weights only, no"
           + " model; expected a .keras file or a checkpoint prefix (train --from takes"
@@ -86,12 +97,12 @@ final class ModelFiles {
               + " command reads a .keras file or a checkpoint prefix (predict also reads"
               + " SavedModel directories)");
         }
-        return new Source(path, f, -1, -1, null, false, null);
+        return new Source(path, f, -1, -1, null, false, null, null);
       }
       default -> {
         CheckpointMeta meta = Checkpoints.readMeta(path);
         return new Source(path, f, meta.model().inputDim(), meta.model().outputUnits(),
-            meta.featureNames(), true, meta);
+            meta.featureNames(), true, meta, null);
       }
     }
   }

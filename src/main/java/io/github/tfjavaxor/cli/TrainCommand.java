@@ -13,6 +13,7 @@ import io.github.tfjavaxor.keras.callbacks.History;
 import io.github.tfjavaxor.keras.callbacks.Monitor;
 import io.github.tfjavaxor.keras.callbacks.TerminateOnNaN;
 import io.github.tfjavaxor.keras.utils.PyFormat;
+import io.github.tfjavaxor.parity.Comparison;
 import io.github.tfjavaxor.plots.BoundaryPlot;
 import io.github.tfjavaxor.plots.CurvesPlot;
 import io.github.tfjavaxor.workbench.ModelSpec;
@@ -232,8 +233,10 @@ final class TrainCommand implements Callable<Integer> {
     parent.out.println(line);
     parent.out.println("epochs: " + lastEpoch + (initialEpoch > 0 ? " (resumed at " + initialEpoch + ")" : "")
         + (nan != null && nan.terminated() ? " (terminated on NaN)" : ""));
-    if (h.history().containsKey("binary_accuracy")) {
-      List<Double> acc = h.get("binary_accuracy");
+    String accuracy = names.stream().filter(n -> Comparison.isAccuracy(n)
+        && h.history().containsKey(n)).findFirst().orElse(null);
+    if (accuracy != null) {
+      List<Double> acc = h.get(accuracy);
       int first = -1;
       for (int i = 0; i < acc.size(); i++) {
         if (acc.get(i) == 1.0) {
@@ -241,7 +244,7 @@ final class TrainCommand implements Callable<Integer> {
           break;
         }
       }
-      parent.out.println("first epoch with binary_accuracy 1.0: " + (first < 0 ? "none" : first)
+      parent.out.println("first epoch with " + accuracy + " 1.0: " + (first < 0 ? "none" : first)
           + (initialEpoch > 0 ? " (counting from epoch " + (initialEpoch + 1) + ", where this run resumed)" : ""));
     }
     if (d.rows() <= 16) {

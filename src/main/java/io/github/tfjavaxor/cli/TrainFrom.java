@@ -92,6 +92,10 @@ final class TrainFrom {
               + " compile(); " + flag + " needs its loss and optimizer (Keras: \"You must call"
               + " compile() before using the model\")");
         }
+        if (keras.compileError() != null) {
+          throw new DataException(path.toString(), keras.compileError().getMessage() + "; "
+              + flag + " needs its loss, metrics and optimizer");
+        }
       }
       default -> iterations = KerasModelInfo.iterations(path);
     }

@@ -122,13 +122,13 @@ public record Comparison(Map<String, KeyDiff> keys, boolean evaluateEqual,
 
   /** Epochs whose accuracy differs, summed over every accuracy key ({@code val_} too). */
   public int accuracyMismatches() {
-    return keys.entrySet().stream().filter(e -> e.getKey().endsWith("accuracy"))
+    return keys.entrySet().stream().filter(e -> isAccuracy(e.getKey()))
         .mapToInt(e -> e.getValue().mismatches()).sum();
   }
 
   /** The first 1-based epoch where an accuracy differs, or 0. */
   public int firstAccuracyMismatch() {
-    return keys.entrySet().stream().filter(e -> e.getKey().endsWith("accuracy"))
+    return keys.entrySet().stream().filter(e -> isAccuracy(e.getKey()))
         .mapToInt(e -> e.getValue().firstMismatch()).filter(f -> f > 0).min().orElse(0);
   }
 
@@ -142,6 +142,12 @@ public record Comparison(Map<String, KeyDiff> keys, boolean evaluateEqual,
   public boolean meetsTarget() {
     return maxAbsAnyLossDiff() <= LOSS_BOUND && accuracyMismatches() == 0
         && roundedPredictionsEqual;
+  }
+
+  /** Whether a logs key is an accuracy ({@code acc}, {@code val_binary_accuracy}, ...). */
+  public static boolean isAccuracy(String key) {
+    io.github.tfjavaxor.keras.metrics.Metric m = io.github.tfjavaxor.keras.metrics.Metric.ofLogged(key);
+    return m != null && m.increases();
   }
 
   private KeyDiff key(String k) {

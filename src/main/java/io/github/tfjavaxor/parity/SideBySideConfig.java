@@ -3,8 +3,6 @@ package io.github.tfjavaxor.parity;
 import io.github.tfjavaxor.keras.trainers.FitArgs;
 import io.github.tfjavaxor.datasets.Datasets;
 import io.github.tfjavaxor.keras.activations.Activation;
-import io.github.tfjavaxor.keras.losses.Loss;
-import io.github.tfjavaxor.keras.metrics.Metric;
 import io.github.tfjavaxor.keras.optimizers.Optimizer;
 import io.github.tfjavaxor.workbench.ModelSpec;
 import java.nio.file.Path;
@@ -103,13 +101,12 @@ public record SideBySideConfig(ModelSpec model, String data, int epochs, int bat
         : model.activations().stream().map(s -> Activation.get(s).kerasName())
             .collect(Collectors.joining(","))));
     a.addAll(List.of("--output-activation", Activation.get(model.outputActivation()).kerasName(),
-        "--loss", Loss.get(model.loss()).kerasName(),
+        "--loss", model.loss(), // names as written: Keras logs them so
         "--optimizer", Optimizer.get(model.optimizer()).kerasName()));
     if (model.learningRate() != null) {
       a.addAll(List.of("--learning-rate", Double.toString(model.learningRate())));
     }
-    a.addAll(List.of("--metrics", model.metrics().stream().map(m -> Metric.get(m).kerasName())
-        .collect(Collectors.joining(","))));
+    a.addAll(List.of("--metrics", String.join(",", model.metrics())));
     a.addAll(List.of("--data", data.trim().toLowerCase(Locale.ROOT), "--batch-size",
         Integer.toString(batchSize), "--validation-split", Double.toString(validationSplit),
         "--init-weights", initWeights.toString(), "--report", report.toString()));

@@ -93,7 +93,7 @@ final class BatchedGroupGraph implements GroupGraph {
       List<Operand<TFloat32>> logged = new ArrayList<>();
       logged.add(loss);
       for (String m : first.metrics()) {
-        logged.add(tf.reduceSum(Metric.get(m).perSample(tf, y, h), tf.constant(1)));
+        logged.add(tf.reduceSum(Metric.get(m).perSample(tf, y, h, logits), tf.constant(1)));
       }
       logs = tf.withName("group_logs").stack(logged, org.tensorflow.op.core.Stack.axis(1L));
       // Model i's loss depends on model i's slice only, so d(sum)/d(slice i) = d(loss_i).

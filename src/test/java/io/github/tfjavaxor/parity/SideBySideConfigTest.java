@@ -40,13 +40,14 @@ class SideBySideConfigTest {
 
   @Test
   void passesEveryFlagToKerasWithKerasNames() {
+    // Loss and metrics as written: Keras logs a metric under the name it was given.
     ModelSpec m = new ModelSpec(3, List.of(8, 4), List.of("TANH", "relu"), 1, "sigmoid", "mse",
-        "RMSprop", 0.01, List.of("binary_accuracy", "mae"), 7);
+        "RMSprop", 0.01, List.of("acc", "mae"), 7);
     SideBySideConfig c = new SideBySideConfig(m, "parity:3", 200, 4, true, 0.25).check(8);
     assertEquals(List.of("--seed", "7", "--epochs", "200", "--shuffle", "--verbose", "0",
         "--layers", "8,4", "--activation", "tanh,relu", "--output-activation", "sigmoid",
-        "--loss", "mean_squared_error", "--optimizer", "rmsprop", "--learning-rate", "0.01",
-        "--metrics", "binary_accuracy,mean_absolute_error", "--data", "parity:3",
+        "--loss", "mse", "--optimizer", "rmsprop", "--learning-rate", "0.01",
+        "--metrics", "acc,mae", "--data", "parity:3",
         "--batch-size", "4", "--validation-split", "0.25", "--init-weights", "i.weights.h5",
         "--report", "r.json"), c.kerasArgs(Path.of("i.weights.h5"), Path.of("r.json")));
     ModelSpec none = new ModelSpec(2, List.of(), List.of(), 1, "sigmoid", "mean_squared_error",

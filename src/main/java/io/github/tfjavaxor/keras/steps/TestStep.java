@@ -38,7 +38,7 @@ public final class TestStep {
     logged.add(value);
     Ops metricsScope = tf.withSubScope("compile_metrics");
     for (Metric m : metrics) {
-      logged.add(m.batchTotal(metricsScope.withSubScope(m.kerasName()), y, p.output()));
+      logged.add(m.batchTotal(metricsScope.withSubScope(m.kerasName()), y, p.output(), p.logits()));
     }
     return new Logs(value, tf.withName("batch_logs").stack(logged));
   }
