@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The model files the commands read and write, told apart by the path: {@code .keras} a Keras 3
@@ -26,10 +28,50 @@ final class ModelFiles {
 
   /** The rule for {@code --save}, stated in its help. */
   static final String SAVE_RULE = "PATH.keras writes a Keras 3 model file, PATH.weights.h5 Keras"
-      + " weights, PATH/ (ending in /) a SavedModel directory, anything else a TF checkpoint"
-      + " prefix (PREFIX.index, PREFIX.data-*, PREFIX.json; with optimizer state)";
+      + " weights, PATH/ (ending in /) a SavedModel directory, a name without an extension a TF"
+      + " checkpoint prefix (PREFIX.index, PREFIX.data-*, PREFIX.json; with optimizer state); other"
+      + " extensions (.h5, .json, ...) are refused";
+
+  /** The model formats the port writes, for messages. */
+  static final String FORMATS = "PATH.keras (a Keras 3 model file), PATH.weights.h5 (Keras"
+      + " weights), PATH/ (a SavedModel directory) or a checkpoint prefix without an extension"
+      + " (PREFIX.index, PREFIX.data-*, PREFIX.json)";
+
+  // A file extension: a dot, then a letter and letters or digits (".h5", ".json"; not "-0.5").
+  private static final Pattern EXTENSION = Pattern.compile("\\.([A-Za-z][A-Za-z0-9_]*)$");
 
   private ModelFiles() {}
+
+  /**
+   * The extension of a checkpoint prefix's file name that makes it look like another format
+   * ({@code m.h5}, {@code m.json}), or null: a prefix has none, or TF's {@code .ckpt}.
+   */
+  static String foreignExtension(String path) {
+    Path name = Path.of(path).getFileName();
+    if (name == null) {
+      return null;
+    }
+    Matcher m = EXTENSION.matcher(name.toString());
+    return m.find() && !m.group(1).equals("ckpt") ? m.group(1) : null;
+  }
+
+  /**
+   * Checks an output model path's name before anything runs: {@code --save m.h5} would otherwise
+   * write a checkpoint named {@code m.h5.index}, {@code m.json} one named {@code m.json.json}.
+   *
+   * @throws UsageException (exit 2) for an extension the port does not write
+   */
+  static void checkOutputName(String flag, String path) {
+    String ext = foreignExtension(path.replace("{epoch}", "1"));
+    if (ofOutput(path) != Format.CHECKPOINT) {
+      return;
+    }
+    if (ext != null) {
+      throw new UsageException(flag + " " + path + ": ." + ext + " is not a format the port writes"
+          + (ext.equalsIgnoreCase("h5") || ext.equalsIgnoreCase("hdf5") ? " (Keras's legacy HDF5"
+              + " model; Keras 3 loads a .keras file as well)" : "") + "; expected " + FORMATS);
+    }
+  }
 
   /** The format {@code --save} writes. */
   static Format ofOutput(String path) {
@@ -100,10 +142,26 @@ final class ModelFiles {
         return new Source(path, f, -1, -1, null, false, null, null);
       }
       default -> {
+        checkPrefixName(path, "a .keras file" + (savedModel ? ", a SavedModel directory" : "")
+            + " or a checkpoint prefix written by train --save or --checkpoint");
         CheckpointMeta meta = Checkpoints.readMeta(path);
         return new Source(path, f, meta.model().inputDim(), meta.model().outputUnits(),
             meta.featureNames(), true, meta, null);
       }
+    }
+  }
+
+  /**
+   * An input read as a checkpoint prefix whose name has another format's extension ({@code m.h5})
+   * and no {@code PREFIX.json} beside it is named as such, not as a missing {@code m.h5.json}.
+   *
+   * @throws DataException (exit 3) naming what the command reads
+   */
+  static void checkPrefixName(Path path, String expected) throws DataException {
+    String ext = foreignExtension(path.toString());
+    if (ext != null && !Files.exists(Path.of(path + ".json"))) {
+      throw new DataException(path.toString(), "." + ext + " is not a model format the port reads;"
+          + " expected " + expected);
     }
   }
 

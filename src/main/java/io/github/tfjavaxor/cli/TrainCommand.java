@@ -92,7 +92,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--terminate-on-nan", description = "stop when the loss becomes NaN or infinite (Keras TerminateOnNaN)")
   boolean terminateOnNaN;
 
-  @Option(names = "--checkpoint", paramLabel = "PATH", description = "Keras ModelCheckpoint: save after each epoch; PATH.keras writes a Keras 3 model file, PATH.weights.h5 Keras weights, anything else a TF checkpoint prefix (with optimizer state, for --resume); {epoch} in PATH is replaced")
+  @Option(names = "--checkpoint", paramLabel = "PATH", description = "Keras ModelCheckpoint: save after each epoch; PATH.keras writes a Keras 3 model file, PATH.weights.h5 Keras weights, a name without an extension a TF checkpoint prefix (with optimizer state, for --resume); {epoch} in PATH is replaced")
   String checkpoint;
 
   @Option(names = "--save-best-only", description = "with --checkpoint: save only when --monitor improves")
@@ -110,6 +110,12 @@ final class TrainCommand implements Callable<Integer> {
         : TrainFrom.check(from, spec.commandLine().getParseResult(), save, checkpoint);
     if (saveBestOnly && checkpoint == null) {
       throw new UsageException("--save-best-only: needs --checkpoint PATH");
+    }
+    if (save != null) {
+      ModelFiles.checkOutputName("--save", save);
+    }
+    if (checkpoint != null) {
+      ModelFiles.checkOutputName("--checkpoint", checkpoint);
     }
     data.check();
     // 2. Files: outputs writable, inputs fully read and checked.

@@ -83,7 +83,11 @@ final class TrainFrom {
   /** Reads the file's description, no native code. */
   void read() throws IOException, DataException {
     switch (format) {
-      case CHECKPOINT -> checkpoint = Checkpoints.readMeta(path);
+      case CHECKPOINT -> {
+        ModelFiles.checkPrefixName(path, "a .keras file, a .weights.h5 file or a checkpoint"
+            + " prefix");
+        checkpoint = Checkpoints.readMeta(path);
+      }
       case KERAS -> {
         keras = KerasModelInfo.read(path);
         iterations = keras.iterations();

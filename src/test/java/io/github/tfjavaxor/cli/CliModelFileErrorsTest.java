@@ -83,6 +83,22 @@ class CliModelFileErrorsTest {
   }
 
   @Test
+  void aModelPathWithAnExtensionThePortDoesNotReadIsNamedAsSuch() throws Exception {
+    // Issue 19: read as a checkpoint prefix, m.h5 reported a missing m.h5.json.
+    Path h5 = dir.resolve("in.h5");
+    Files.writeString(h5, "not read");
+    assertEquals("tfjava-xor predict: " + h5 + ": .h5 is not a model format the port reads;"
+        + " expected a .keras file, a SavedModel directory or a checkpoint prefix written by train"
+        + " --save or --checkpoint", error(fails("predict", "--model", h5.toString())));
+    assertEquals("tfjava-xor evaluate: " + h5 + ": .h5 is not a model format the port reads;"
+        + " expected a .keras file or a checkpoint prefix written by train --save or"
+        + " --checkpoint", error(fails("evaluate", "--model", h5.toString())));
+    assertEquals("tfjava-xor train: " + h5 + ": .h5 is not a model format the port reads;"
+        + " expected a .keras file, a .weights.h5 file or a checkpoint prefix",
+        error(fails("train", "--from", h5.toString())));
+  }
+
+  @Test
   void missingDatasetsAndShapesThatDoNotFit() throws Exception {
     assertEquals("tfjava-xor train: file error: missing_bias.weights.h5: dataset layers/dense_1/vars/1"
         + " (dense_1/bias) is missing; expected float32 [1]",
