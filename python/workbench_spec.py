@@ -148,6 +148,26 @@ def dataset(value):
     return x.astype("float32"), y.astype("float32")
 
 
+def arrays(value, flag):
+    """X.npy,Y.npy: float32 x [rows, features] and y [rows, targets] with the same rows."""
+    import numpy as np
+    parts = _items(flag, value, ",")
+    if len(parts) != 2:
+        raise SpecError(f"{flag}: expected X.npy,Y.npy, found '{value}'")
+    try:
+        x, y = (np.load(p) for p in parts)
+    except (OSError, ValueError) as e:
+        raise SpecError(f"{flag}: cannot read: {e}")
+    for name, arr in zip(parts, (x, y)):
+        if arr.dtype != np.float32 or arr.ndim != 2 or arr.shape[0] < 1:
+            raise SpecError(f"{flag}: {name}: expected float32 [rows, columns], found"
+                            f" {arr.dtype} {list(arr.shape)}")
+    if x.shape[0] != y.shape[0]:
+        raise SpecError(f"{flag}: expected the same rows in X and Y, found {x.shape[0]} and"
+                        f" {y.shape[0]}")
+    return x, y
+
+
 def split_at(n, validation_split):
     """Training rows left by validation_split, as Keras's train_validation_split computes them
     (keras/src/trainers/data_adapters/array_slicing.py): floor(n * (1 - split)), and neither side

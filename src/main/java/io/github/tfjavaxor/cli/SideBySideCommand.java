@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.cli;
 
+import io.github.tfjavaxor.datasets.DataException;
 import io.github.tfjavaxor.datasets.Dataset;
 import io.github.tfjavaxor.datasets.Datasets;
 import io.github.tfjavaxor.device.CpuInfo;
@@ -39,10 +40,7 @@ public final class SideBySideCommand implements Callable<Integer> {
   @ParentCommand TfjavaXor parent;
   @Mixin ModelOptions model = new ModelOptions();
 
-  @Option(names = "--data", paramLabel = "NAME", defaultValue = "xor",
-      description = "xor, and, or, nand, nor, xnor or parity:N (N in 1..20); both sides build"
-          + " the same rows (default: ${DEFAULT-VALUE})")
-  String data;
+  @Mixin DataOptions data = new DataOptions();
 
   @Option(names = "--epochs", paramLabel = "N", defaultValue = "1000",
       description = "epochs, >= 0 (default: ${DEFAULT-VALUE})", converter = Numbers.NonNegativeInt.class)
@@ -62,6 +60,11 @@ public final class SideBySideCommand implements Callable<Integer> {
           + " epoch (val_ metrics); in [0, 1) (default: ${DEFAULT-VALUE})", converter = Numbers.AnyNumber.class)
   double validationSplit;
 
+  @Option(names = "--validation-data", paramLabel = "CSV",
+      description = "validate on this CSV file each epoch (val_ metrics), as Keras's"
+          + " fit(validation_data=...); it must have the training data's columns, header included")
+  String validationData;
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/side-by-side",
       description = "directory for the CSV, PNG, initial weights and Keras report (default: ${DEFAULT-VALUE})")
   Path out;
@@ -70,34 +73,43 @@ public final class SideBySideCommand implements Callable<Integer> {
       description = "skip the extra Java run with FusedAdam (ApplyAdam); only adam has one")
   boolean noFused;
 
-  /** The checked configuration; no Python, no native code. */
-  SideBySideConfig config() {
-    if (!Datasets.isBuiltin(data)) {
-      throw new UsageException("--data: expected a built-in data set that Keras builds row for"
-          + " row (" + Datasets.builtinNames() + "), found '" + data + "'");
+  /** A checked configuration with its data. */
+  record Checked(SideBySideConfig config, SideBySide.Data data) {}
+
+  /**
+   * The checked configuration and its data, read and checked in full; no Python, no native code.
+   *
+   * @throws UsageException (exit 2) for a bad flag
+   * @throws DataException (exit 3) for a bad data file, naming file:line:column
+   */
+  Checked config() throws DataException {
+    data.check();
+    if (validationData != null && Datasets.isBuiltin(validationData)) {
+      throw new UsageException("--validation-data: expected a CSV file, found the built-in data"
+          + " set name '" + validationData + "'");
     }
-    Dataset d;
+    Dataset d = data.load();
     try {
-      d = Datasets.load(data, null);
-      return new SideBySideConfig(model.spec(d.features(), d.targets()), d.name(), epochs,
-          batchSize, shuffle, validationSplit).check(d.rows());
+      SideBySideConfig c = new SideBySideConfig(model.spec(d.features(), d.targets()), data.data,
+          epochs, batchSize, shuffle, validationSplit, data.target, validationData).check(d.rows());
+      return new Checked(c, SideBySide.data(c, d));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
-    } catch (io.github.tfjavaxor.datasets.DataException e) {
-      throw new IllegalStateException(e); // built-in data sets are never read from a file
     }
   }
 
   @Override
   public Integer call() throws Exception {
-    SideBySideConfig c = config();
+    Checked checked = config();
+    SideBySideConfig c = checked.config();
+    SideBySide.Data d = checked.data();
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new UsageException("--out: expected a directory, found a file: " + out);
     }
     PrintStream o = parent == null ? System.out : parent.out;
     PythonVenv venv = PythonVenv.locate();
-    int rows = Datasets.load(c.data(), null).rows();
-    int train = SideBySideConfig.trainRows(rows, c.validationSplit());
+    int rows = d.train().rows() + (d.validation() == null ? 0 : d.validation().rows());
+    int train = SideBySideConfig.trainRows(d.train().rows(), c.validationSplit());
     o.printf("Side by side: Keras (python/xor_keras3.py) vs Java, seed %d, %d epochs, %s%n",
         c.model().seed(), c.epochs(), c.label());
     o.printf("%d rows: %d training, %d validation; %d step(s) per epoch; %s%n%s%n", rows, train,
@@ -106,7 +118,7 @@ public final class SideBySideCommand implements Callable<Integer> {
         CpuInfo.describe());
     SideBySide.Result r;
     try {
-      r = SideBySide.run(venv, c, out, !noFused);
+      r = SideBySide.run(venv, c, d, out, !noFused);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("a side failed to run: " + e.getMessage(), e);
     }
