@@ -6,6 +6,7 @@ import io.github.tfjavaxor.datasets.Datasets;
 import io.github.tfjavaxor.device.CpuInfo;
 import io.github.tfjavaxor.interop.PythonVenv;
 import io.github.tfjavaxor.keras.losses.Loss;
+import io.github.tfjavaxor.parity.Comparison;
 import io.github.tfjavaxor.parity.EpochCsv;
 import io.github.tfjavaxor.parity.ParityTable;
 import io.github.tfjavaxor.parity.SideBySide;
@@ -133,7 +134,7 @@ public final class SideBySideCommand implements Callable<Integer> {
       o.println("wrote " + csv + " (no epochs: no loss curves)");
     } else {
       LossCurves.write(png, "loss, seed " + c.model().seed() + ": Keras vs Java",
-          "loss (" + Loss.get(c.model().loss()).kerasName() + ")", curves(r));
+          "loss (" + Loss.get(c.model().loss()).kerasName() + ")", curves(r), differences(r));
       o.println("wrote " + csv + " and " + png);
     }
     return r.comparison().meetsTarget() ? ExitCodes.OK : ExitCodes.DATA;
@@ -151,6 +152,24 @@ public final class SideBySideCommand implements Callable<Integer> {
       curves.put("Java val_loss", r.java().get("val_loss"));
     }
     return curves;
+  }
+
+  // Per-epoch |Δ| against Keras: Java's loss, FusedAdam's, and the val_loss of each.
+  private static Map<String, double[]> differences(SideBySide.Result r) {
+    Map<String, double[]> d = new LinkedHashMap<>();
+    float[] keras = r.keras().loss();
+    d.put("|Δloss| Java", Comparison.absDiffs(keras, r.java().loss()));
+    if (r.fused() != null) {
+      d.put("|Δloss| Java (FusedAdam)", Comparison.absDiffs(keras, r.fused().loss()));
+    }
+    if (r.keras().history().containsKey("val_loss")) {
+      float[] kv = r.keras().get("val_loss");
+      d.put("|Δval_loss| Java", Comparison.absDiffs(kv, r.java().get("val_loss")));
+      if (r.fused() != null) {
+        d.put("|Δval_loss| Java (FusedAdam)", Comparison.absDiffs(kv, r.fused().get("val_loss")));
+      }
+    }
+    return d;
   }
 
   /** Entry point; see the class doc for exit codes. */

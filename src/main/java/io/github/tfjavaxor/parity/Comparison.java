@@ -92,6 +92,21 @@ public record Comparison(Map<String, KeyDiff> keys, boolean evaluateEqual,
     return new KeyDiff(max, at, mism, first);
   }
 
+  /**
+   * Per-epoch |a - b| in double, as {@link KeyDiff#maxAbs} takes it: 0 where the values are
+   * identical (two NaNs too), NaN where one is NaN.
+   *
+   * @param a float [epochs]
+   * @param b float [epochs], the same length
+   */
+  public static double[] absDiffs(float[] a, float[] b) {
+    double[] d = new double[a.length];
+    for (int e = 0; e < d.length; e++) {
+      d[e] = absDiff(a[e], b[e]);
+    }
+    return d;
+  }
+
   private static boolean same(float a, float b) {
     return a == b || (Float.isNaN(a) && Float.isNaN(b));
   }
