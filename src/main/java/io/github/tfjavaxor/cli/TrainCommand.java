@@ -12,6 +12,7 @@ import io.github.tfjavaxor.keras.callbacks.EarlyStopping;
 import io.github.tfjavaxor.keras.callbacks.History;
 import io.github.tfjavaxor.keras.callbacks.Monitor;
 import io.github.tfjavaxor.keras.callbacks.TerminateOnNaN;
+import io.github.tfjavaxor.keras.trainers.FitArgs;
 import io.github.tfjavaxor.keras.utils.PyFormat;
 import io.github.tfjavaxor.parity.Comparison;
 import io.github.tfjavaxor.plots.BoundaryPlot;
@@ -235,6 +236,12 @@ final class TrainCommand implements Callable<Integer> {
     List<String> names = m.compiledMetricNames();
     for (int i = 0; i < names.size(); i++) {
       line.append(" - ").append(names.get(i)).append(": ").append(PyFormat.metric(scores[i + 1]));
+    }
+    if (fit.validationSplit > 0) {
+      // The tutorial's model.evaluate(x, y) after fit(x, y, validation_split=...): every row.
+      int held = d.rows() - FitArgs.splitIndex(d.rows(), fit.validationSplit);
+      line.append(" (all ").append(d.rows()).append(" rows: the ").append(held)
+          .append(held == 1 ? " validation row" : " validation rows").append(" included)");
     }
     parent.out.println(line);
     parent.out.println("epochs: " + lastEpoch + (initialEpoch > 0 ? " (resumed at " + initialEpoch + ")" : "")

@@ -115,6 +115,13 @@ class CliModelFileErrorsTest {
         error(fails("evaluate", "--model", fixture("uncompiled.keras"))));
     InputStream old = System.in;
     try {
+      // Issue 19: "0,NaN" was taken for a header, then "no data rows"; NaN is a number, refused.
+      System.setIn(new ByteArrayInputStream("0,NaN\n".getBytes(StandardCharsets.UTF_8)));
+      assertEquals("tfjava-xor predict: <stdin>:1:2: expected a finite number, found 'NaN'",
+          error(fails("predict", "--model", fixture("stored.keras"))));
+      System.setIn(new ByteArrayInputStream("x,y\n-inf,1\n".getBytes(StandardCharsets.UTF_8)));
+      assertEquals("tfjava-xor predict: <stdin>:2:1: column 'x': expected a finite number, found"
+          + " '-inf'", error(fails("predict", "--model", fixture("stored.keras"))));
       System.setIn(new ByteArrayInputStream("a,b,c\n0,0,1\n".getBytes(StandardCharsets.UTF_8)));
       assertEquals("tfjava-xor predict: <stdin>:1: expected 2 columns, the model's inputs in order"
           + " (the model file names no features), found [a, b, c]",

@@ -103,6 +103,13 @@ class CliUsageTest {
     Cli r = Cli.run("--version");
     assertEquals(0, r.code());
     assertTrue(r.out().startsWith("tfjava-xor 0.1.0-SNAPSHOT"), r.out());
+    // Issue 19: train -V printed nothing.
+    for (String sub : new String[] {"tutorial", "train", "evaluate", "predict", "sweep", "merge",
+        "summary", "side-by-side", "statistical-parity"}) {
+      Cli v = Cli.run(sub, "-V");
+      assertEquals(0, v.code(), sub);
+      assertEquals(r.out(), v.out(), sub);
+    }
   }
 
   @ParameterizedTest
