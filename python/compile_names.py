@@ -12,6 +12,7 @@ units 2 on [y, 1 - y]. Per case i (0-based) the script writes to DIR:
   case-i.init.weights.h5  the initial weights, drawn after keras.utils.set_random_seed(seed)
   case-i.keras            the model after fit (Dense(16, relu) -> Dense(units, activation),
                           Adam defaults, full batch, no shuffle, jit_compile=False)
+  case-i.h5               the same model saved in Keras's legacy HDF5 format
 and one report, DIR/report.json: per case "history" (every key), "evaluate_list" and
 "evaluate_dict" (after fit), "metrics_names" and "compile_config" (from case-i.keras); float32
 values written exactly, as Python floats. A case Keras refuses has "error" instead.
@@ -71,6 +72,7 @@ def main(argv=None):
         ev_dict = model.evaluate(x, y, verbose=0, return_dict=True)
         saved = os.path.join(a.out, f"case-{i}.keras")
         model.save(saved)
+        model.save(os.path.join(a.out, f"case-{i}.h5"))  # the legacy HDF5 format
         with zipfile.ZipFile(saved) as z:
             cc = json.loads(z.read("config.json"))["compile_config"]
         report.append({

@@ -2,6 +2,7 @@ package io.github.tfjavaxor.cli;
 
 import io.github.tfjavaxor.datasets.DataException;
 import io.github.tfjavaxor.interop.KerasFileException;
+import io.github.tfjavaxor.interop.KerasH5File;
 import io.github.tfjavaxor.interop.KerasModelFile;
 import io.github.tfjavaxor.interop.KerasModelInfo;
 import io.github.tfjavaxor.interop.KerasWeightsFile;
@@ -19,23 +20,23 @@ import java.util.regex.Pattern;
 
 /**
  * The model files the commands read and write, told apart by the path: {@code .keras} a Keras 3
- * model file, {@code .weights.h5} Keras weights, a directory (for {@code --save}: a path ending
+ * model file, {@code .h5} Keras's legacy HDF5 model file, {@code .weights.h5} Keras weights, a directory (for {@code --save}: a path ending
  * in {@code /}) a SavedModel, anything else a TF checkpoint prefix ({@code PREFIX.index},
  * {@code PREFIX.data-*}, {@code PREFIX.json}).
  */
 final class ModelFiles {
-  enum Format { KERAS, WEIGHTS, SAVED_MODEL, CHECKPOINT }
+  enum Format { KERAS, H5, WEIGHTS, SAVED_MODEL, CHECKPOINT }
 
   /** The rule for {@code --save}, stated in its help. */
-  static final String SAVE_RULE = "PATH.keras writes a Keras 3 model file, PATH.weights.h5 Keras"
-      + " weights, PATH/ (ending in /) a SavedModel directory, a name without an extension a TF"
+  static final String SAVE_RULE = "PATH.keras writes a Keras 3 model file, PATH.h5 Keras's legacy"
+      + " HDF5 model (model.save('m.h5')), PATH.weights.h5 Keras weights, PATH/ (ending in /) a SavedModel directory, a name without an extension a TF"
       + " checkpoint prefix (PREFIX.index, PREFIX.data-*, PREFIX.json; with optimizer state); other"
-      + " extensions (.h5, .json, ...) are refused";
+      + " extensions (.json, ...) are refused";
 
   /** The model formats the port writes, for messages. */
-  static final String FORMATS = "PATH.keras (a Keras 3 model file), PATH.weights.h5 (Keras"
-      + " weights), PATH/ (a SavedModel directory) or a checkpoint prefix without an extension"
-      + " (PREFIX.index, PREFIX.data-*, PREFIX.json)";
+  static final String FORMATS = "PATH.keras (a Keras 3 model file), PATH.h5 (Keras's legacy HDF5"
+      + " model), PATH.weights.h5 (Keras weights), PATH/ (a SavedModel directory) or a checkpoint"
+      + " prefix without an extension (PREFIX.index, PREFIX.data-*, PREFIX.json)";
 
   // A file extension: a dot, then a letter and letters or digits (".h5", ".json"; not "-0.5").
   private static final Pattern EXTENSION = Pattern.compile("\\.([A-Za-z][A-Za-z0-9_]*)$");
@@ -67,9 +68,8 @@ final class ModelFiles {
       return;
     }
     if (ext != null) {
-      throw new UsageException(flag + " " + path + ": ." + ext + " is not a format the port writes"
-          + (ext.equalsIgnoreCase("h5") || ext.equalsIgnoreCase("hdf5") ? " (Keras's legacy HDF5"
-              + " model; Keras 3 loads a .keras file as well)" : "") + "; expected " + FORMATS);
+      throw new UsageException(flag + " " + path + ": ." + ext + " is not a format the port writes;"
+          + " expected " + FORMATS);
     }
   }
 
@@ -78,14 +78,14 @@ final class ModelFiles {
     if (path.endsWith("/")) {
       return Format.SAVED_MODEL;
     }
-    return path.endsWith(".keras") ? Format.KERAS
+    return path.endsWith(".keras") ? Format.KERAS : KerasH5File.isModelFile(path) ? Format.H5
         : path.endsWith(".weights.h5") ? Format.WEIGHTS : Format.CHECKPOINT;
   }
 
   /** The format of an existing input: a directory is a SavedModel. */
   static Format ofInput(Path path) {
     String name = path.toString();
-    return name.endsWith(".keras") ? Format.KERAS
+    return name.endsWith(".keras") ? Format.KERAS : KerasH5File.isModelFile(name) ? Format.H5
         : name.endsWith(".weights.h5") ? Format.WEIGHTS
         : Files.isDirectory(path) ? Format.SAVED_MODEL : Format.CHECKPOINT;
   }
@@ -111,7 +111,7 @@ final class ModelFiles {
      */
     Sequential open(boolean compile) throws IOException, DataException {
       return format == Format.KERAS ? KerasModelFile.load(path, compile)
-          : Checkpoints.restore(path, meta);
+          : format == Format.H5 ? KerasH5File.load(path, compile) : Checkpoints.restore(path, meta);
     }
   }
 
@@ -125,7 +125,7 @@ final class ModelFiles {
   static Source read(Path path, boolean savedModel) throws IOException, DataException {
     Format f = ofInput(path);
     switch (f) {
-      case KERAS -> {
+      case KERAS, H5 -> {
         KerasModelInfo info = KerasModelInfo.read(path);
         return new Source(path, f, info.inputDim(), info.outputDim(), null, info.compiled(), null,
             info.compileError());
@@ -194,6 +194,7 @@ final class ModelFiles {
     Path p = Path.of(path);
     switch (ofOutput(path)) {
       case KERAS -> KerasModelFile.save(p, model);
+      case H5 -> KerasH5File.save(p, model);
       case WEIGHTS -> KerasWeightsFile.save(p, model);
       case SAVED_MODEL -> SavedModels.export(model, p);
       default -> Checkpoints.save(model, p, meta);

@@ -30,12 +30,22 @@ public record KerasModelInfo(int inputDim, int outputDim, boolean compiled,
   private static final String ITERATIONS = "optimizer/vars/0";
 
   /**
-   * Reads a {@code .keras} file's config and optimizer counter, checking every zip entry's CRC.
+   * Reads a {@code .keras} file's config and optimizer counter, checking every zip entry's CRC; or
+   * a legacy {@code .h5} model file's ({@link KerasH5File}).
    *
    * @throws KerasFileException as {@link KerasModelFile#load} for the zip and the config
    */
   public static KerasModelInfo read(Path file) throws IOException {
     String name = file.getFileName().toString();
+    if (KerasH5File.isModelFile(name)) {
+      try (HdfFile h5 = KerasWeightsFile.open(file)) {
+        KerasConfig.Spec spec = KerasH5File.spec(h5, name);
+        long n = KerasH5File.iterations(h5);
+        return of(spec, n < 0 ? OptionalLong.empty() : OptionalLong.of(n));
+      } catch (RuntimeException e) {
+        throw KerasWeightsFile.corrupt(name, e);
+      }
+    }
     var entries = KerasZip.read(file, List.of("metadata.json", "config.json", "model.weights.h5"));
     KerasConfig.Spec spec = KerasConfig.parse(name + "!config.json", entries.get("config.json"));
     String h5name = name + "!model.weights.h5";
@@ -43,6 +53,10 @@ public record KerasModelInfo(int inputDim, int outputDim, boolean compiled,
     try (HdfFile h5 = KerasWeightsFile.open(h5name, entries.get("model.weights.h5"))) {
       iterations = iterations(h5, h5name);
     }
+    return of(spec, iterations);
+  }
+
+  private static KerasModelInfo of(KerasConfig.Spec spec, OptionalLong iterations) {
     List<String> metrics = spec.compile() == null ? List.of() : spec.compile().loggedNames();
     return new KerasModelInfo(spec.inputDim(), spec.layers().get(spec.layers().size() - 1).units(),
         spec.compiled(), metrics, iterations, spec.compileError());

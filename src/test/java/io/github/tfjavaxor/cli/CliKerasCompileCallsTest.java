@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.tfjavaxor.interop.PythonVenv;
 import io.github.tfjavaxor.keras.utils.PyFormat;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,14 +31,22 @@ class CliKerasCompileCallsTest {
   @BeforeAll
   static void writeKerasFiles() throws IOException {
     venv = PythonVenv.locate();
-    Path cases = dir.resolve("cases.json");
-    Files.writeString(cases, "{\"cases\": [{\"loss\": \"binary_crossentropy\", \"metrics\":"
-        + " [\"accuracy\"]}, {\"loss\": \"mse\", \"metrics\": [\"AUC\"]}]}");
-    venv.runChecked("compile_names.py", "--cases", cases.toString(), "--out", dir.toString(),
-        "--epochs", "50");
-    report = JSON.readTree(dir.resolve("report.json").toFile()).get("cases");
+    report = kerasFiles(venv, dir, "[{\"loss\": \"binary_crossentropy\", \"metrics\":"
+        + " [\"accuracy\"]}, {\"loss\": \"mse\", \"metrics\": [\"AUC\"]}]");
     accuracy = dir.resolve("case-0.keras");
     auc = dir.resolve("case-1.keras");
+  }
+
+  /**
+   * Live Keras compiles, fits 50 epochs and saves each case into {@code dir}
+   * (python/compile_names.py: case-i.keras, case-i.h5); returns the report's cases.
+   */
+  static JsonNode kerasFiles(PythonVenv venv, Path dir, String cases) throws IOException {
+    Path file = dir.resolve("cases.json");
+    Files.writeString(file, "{\"cases\": " + cases + "}");
+    venv.runChecked("compile_names.py", "--cases", file.toString(), "--out", dir.toString(),
+        "--epochs", "50");
+    return JSON.readTree(dir.resolve("report.json").toFile()).get("cases");
   }
 
   private static Cli ok(String... args) {
@@ -53,16 +58,6 @@ class CliKerasCompileCallsTest {
   private static String kerasOut(String mode, Path file) throws IOException {
     String out = venv.runChecked("cli_check.py", mode, file.toString()).stdout();
     return mode.equals("summary") ? out : out.strip().substring(out.strip().lastIndexOf('\n') + 1);
-  }
-
-  private static Cli predictXor(Path model) {
-    InputStream old = System.in;
-    try {
-      System.setIn(new ByteArrayInputStream("0,0\n0,1\n1,0\n1,1\n".getBytes(StandardCharsets.UTF_8)));
-      return ok("predict", "--model", model.toString());
-    } finally {
-      System.setIn(old);
-    }
   }
 
   private static List<Double> numbers(String text) throws IOException {
@@ -81,7 +76,7 @@ class CliKerasCompileCallsTest {
   @Test
   void predictAndSummaryReadTheAccuracyFileAsKeras() throws IOException {
     List<Double> keras = numbers(kerasOut("predict", accuracy).replaceAll("[\\[\\]]", ""));
-    List<Double> java = numbers(predictXor(accuracy).out());
+    List<Double> java = numbers(CliKerasFilesTest.predictXor(accuracy).out());
     assertEquals(keras.stream().map(Double::floatValue).toList(),
         java.stream().map(Double::floatValue).toList());
     assertEquals(kerasOut("summary", accuracy), ok("summary", "--model", accuracy.toString()).out());
@@ -115,7 +110,7 @@ class CliKerasCompileCallsTest {
   void aMetricThePortLacksStopsOnlyTheCommandsThatComputeIt() throws IOException {
     List<Double> keras = numbers(kerasOut("predict", auc).replaceAll("[\\[\\]]", ""));
     assertEquals(keras.stream().map(Double::floatValue).toList(),
-        numbers(predictXor(auc).out()).stream().map(Double::floatValue).toList());
+        numbers(CliKerasFilesTest.predictXor(auc).out()).stream().map(Double::floatValue).toList());
     Cli s = ok("summary", "--model", auc.toString());
     assertTrue(s.out().contains("Total params: 65"), s.out());
     String why = auc.getFileName() + "!config.json: compile_config.metrics[0]: expected one of"

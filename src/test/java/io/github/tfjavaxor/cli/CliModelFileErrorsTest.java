@@ -84,16 +84,16 @@ class CliModelFileErrorsTest {
 
   @Test
   void aModelPathWithAnExtensionThePortDoesNotReadIsNamedAsSuch() throws Exception {
-    // Issue 19: read as a checkpoint prefix, m.h5 reported a missing m.h5.json.
-    Path h5 = dir.resolve("in.h5");
+    // Issue 19: read as a checkpoint prefix, m.pb reported a missing m.pb.json.
+    Path h5 = dir.resolve("in.pb");
     Files.writeString(h5, "not read");
-    assertEquals("tfjava-xor predict: " + h5 + ": .h5 is not a model format the port reads;"
+    assertEquals("tfjava-xor predict: " + h5 + ": .pb is not a model format the port reads;"
         + " expected a .keras file, a SavedModel directory or a checkpoint prefix written by train"
         + " --save or --checkpoint", error(fails("predict", "--model", h5.toString())));
-    assertEquals("tfjava-xor evaluate: " + h5 + ": .h5 is not a model format the port reads;"
+    assertEquals("tfjava-xor evaluate: " + h5 + ": .pb is not a model format the port reads;"
         + " expected a .keras file or a checkpoint prefix written by train --save or"
         + " --checkpoint", error(fails("evaluate", "--model", h5.toString())));
-    assertEquals("tfjava-xor train: " + h5 + ": .h5 is not a model format the port reads;"
+    assertEquals("tfjava-xor train: " + h5 + ": .pb is not a model format the port reads;"
         + " expected a .keras file, a .weights.h5 file or a checkpoint prefix",
         error(fails("train", "--from", h5.toString())));
   }
