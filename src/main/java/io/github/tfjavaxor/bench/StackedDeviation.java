@@ -1,9 +1,10 @@
 package io.github.tfjavaxor.bench;
 
 import io.github.tfjavaxor.datasets.LogicGates;
-import io.github.tfjavaxor.keras.SessionConfigs;
 import io.github.tfjavaxor.keras.Sequential;
+import io.github.tfjavaxor.keras.SessionConfigs;
 import io.github.tfjavaxor.keras.callbacks.History;
+import io.github.tfjavaxor.keras.transforms.Stack;
 import io.github.tfjavaxor.stacked.GroupFit;
 import io.github.tfjavaxor.workbench.ModelSpec;
 import java.util.ArrayList;
@@ -45,10 +46,13 @@ public final class StackedDeviation {
       }
     }
     System.out.printf(Locale.ROOT, "tutorial model on XOR, %d seeds, %d epochs, batch %d%n", seeds, epochs, batch);
-    for (boolean batched : new boolean[] {false, true}) {
-      List<GroupFit.Log> logs = GroupFit.fit(specs, xor.x(), xor.y(),
-          new GroupFit.Plan(epochs, batch, true, false, batched), SessionConfigs.threads(1, 1));
-      report(batched ? "batched" : "exact", single, logs, epochs);
+    for (Stack.Mode mode : Stack.Mode.values()) {
+      for (boolean jit : new boolean[] {false, true}) {
+        List<GroupFit.Log> logs = GroupFit.fit(specs, xor.x(), xor.y(),
+            new GroupFit.Plan(epochs, batch, true, false, mode, jit),
+            SessionConfigs.threads(1, 1)).logs();
+        report(mode.name().toLowerCase(Locale.ROOT) + (jit ? " jit" : ""), single, logs, epochs);
+      }
     }
   }
 

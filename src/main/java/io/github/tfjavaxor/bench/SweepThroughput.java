@@ -2,6 +2,7 @@ package io.github.tfjavaxor.bench;
 
 import io.github.tfjavaxor.datasets.LogicGates;
 import io.github.tfjavaxor.device.CpuInfo;
+import io.github.tfjavaxor.keras.transforms.Stack;
 import io.github.tfjavaxor.stacked.GroupKey;
 import io.github.tfjavaxor.sweep.GroupedRunner;
 import io.github.tfjavaxor.sweep.RunResult;
@@ -15,10 +16,9 @@ import java.util.Locale;
 
 /**
  * Sweep throughput in runs per minute for the tutorial model (XOR, 16 relu, sigmoid, MSE, Adam)
- * at 1000 epochs, through the runners the {@code sweep} command uses, three ways in each round:
- * one Graph and Session per run ({@link SweepRunner}, {@code --group-size 1}, the sweep before
- * issue 12), the runs side by side in one graph per group ({@link GroupedRunner}, exact, the
- * default) and the batched graph ({@code --batched}).
+ * at 1000 epochs, through the runners the {@code sweep} command uses, four ways in each round:
+ * one Graph and Session per run ({@link SweepRunner}, {@code --group none}), the runs stacked in
+ * one graph per group ({@link GroupedRunner}: exact, the default; batched; batched under XLA).
  *
  * <p>Method: one warm-up of each, then {@code reps} rounds; each round times the {@code runs}
  * runs (seeds 1..runs) in each mode with {@code jobs} threads. Prints each round, the median
@@ -31,7 +31,7 @@ public final class SweepThroughput {
 
   private SweepThroughput() {}
 
-  private static final String[] MODES = {"one graph per run", "side by side", "batched"};
+  private static final String[] MODES = {"one graph per run", "exact", "batched", "batched jit"};
 
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 50;
@@ -86,7 +86,8 @@ public final class SweepThroughput {
     if (mode == 0) {
       SweepRunner.run(specs, x, y, jobs, results::add);
     } else {
-      GroupedRunner.run(specs, x, y, jobs, groupSize, mode == 2, results::add);
+      GroupedRunner.run(specs, x, y, jobs, groupSize,
+          mode == 1 ? Stack.Mode.EXACT : Stack.Mode.BATCHED, mode == 3, results::add);
     }
     long wallNs = System.nanoTime() - start;
     double seconds = wallNs / 1e9;

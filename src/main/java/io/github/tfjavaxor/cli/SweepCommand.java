@@ -2,6 +2,7 @@ package io.github.tfjavaxor.cli;
 
 import io.github.tfjavaxor.datasets.DataException;
 import io.github.tfjavaxor.datasets.Dataset;
+import io.github.tfjavaxor.keras.transforms.Stack;
 import io.github.tfjavaxor.stacked.GroupKey;
 import io.github.tfjavaxor.sweep.GroupedRunner;
 import io.github.tfjavaxor.sweep.ProgressBar;
@@ -32,7 +33,7 @@ import picocli.CommandLine.ParentCommand;
       "Runs in parallel and reports per configuration the success rate (100%% binary accuracy within --epochs), the median and p90 of the",
       "first epoch at 100%%, the median final loss and the wall time. Commas separate alternatives;",
       "a dash joins the layers of one alternative: --layers 4,16,16-8 --activation relu,tanh.",
-      "--group exact|batched trains runs that share a shape side by side in one graph (see below).",
+      "Runs of one configuration train stacked in one graph (--group, below).",
       "Writes OUT/runs.csv (one row per run, appended as runs or groups finish), OUT/summary.csv, OUT/epochs.png",
       "and the Markdown table on stdout; progress on stderr."},
     footer = ExitCodes.HELP)
@@ -73,14 +74,19 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--jobs", paramLabel = "N", description = "runs in parallel (default: the number of cores)", converter = Numbers.PositiveInt.class)
   Integer jobs;
 
-  @Option(names = "--group", paramLabel = "MODE", defaultValue = "none",
-      description = "none: one graph and session per run. exact: runs with the same data, batch size and"
-          + " epochs train side by side, up to --group-size in one graph and session, each with its own ops"
-          + " (numbers bit for bit as alone). batched: one architecture, loss and optimizer per group, stacked"
-          + " on a leading model axis (batched matmuls; seeds and learning rates as vectors): 5-12x the"
-          + " runs/min in our measurements, but losses differ from single runs by a few float32 ulps at first and then drift as"
-          + " two float32 runs do (docs/development/performance-history.md). (default: ${DEFAULT-VALUE})")
+  @Option(names = "--group", paramLabel = "MODE", defaultValue = "exact",
+      description = "exact: runs of one configuration (they differ in seed and learning rate) train stacked in one"
+          + " graph, up to --group-size per graph, each model calling its own single run's step: numbers bit for bit"
+          + " as alone. batched: one set of ops over a leading model axis (batched matmuls, one learning rate per"
+          + " group): fewer ops, but losses differ from single runs by a few float32 ulps at first and then drift as"
+          + " two float32 runs do (docs/development/train-step.md). none: one graph and session per run."
+          + " (default: ${DEFAULT-VALUE})")
   String group;
+
+  @Option(names = "--jit-compile", paramLabel = "true|false", defaultValue = "false",
+      description = "with --group exact or batched: compile each group's training loop with XLA, as Keras's"
+          + " jit_compile; XLA rounds differently, so losses drift from single runs' (default: ${DEFAULT-VALUE})")
+  String jitCompile;
 
   @Option(names = "--group-size", paramLabel = "N", defaultValue = "" + GroupKey.GROUP_SIZE_DEFAULT,
       description = "with --group: most runs in one graph, fewer if their tensors would pass 256 MiB"
@@ -109,7 +115,13 @@ final class SweepCommand implements Callable<Integer> {
     if (!List.of("none", "exact", "batched").contains(group)) {
       throw new UsageException("--group: expected none, exact or batched, found '" + group + "'");
     }
-    boolean batched = group.equals("batched");
+    if (!List.of("true", "false").contains(jitCompile)) {
+      throw new UsageException("--jit-compile: expected true or false, found '" + jitCompile + "'");
+    }
+    if (group.equals("none") && jitCompile.equals("true")) {
+      throw new UsageException("--jit-compile true: needs --group exact or batched, found --group none");
+    }
+    Stack.Mode mode = group.equals("batched") ? Stack.Mode.BATCHED : Stack.Mode.EXACT;
     int[] sh = parseShard(shard);
     data.check();
     SweepGrid grid;
@@ -155,6 +167,7 @@ final class SweepCommand implements Callable<Integer> {
     // 3. Native work. Load the library first so the first run's wall time is training, not loading.
     org.tensorflow.TensorFlow.version();
     long start = System.nanoTime();
+    GroupedRunner.Timing timing = null;
     ProgressBar bar = new ProgressBar(parent.err, pending.size());
     try (RunsCsv csv = RunsCsv.append(runsFile)) {
       SweepRunner.Sink sink = r -> {
@@ -165,7 +178,8 @@ final class SweepCommand implements Callable<Integer> {
       if (group.equals("none")) {
         SweepRunner.run(pending, d.x(), d.y(), threads, sink);
       } else {
-        GroupedRunner.run(pending, d.x(), d.y(), threads, groupSize, batched, sink);
+        timing = GroupedRunner.run(pending, d.x(), d.y(), threads, groupSize, mode,
+            jitCompile.equals("true"), sink);
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -174,9 +188,11 @@ final class SweepCommand implements Callable<Integer> {
     summary.writeChart(out.resolve("epochs.png"), "Epochs to 100% accuracy on " + d.name() + " (" + seeds + " seeds, "
         + epochs + " epochs max)");
     parent.out.print(summary.markdown());
-    parent.out.printf(Locale.ROOT, "%n%d runs in %.1f s on %d threads (%.1f runs/min); data %s, epochs %d, seeds %d..%d%n",
-        pending.size(), seconds, threads, pending.isEmpty() ? 0.0 : pending.size() / seconds * 60, d.name(), epochs,
-        firstSeed, firstSeed + seeds - 1);
+    parent.out.printf(Locale.ROOT, "%n%d runs in %.3f s on %d threads (%.1f runs/min)%s; data %s, epochs %d, seeds %d..%d%n",
+        pending.size(), seconds, threads, pending.isEmpty() ? 0.0 : pending.size() / seconds * 60,
+        timing == null ? "" : String.format(Locale.ROOT, ", of which compiling %.3f s and training %.3f s",
+            timing.compileNanos() / 1e9, timing.trainNanos() / 1e9),
+        d.name(), epochs, firstSeed, firstSeed + seeds - 1);
     return ExitCodes.OK;
   }
 

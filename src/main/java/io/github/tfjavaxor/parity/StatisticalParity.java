@@ -3,10 +3,11 @@ package io.github.tfjavaxor.parity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.tfjavaxor.interop.PythonVenv;
-import io.github.tfjavaxor.keras.SessionConfigs;
 import io.github.tfjavaxor.keras.Sequential;
+import io.github.tfjavaxor.keras.SessionConfigs;
 import io.github.tfjavaxor.keras.losses.Loss;
 import io.github.tfjavaxor.keras.metrics.Metric;
+import io.github.tfjavaxor.keras.transforms.Stack;
 import io.github.tfjavaxor.stacked.GroupFit;
 import io.github.tfjavaxor.stacked.GroupKey;
 import io.github.tfjavaxor.workbench.ModelSpec;
@@ -103,10 +104,12 @@ public final class StatisticalParity {
     double[] l = new double[runs];
     int never = 0;
     // fit(no shuffle, batch 32) and evaluate(batch 32), as SideBySide.train.
-    GroupFit.Plan plan = new GroupFit.Plan(epochs, Sequential.BATCH_SIZE_DEFAULT, false, true, false);
+    GroupFit.Plan plan = new GroupFit.Plan(epochs, Sequential.BATCH_SIZE_DEFAULT, false, true,
+        Stack.Mode.EXACT, false);
     for (int from = 0; from < runs; from += GroupKey.GROUP_SIZE_DEFAULT) {
       List<ModelSpec> group = specs.subList(from, Math.min(runs, from + GroupKey.GROUP_SIZE_DEFAULT));
-      List<GroupFit.Log> logs = GroupFit.fit(group, SideBySide.X, SideBySide.Y, plan, SessionConfigs.DEFAULT);
+      List<GroupFit.Log> logs =
+          GroupFit.fit(group, SideBySide.X, SideBySide.Y, plan, SessionConfigs.DEFAULT).logs();
       for (int k = 0; k < group.size(); k++) {
         int first = logs.get(k).firstEpoch(1, 1f);
         if (first == 0) {

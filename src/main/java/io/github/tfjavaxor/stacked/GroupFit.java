@@ -1,27 +1,35 @@
 package io.github.tfjavaxor.stacked;
 
-import io.github.tfjavaxor.keras.trainers.Arrays2d;
+import io.github.tfjavaxor.keras.layers.Dense;
+import io.github.tfjavaxor.keras.losses.Loss;
+import io.github.tfjavaxor.keras.metrics.Metric;
+import io.github.tfjavaxor.keras.optimizers.Optimizer;
+import io.github.tfjavaxor.keras.trainers.ExecutionPlan;
 import io.github.tfjavaxor.keras.trainers.MetricsTracker;
-import io.github.tfjavaxor.keras.trainers.Shuffle;
+import io.github.tfjavaxor.keras.trainers.RowOrders;
+import io.github.tfjavaxor.keras.transforms.Scan;
+import io.github.tfjavaxor.keras.transforms.ScanInputs;
+import io.github.tfjavaxor.keras.transforms.Stack;
 import io.github.tfjavaxor.workbench.ModelSpec;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
 import org.tensorflow.proto.ConfigProto;
-import org.tensorflow.types.TFloat32;
 
 /**
- * Trains S models side by side, one {@code session.run} per step for all of them, as S calls of
- * {@code Sequential.fit(x, y, FitArgs(epochs, batchSize, shuffle))} without validation or
- * callbacks would (Keras's {@code fit} loop, {@code keras/src/backend/tensorflow/trainer.py}):
- * each model keeps its own metrics tracker, and with {@code shuffle} and more than one batch its
- * own row order per epoch from {@code SplittableRandom(seed)}, as its single fit draws it.
+ * Trains S models of one configuration side by side in one graph, as S calls of {@code
+ * Sequential.fit(x, y, FitArgs(epochs, batchSize, shuffle))} without validation or callbacks
+ * would: the models' train step {@link Stack stacked}, {@link Scan scanned} over the batches and
+ * epochs (all of them per {@code session.run} where the buffers allow), under XLA when asked.
+ * Each model draws its own row orders ({@link RowOrders}) and keeps its own metrics tracker, as
+ * its single fit does. JAX's {@code vmap} of a {@code lax.scan} training loop.
  *
- * <p>No callbacks, so no early stopping: every model trains all its epochs (a sweep needs nothing
- * else).
+ * <p>Example: 50 seeds of the tutorial ({@code ModelSpec.tutorial(2, 1)} with seeds 1..50, 1000
+ * epochs, batch 32), exact: each model's logs are its own {@code Sequential.fit}'s, bit for bit.
  */
-public final class GroupFit {
+public final class GroupFit implements AutoCloseable {
 
   /** What one model logged: {@code epochs[e] = [loss, metrics...]} and, if asked, evaluate's. */
   public record Log(float[][] epochs, float[] evaluate) {
@@ -43,126 +51,235 @@ public final class GroupFit {
    * @param batchSize &gt;= 1
    * @param shuffle Keras's {@code shuffle}
    * @param evaluate true to run Keras's {@code evaluate(x, y, batchSize)} after training
-   * @param batched true for {@link BatchedGroupGraph}, false for {@link ExactGroupGraph}
+   * @param mode exact (each model's own bits) or batched (faster, drifts)
+   * @param jitCompile run the scans under XLA
    */
-  public record Plan(int epochs, int batchSize, boolean shuffle, boolean evaluate, boolean batched) {}
-
-  private GroupFit() {}
+  public record Plan(int epochs, int batchSize, boolean shuffle, boolean evaluate,
+      Stack.Mode mode, boolean jitCompile) {}
 
   /**
-   * Builds one graph for {@code specs} and trains them.
+   * The group's logs and where its time went.
    *
-   * @param specs checked models, one metrics list for all; batched: also one architecture, loss
-   *     and optimizer ({@link GroupKey})
+   * @param logs one per model, in order
+   * @param compileNanos building the graph and compiling its loops (a run of no steps)
+   * @param trainNanos training and evaluating
+   */
+  public record Result(List<Log> logs, long compileNanos, long trainNanos) {}
+
+  private final Stack.Models models;
+  private final float[][] x;
+  private final Plan plan;
+  private final Scan.DataShape shape;
+  private final int span;
+  private final int perRun;
+  private final Graph graph;
+  private final Session session;
+  private final Stack stack;
+  private final ScanInputs inputs;
+  private final Scan train;
+  private final Scan test;
+
+  private GroupFit(Stack.Models models, float[][] x, float[][] y, Plan plan,
+      ConfigProto config) {
+    this.models = models;
+    this.x = x;
+    this.plan = plan;
+    int s = models.seeds().length;
+    int width = s * (1 + models.metrics().size());
+    shape = new Scan.DataShape(x.length, x[0].length, y[0].length, plan.batchSize(), s);
+    int steps = shape.steps();
+    span = Math.max(1, Math.min(Math.min(plan.epochs(), ExecutionPlan.STEPS_CAPACITY_DEFAULT
+        / steps), ExecutionPlan.ORDER_CAPACITY_DEFAULT / (s * x.length)));
+    perRun = Math.min(span * steps, ExecutionPlan.STEPS_CAPACITY_DEFAULT);
+    graph = new Graph();
+    session = new Session(graph, config);
+    try {
+      stack = new Stack(Ops.create(graph), plan.mode(), models);
+      inputs = new ScanInputs(x, y, span, s, perRun, width);
+      Ops tf = Ops.create(graph);
+      train = new Scan(session, tf.withSubScope("train_scan"), stack.train(), stack.state(),
+          stack.state(), shape, Scan.Layout.PER_STEP, width, plan.jitCompile());
+      test = !plan.evaluate() ? null : new Scan(session, tf.withSubScope("test_scan"),
+          stack.test(), stack.state(), null, shape, Scan.Layout.PER_STEP, width,
+          plan.jitCompile());
+      session.initialize();
+      // Runs of no steps: the session optimizes the graph (and XLA compiles) now, not in fit.
+      train.run(inputs, 0, 0);
+      if (test != null) {
+        test.run(inputs, 0, 0);
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /**
+   * Builds and compiles one graph for {@code specs}: JAX's {@code jit} before the first call.
+   *
+   * @param specs checked models of one {@link GroupKey}
    * @param x float [n][inputDim], checked
    * @param y float [n][outputDim], checked
+   * @throws IllegalArgumentException if the specs differ in more than seed and learning rate (and,
+   *     batched, the learning rate too)
+   */
+  public static GroupFit compile(List<ModelSpec> specs, float[][] x, float[][] y, Plan plan,
+      ConfigProto config) {
+    boolean batched = plan.mode() == Stack.Mode.BATCHED;
+    String key = GroupKey.of(specs.get(0), plan.batchSize(), plan.epochs(), batched);
+    for (ModelSpec s : specs) {
+      if (!GroupKey.of(s, plan.batchSize(), plan.epochs(), batched).equals(key)) {
+        throw new IllegalArgumentException("group: expected models of one configuration (" + key
+            + "), found " + GroupKey.of(s, plan.batchSize(), plan.epochs(), batched));
+      }
+    }
+    return compile(models(specs), x, y, plan, config);
+  }
+
+  /**
+   * Builds and compiles one graph for the stacked models, any optimizer with its options.
+   *
+   * @param x float [n][inputDim], checked
+   * @param y float [n][outputDim], checked
+   * @throws IllegalArgumentException if BATCHED models' learning rates differ
+   */
+  public static GroupFit compile(Stack.Models models, float[][] x, float[][] y, Plan plan,
+      ConfigProto config) {
+    return new GroupFit(models, x, y, plan, config);
+  }
+
+  /** {@link #compile}, then {@link #fit()}, timed. */
+  public static Result fit(List<ModelSpec> specs, float[][] x, float[][] y, Plan plan,
+      ConfigProto config) {
+    long start = System.nanoTime();
+    try (GroupFit g = compile(specs, x, y, plan, config)) {
+      long compiled = System.nanoTime();
+      List<Log> logs = g.fit();
+      return new Result(logs, compiled - start, System.nanoTime() - compiled);
+    }
+  }
+
+  /**
+   * Trains every model for the plan's epochs from its initial weights, then evaluates if asked.
+   * Call once.
+   *
    * @return one log per model, in order
    */
-  public static List<Log> fit(List<ModelSpec> specs, float[][] x, float[][] y, Plan plan,
-      ConfigProto config) {
-    int s = specs.size();
-    int n = x.length;
-    int steps = (n + plan.batchSize() - 1) / plan.batchSize();
-    List<String> metricNames = specs.get(0).metrics();
+  public List<Log> fit() {
+    int s = models.seeds().length;
+    int steps = shape.steps();
+    List<String> names = models.metrics().stream().map(Metric::kerasName).toList();
+    List<RowOrders> orders = new ArrayList<>();
     List<MetricsTracker> trackers = new ArrayList<>();
-    List<SplittableRandom> randoms = new ArrayList<>();
-    for (ModelSpec m : specs) {
-      trackers.add(new MetricsTracker(metricNames));
-      // EpochIterator: Java's shuffle only when there is more than one batch.
-      randoms.add(plan.shuffle() && steps > 1 ? new SplittableRandom(m.seed()) : null);
+    for (long seed : models.seeds()) {
+      orders.add(new RowOrders(x.length, steps, plan.shuffle(), null, seed, 0));
+      trackers.add(new MetricsTracker(names));
     }
     float[][][] epochLogs = new float[s][plan.epochs()][];
-    float[][] evaluated = new float[s][];
-    try (GroupGraph g = plan.batched() ? new BatchedGroupGraph(specs, config)
-        : new ExactGroupGraph(specs, config);
-        Feed inOrder = new Feed(x, y, null, plan.batchSize(), s)) {
-      for (int e = 0; e < plan.epochs(); e++) {
-        trackers.forEach(MetricsTracker::reset);
-        try (Feed shuffled = randoms.get(0) == null ? null : shuffled(x, y, randoms, plan.batchSize())) {
-          Feed feed = shuffled == null ? inOrder : shuffled;
-          for (int step = 0; step < steps; step++) {
-            float[][] logs = g.step(feed.xs[step], feed.ys[step], true);
-            for (int i = 0; i < s; i++) {
-              trackers.get(i).update(logs[i], feed.sizes[step]);
-            }
-          }
-        }
+    for (int epoch = 0; epoch < plan.epochs(); epoch += span) {
+      int epochs = Math.min(span, plan.epochs() - epoch);
+      for (int e = 0; e < epochs; e++) {
         for (int i = 0; i < s; i++) {
-          epochLogs[i][e] = trackers.get(i).results();
+          inputs.setOrder(e, i, orders.get(i).order(epoch + e));
         }
       }
-      if (plan.evaluate()) {
+      // Whole epochs in one run; an epoch longer than a run's buffer, in runs of its steps.
+      float[][] rows = epochs * steps <= perRun ? train.run(inputs, 0, epochs * steps) : null;
+      for (int e = 0; e < epochs; e++) {
         trackers.forEach(MetricsTracker::reset);
-        for (int step = 0; step < steps; step++) {
-          float[][] logs = g.step(inOrder.xs[step], inOrder.ys[step], false);
-          for (int i = 0; i < s; i++) {
-            trackers.get(i).update(logs[i], inOrder.sizes[step]);
-          }
+        if (rows != null) {
+          track(rows, e * steps, 0, steps, trackers);
+        } else {
+          pass(train, trackers);
         }
         for (int i = 0; i < s; i++) {
-          evaluated[i] = trackers.get(i).results();
+          epochLogs[i][epoch + e] = trackers.get(i).results();
         }
       }
     }
-    List<Log> out = new ArrayList<>();
+    List<Log> logs = new ArrayList<>();
     for (int i = 0; i < s; i++) {
-      out.add(new Log(epochLogs[i], plan.evaluate() ? evaluated[i] : null));
+      logs.add(new Log(epochLogs[i], null));
     }
-    return out;
-  }
-
-  private static Feed shuffled(float[][] x, float[][] y, List<SplittableRandom> randoms, int batchSize) {
-    int[][] orders = new int[randoms.size()][];
-    for (int i = 0; i < orders.length; i++) {
-      orders[i] = Shuffle.permutation(x.length, randoms.get(i));
-    }
-    return new Feed(x, y, orders, batchSize, orders.length);
-  }
-
-  /** Every step's input tensors for each model; one tensor shared by all when orders is null. */
-  private static final class Feed implements AutoCloseable {
-    final TFloat32[][] xs;
-    final TFloat32[][] ys;
-    final int[] sizes;
-    private final List<TFloat32> owned = new ArrayList<>();
-
-    Feed(float[][] x, float[][] y, int[][] orders, int batchSize, int models) {
-      int steps = (x.length + batchSize - 1) / batchSize;
-      xs = new TFloat32[steps][models];
-      ys = new TFloat32[steps][models];
-      sizes = new int[steps];
-      try {
-        for (int step = 0; step < steps; step++) {
-          int from = step * batchSize;
-          int to = Math.min(x.length, from + batchSize);
-          sizes[step] = to - from;
-          for (int i = 0; i < models; i++) {
-            if (orders == null && i > 0) {
-              xs[step][i] = xs[step][0];
-              ys[step][i] = ys[step][0];
-              continue;
-            }
-            int[] order = orders == null ? null : orders[i];
-            xs[step][i] = own(Arrays2d.tensor(x, order, from, to));
-            ys[step][i] = own(Arrays2d.tensor(y, order, from, to));
-          }
-        }
-      } catch (RuntimeException e) {
-        close();
-        throw e;
+    if (test != null) {
+      trackers.forEach(MetricsTracker::reset);
+      for (int i = 0; i < s; i++) {
+        inputs.setOrder(0, i, null);
+      }
+      pass(test, trackers);
+      for (int i = 0; i < s; i++) {
+        logs.set(i, new Log(epochLogs[i], trackers.get(i).results()));
       }
     }
+    return logs;
+  }
 
-    private TFloat32 own(TFloat32 t) {
-      owned.add(t);
-      return t;
+  // One epoch in runs of at most perRun steps, in the orders' row 0.
+  private void pass(Scan scan, List<MetricsTracker> trackers) {
+    for (int step = 0; step < shape.steps(); step += perRun) {
+      int count = Math.min(perRun, shape.steps() - step);
+      track(scan.run(inputs, step, count), 0, step, count, trackers);
     }
+  }
 
-    @Override
-    public void close() {
-      owned.forEach(TFloat32::close);
-      owned.clear();
-      Arrays.fill(sizes, 0);
+  /** The group's session, for tests that look at what it runs. */
+  Session session() {
+    return session;
+  }
+
+  @Override
+  public void close() {
+    for (AutoCloseable c : new AutoCloseable[] {inputs, stack, session, graph}) {
+      try {
+        if (c != null) {
+          c.close();
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
     }
+  }
+
+  // Steps [step, step + count) of an epoch from rows[at...]: each row holds every model's logs
+  // side by side.
+  private void track(float[][] rows, int at, int step, int count, List<MetricsTracker> trackers) {
+    int s = trackers.size();
+    int width = rows[0].length / s;
+    for (int r = 0; r < count; r++) {
+      for (int i = 0; i < s; i++) {
+        float[] logs = new float[width];
+        System.arraycopy(rows[at + r], i * width, logs, 0, width);
+        trackers.get(i).update(logs, shape.size(step + r));
+      }
+    }
+  }
+
+  // The group's models: the first spec's architecture, loss, metrics and optimizer, every seed.
+  private static Stack.Models models(List<ModelSpec> specs) {
+    ModelSpec first = specs.get(0);
+    List<Dense> layers = new ArrayList<>();
+    int previous = 0;
+    for (int j = 0; j <= first.units().size(); j++) {
+      boolean output = j == first.units().size();
+      Dense d = new Dense(output ? first.outputUnits() : first.units().get(j),
+          output ? first.outputActivation() : first.activations().get(j),
+          j == 0 ? first.inputDim() : 0);
+      d.attach(j, previous);
+      previous = d.units();
+      layers.add(d);
+    }
+    long[] seeds = new long[specs.size()];
+    float[] rates = new float[specs.size()];
+    for (int i = 0; i < seeds.length; i++) {
+      seeds[i] = specs.get(i).seed();
+      rates[i] = optimizer(specs.get(i)).learningRate();
+    }
+    List<Metric> metrics = first.metrics().stream().map(Metric::get).toList();
+    return new Stack.Models(layers, Loss.get(first.loss()), metrics, optimizer(first), seeds,
+        rates);
+  }
+
+  private static Optimizer optimizer(ModelSpec s) {
+    return Optimizer.get(s.optimizer(), s.learningRate() == null ? Double.NaN : s.learningRate());
   }
 }

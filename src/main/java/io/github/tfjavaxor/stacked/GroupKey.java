@@ -4,6 +4,7 @@ import io.github.tfjavaxor.workbench.ModelSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -11,11 +12,13 @@ import java.util.function.ToLongFunction;
 /**
  * Which runs may train in one graph, and how many at once.
  *
- * <p>The exact graph holds any models that share data, batch size, epochs and metrics; the
- * batched graph also needs one architecture, loss and optimizer (the seed and the learning rate
- * may differ). A group holds at most {@link #GROUP_SIZE_DEFAULT} runs, or fewer when S copies of
- * the model's weights, optimizer state and activations would pass {@link #MEMORY_BUDGET_BYTES}:
- * a sweep of 10,000 runs builds groups one after another, never 10,000 models at once.
+ * <p>A group is one configuration ({@link io.github.tfjavaxor.keras.transforms.Stack}): the same
+ * data, batch size, epochs, metrics, architecture, loss and optimizer; the seeds differ, and in the
+ * exact mode the learning rates may too (the batched mode runs one optimizer over all its models,
+ * so its groups share one). A group holds at most {@link #GROUP_SIZE_DEFAULT} runs, or fewer when S
+ * copies of the model's weights, optimizer state and activations would pass {@link
+ * #MEMORY_BUDGET_BYTES}: a sweep of 10,000 runs builds groups one after another, never 10,000
+ * models at once.
  */
 public final class GroupKey {
   /** Runs per group unless given: enough to amortise the graph, small enough to build quickly. */
@@ -27,12 +30,10 @@ public final class GroupKey {
 
   /** The grouping key of a run: equal keys may share a graph. */
   public static String of(ModelSpec s, int batchSize, int epochs, boolean batched) {
-    String common = "batch " + batchSize + " | epochs " + epochs + " | " + s.metrics();
-    if (!batched) {
-      return common;
-    }
-    return common + " | " + s.inputDim() + " " + s.units() + " " + s.activations() + " "
-        + s.outputUnits() + " " + s.outputActivation() + " " + s.loss() + " " + s.optimizer();
+    String key = "batch " + batchSize + " | epochs " + epochs + " | " + s.metrics() + " | "
+        + s.inputDim() + " " + s.units() + " " + s.activations() + " " + s.outputUnits() + " "
+        + s.outputActivation() + " " + s.loss() + " " + s.optimizer().trim().toLowerCase(Locale.ROOT);
+    return batched ? key + " | learning rate " + s.learningRate() : key;
   }
 
   /**

@@ -1,8 +1,8 @@
 /**
- * Models trained side by side in one Graph and Session, one {@code session.run} per step for all
- * of them: the sweep's and statistical parity's groups of runs that share data and batch size.
- * {@link io.github.tfjavaxor.stacked.GroupFit} is the loop over two graphs: exact (each model's own
- * ops, bit-identical to single runs) and batched (a leading model axis, {@code BatchMatMul}; faster,
- * and opt-in because it rounds differently).
+ * Models of one configuration trained side by side in one Graph and Session: the sweep's and
+ * statistical parity's groups of runs. {@link io.github.tfjavaxor.stacked.GroupFit} compiles a
+ * group's {@code Stack} of the one train step into a scan over all its epochs and runs it; {@link
+ * io.github.tfjavaxor.stacked.GroupKey} says which runs form a group. No forward pass, gradient or
+ * optimizer math of its own: that is the step's, in {@code io.github.tfjavaxor.keras}.
  */
 package io.github.tfjavaxor.stacked;

@@ -1,37 +1,51 @@
 package io.github.tfjavaxor.sweep;
 
 import io.github.tfjavaxor.keras.SessionConfigs;
+import io.github.tfjavaxor.keras.transforms.Stack;
 import io.github.tfjavaxor.stacked.GroupFit;
 import io.github.tfjavaxor.stacked.GroupKey;
 import io.github.tfjavaxor.workbench.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
  * Runs a sweep's runs in groups that train side by side in one Graph and Session ({@link
- * GroupFit}), one group per thread of a fixed pool, each session limited to one intra-op and one
- * inter-op thread. Runs are grouped by {@link GroupKey}; each group's rows reach the sink when the
- * whole group has finished, so an interrupted sweep loses at most the groups in flight. A run's
- * {@code wall_ms} is its group's build plus fit time divided by the group's size.
+ * GroupFit}), each group on one thread of a fixed pool with a session of one intra-op and one
+ * inter-op thread. Runs are grouped by {@link GroupKey}. Groups go in waves of {@code jobs}: the
+ * wave's graphs are built and compiled in parallel, then trained in parallel, so the sweep can say
+ * how long compiling took apart from training, as a JAX user times {@code jit} apart from the
+ * run. A group's rows reach the sink when its wave has finished, so an interrupted sweep loses at
+ * most the groups in flight. A run's {@code wall_ms} is its group's compile plus fit time divided
+ * by the group's size.
  */
 public final class GroupedRunner {
   private GroupedRunner() {}
 
   /**
+   * Where a sweep's wall time went.
+   *
+   * @param compileNanos the waves' compile phases, summed
+   * @param trainNanos the waves' training phases, summed
+   */
+  public record Timing(long compileNanos, long trainNanos) {}
+
+  /**
    * Runs everything.
    *
    * @param groupSize most runs per group, &gt;= 1
-   * @param batched the batched graph (opt-in: not bit-identical) instead of the exact one
+   * @param mode exact (each run's own bits) or batched (opt-in: faster, not bit-identical)
+   * @param jitCompile run each group's loop under XLA
    * @param jobs threads, &gt;= 1
    * @throws Exception the first failure of a group or of the sink; the pool is shut down
    */
-  public static void run(List<RunSpec> runs, float[][] x, float[][] y, int jobs, int groupSize,
-      boolean batched, SweepRunner.Sink sink) throws Exception {
+  public static Timing run(List<RunSpec> runs, float[][] x, float[][] y, int jobs, int groupSize,
+      Stack.Mode mode, boolean jitCompile, SweepRunner.Sink sink) throws Exception {
+    boolean batched = mode == Stack.Mode.BATCHED;
     List<List<RunSpec>> groups = GroupKey.groups(runs,
         r -> GroupKey.of(r.model(), r.batchSize(), r.epochs(), batched),
         r -> GroupKey.bytesPerModel(r.model(), r.batchSize()), groupSize, jobs);
@@ -40,46 +54,71 @@ public final class GroupedRunner {
       t.setDaemon(true);
       return t;
     });
+    long compile = 0;
+    long train = 0;
     try {
-      ExecutorCompletionService<List<RunResult>> done = new ExecutorCompletionService<>(pool);
-      for (List<RunSpec> g : groups) {
-        done.submit(() -> runGroup(g, x, y, batched));
-      }
-      for (int i = 0; i < groups.size(); i++) {
-        Future<List<RunResult>> f = done.take();
-        List<RunResult> results;
+      for (int from = 0; from < groups.size(); from += jobs) {
+        List<List<RunSpec>> wave = groups.subList(from, Math.min(groups.size(), from + jobs));
+        List<GroupFit> compiled = new ArrayList<>();
         try {
-          results = f.get();
-        } catch (ExecutionException e) {
-          throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
-        }
-        for (RunResult r : results) {
-          sink.accept(r);
+          long t0 = System.nanoTime();
+          for (Future<GroupFit> f : pool.invokeAll(wave.stream().map(g -> (Callable<GroupFit>)
+              () -> compile(g, x, y, mode, jitCompile)).toList())) {
+            compiled.add(get(f));
+          }
+          long t1 = System.nanoTime();
+          List<Callable<List<GroupFit.Log>>> fits = new ArrayList<>();
+          compiled.forEach(g -> fits.add(g::fit));
+          List<List<GroupFit.Log>> logs = new ArrayList<>();
+          for (Future<List<GroupFit.Log>> f : pool.invokeAll(fits)) {
+            logs.add(get(f));
+          }
+          long t2 = System.nanoTime();
+          compile += t1 - t0;
+          train += t2 - t1;
+          for (int i = 0; i < wave.size(); i++) {
+            for (RunResult r : rows(wave.get(i), logs.get(i), (t2 - t0) / 1_000_000)) {
+              sink.accept(r);
+            }
+          }
+        } finally {
+          compiled.forEach(GroupFit::close);
         }
       }
     } finally {
       pool.shutdownNow();
     }
+    return new Timing(compile, train);
   }
 
-  /** Trains one group (one key) and returns its rows in order. */
-  static List<RunResult> runGroup(List<RunSpec> group, float[][] x, float[][] y, boolean batched) {
-    long start = System.nanoTime();
+  private static GroupFit compile(List<RunSpec> group, float[][] x, float[][] y,
+      Stack.Mode mode, boolean jitCompile) {
     RunSpec first = group.get(0);
-    List<ModelSpec> specs = group.stream().map(RunSpec::model).toList();
     // Sequential.fit's defaults: shuffle, no validation, no evaluate.
-    List<GroupFit.Log> logs = GroupFit.fit(specs, x, y,
-        new GroupFit.Plan(first.epochs(), first.batchSize(), true, false, batched),
+    return GroupFit.compile(group.stream().map(RunSpec::model).toList(), x, y,
+        new GroupFit.Plan(first.epochs(), first.batchSize(), true, false, mode, jitCompile),
         SessionConfigs.threads(1, 1));
-    long wall = (System.nanoTime() - start) / 1_000_000 / group.size();
+  }
+
+  private static <T> T get(Future<T> f) throws Exception {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+    }
+  }
+
+  /** A group's rows, in order; {@code ms} is the wave's compile plus fit time. */
+  static List<RunResult> rows(List<RunSpec> group, List<GroupFit.Log> logs, long ms) {
+    RunSpec first = group.get(0);
     int accuracy = 1 + first.model().metrics().indexOf("binary_accuracy");
     List<RunResult> out = new ArrayList<>();
     for (int i = 0; i < group.size(); i++) {
       RunSpec r = group.get(i);
-      float[][] epochs = logs.get(i).epochs();
-      float[] last = epochs[epochs.length - 1];
+      GroupFit.Log log = logs.get(i);
+      float[] last = log.epochs()[log.epochs().length - 1];
       out.add(new RunResult(r.configIndex(), r.config(), r.epochs(), r.model().seed(),
-          logs.get(i).firstEpoch(accuracy, 1f), last[0], last[accuracy], wall));
+          log.firstEpoch(accuracy, 1f), last[0], last[accuracy], ms / group.size()));
     }
     return out;
   }

@@ -3,6 +3,7 @@ package io.github.tfjavaxor.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.tfjavaxor.device.CpuInfo;
 import io.github.tfjavaxor.sweep.RunResult;
 import io.github.tfjavaxor.sweep.RunsCsv;
 import java.nio.file.Files;
@@ -109,28 +110,41 @@ class CliSweepTest {
 
   @Test
   void groupedSweepsKeepTheRowsOfOneGraphPerRun() throws Exception {
-    Cli one = sweep(dir.resolve("none"), "--jobs", "1");
+    Cli one = sweep(dir.resolve("none"), "--jobs", "1", "--group", "none");
     assertEquals(0, one.code(), one.err());
     List<RunResult> alone = RunsCsv.read(dir.resolve("none/runs.csv")).rows();
-    // Both configurations share data, batch size and epochs: one exact group of 4 on one thread.
-    Cli exact = sweep(dir.resolve("exact"), "--jobs", "1", "--group", "exact");
+    // The default: one exact group per configuration, each run's numbers its own.
+    Cli exact = sweep(dir.resolve("exact"), "--jobs", "1");
     assertEquals(0, exact.code(), exact.err());
     assertTrue(exact.err().contains("4 to run on 1 threads, exact groups of up to 64"), exact.err());
-    assertEquals(stable(alone), stable(RunsCsv.read(dir.resolve("exact/runs.csv")).rows()));
-    // Batched: one group per architecture; the same runs, numbers within float32 drift.
-    Cli batched = sweep(dir.resolve("batched"), "--jobs", "1", "--group", "batched", "--group-size", "8");
-    assertEquals(0, batched.code(), batched.err());
-    List<RunResult> b = RunsCsv.read(dir.resolve("batched/runs.csv")).rows();
-    assertEquals(alone.stream().map(RunResult::key).sorted().toList(), b.stream().map(RunResult::key).sorted().toList());
-    for (RunResult r : alone) {
-      RunResult o = b.stream().filter(x -> x.key().equals(r.key())).findFirst().orElseThrow();
-      assertEquals(r.finalLoss(), o.finalLoss(), 1e-3 * r.finalLoss(), r.key());
+    assertTrue(exact.out().matches("(?s).*\\n4 runs in [0-9]+\\.[0-9]{3} s on 1 threads \\([0-9.]+ runs/min\\),"
+        + " of which compiling [0-9]+\\.[0-9]{3} s and training [0-9]+\\.[0-9]{3} s; data xor.*"), exact.out());
+    assertEquals(stable(alone), stable(RunsCsv.read(dir.resolve("exact/runs.csv")).rows()),
+        "exact groups against one graph per run; " + CpuInfo.describe());
+    // Batched, and batched under XLA: the same runs, numbers within float32 drift.
+    for (String jit : List.of("false", "true")) {
+      Path out = dir.resolve("batched-" + jit);
+      Cli batched = sweep(out, "--jobs", "1", "--group", "batched", "--group-size", "8",
+          "--jit-compile", jit);
+      assertEquals(0, batched.code(), batched.err());
+      List<RunResult> b = RunsCsv.read(out.resolve("runs.csv")).rows();
+      assertEquals(alone.stream().map(RunResult::key).sorted().toList(),
+          b.stream().map(RunResult::key).sorted().toList());
+      for (RunResult r : alone) {
+        RunResult o = b.stream().filter(x -> x.key().equals(r.key())).findFirst().orElseThrow();
+        assertEquals(r.finalLoss(), o.finalLoss(), 1e-3 * r.finalLoss(), r.key());
+      }
     }
     Cli bad = sweep(dir.resolve("bad"), "--group", "stacked");
     assertEquals(2, bad.code());
     assertEquals("tfjava-xor sweep: --group: expected none, exact or batched, found 'stacked'", bad.firstError());
     Cli size = sweep(dir.resolve("bad"), "--group-size", "0");
     assertEquals("tfjava-xor sweep: --group-size: expected an integer >= 1, found 0", size.firstError());
+    Cli jit = sweep(dir.resolve("bad"), "--group", "none", "--jit-compile", "true");
+    assertEquals("tfjava-xor sweep: --jit-compile true: needs --group exact or batched, found --group none",
+        jit.firstError());
+    Cli word = sweep(dir.resolve("bad"), "--jit-compile", "yes");
+    assertEquals("tfjava-xor sweep: --jit-compile: expected true or false, found 'yes'", word.firstError());
   }
 
   @Test

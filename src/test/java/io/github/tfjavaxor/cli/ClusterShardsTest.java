@@ -35,8 +35,7 @@ class ClusterShardsTest {
     cmd.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("SLURM_") || k.equals("JOB_COMPLETION_INDEX") || k.equals("SHARDS"));
-    pb.environment().put("TFJAVA_XOR", Path.of(System.getProperty("java.home"), "bin", "java") + " -Djava.awt.headless=true -cp "
-        + System.getProperty("java.class.path") + " " + TfjavaXor.class.getName());
+    pb.environment().put("TFJAVA_XOR", Cli.command());
     pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
     pb.environment().putAll(env);
     Path out = Files.createTempFile(dir, "out", ".txt");
@@ -59,7 +58,7 @@ class ClusterShardsTest {
   }
 
   /** The Markdown table's rows without the last column (median wall time). */
-  private static List<String> table(String out) {
+  static List<String> table(String out) {
     return out.lines().filter(l -> l.matches("\\| [0-9]+ \\|.*")).map(l -> l.replaceAll("\\| [0-9.]+ \\|$", "")).toList();
   }
 
@@ -85,14 +84,21 @@ class ClusterShardsTest {
     assertEquals(table(single.out()), table(km.out()));
     assertTrue(km.out().contains("4 runs from 3 files"), km.out());
 
-    // SLURM: the array script as sbatch starts it, --array=0-1 (task ids 0 and 1), then the merge script.
+    // SLURM: the array script as sbatch starts it, --array=1-2 (task k runs shard k of 2), then the merge script.
     Path slurm = dir.resolve("slurm");
-    for (int id = 0; id < 2; id++) {
-      Run r = script(Map.of("SLURM_ARRAY_TASK_ID", Integer.toString(id), "SLURM_ARRAY_TASK_MIN", "0",
-          "SLURM_ARRAY_TASK_COUNT", "2", "SLURM_ARRAY_TASK_STEP", "1", "SLURM_CPUS_PER_TASK", "1",
+    for (int id = 1; id <= 2; id++) {
+      Run r = script(Map.of("SLURM_ARRAY_TASK_ID", Integer.toString(id), "SLURM_ARRAY_TASK_MIN", "1",
+          "SLURM_ARRAY_TASK_MAX", "2", "SLURM_ARRAY_TASK_COUNT", "2", "SLURM_CPUS_PER_TASK", "1",
           "SLURM_SUBMIT_DIR", ROOT.toString(), "SWEEP_OUT", slurm.toString()), "deploy/slurm/sweep.sbatch", GRID);
       assertEquals(0, r.code(), r.err());
+      assertTrue(r.err().contains("sweep-shard: shard " + id + "/2 -> " + slurm.resolve("shard-" + id + "-of-2")), r.err());
     }
+    // Task 2 resubmitted alone (sbatch --array=2 --export=ALL,SHARDS=2): still shard 2 of 2, resumed.
+    Run rerun = script(Map.of("SLURM_ARRAY_TASK_ID", "2", "SLURM_ARRAY_TASK_MIN", "2", "SLURM_ARRAY_TASK_MAX", "2",
+        "SLURM_ARRAY_TASK_COUNT", "1", "SHARDS", "2", "SLURM_CPUS_PER_TASK", "1", "SLURM_SUBMIT_DIR", ROOT.toString(),
+        "SWEEP_OUT", slurm.toString()), "deploy/slurm/sweep.sbatch", GRID);
+    assertEquals(0, rerun.code(), rerun.err());
+    assertTrue(rerun.err().contains("shard 2/2 has 2; 2 already done; 0 to run"), rerun.err());
     Run sm = script(Map.of("SHARDS", "2", "SLURM_SUBMIT_DIR", ROOT.toString(), "SWEEP_OUT", slurm.toString()),
         "deploy/slurm/merge.sbatch", List.of());
     assertEquals(0, sm.code(), sm.err());
@@ -115,12 +121,12 @@ class ClusterShardsTest {
         script(Map.of("JOB_COMPLETION_INDEX", "0", "SWEEP_OUT", out), "deploy/sweep-shard", GRID));
     assertError("sweep-shard: task maps to shard 4 of 3: expected 1 <= shard <= 3",
         script(Map.of("JOB_COMPLETION_INDEX", "3", "SHARDS", "3", "SWEEP_OUT", out), "deploy/sweep-shard", GRID));
-    assertError("sweep-shard: SLURM_ARRAY_TASK_STEP: expected 1 (--array=A-B), found '2'",
-        script(Map.of("SLURM_ARRAY_TASK_ID", "3", "SLURM_ARRAY_TASK_MIN", "1", "SLURM_ARRAY_TASK_COUNT", "2",
-            "SLURM_ARRAY_TASK_STEP", "2", "SWEEP_OUT", out), "deploy/sweep-shard", GRID));
-    assertError("sweep-shard: SHARDS=4 but the array has SLURM_ARRAY_TASK_COUNT=2 tasks",
-        script(Map.of("SLURM_ARRAY_TASK_ID", "1", "SLURM_ARRAY_TASK_MIN", "1", "SLURM_ARRAY_TASK_COUNT", "2",
-            "SHARDS", "4", "SWEEP_OUT", out), "deploy/sweep-shard", GRID));
+    assertError("sweep-shard: SHARDS: expected the sweep's shard count for an array other than --array=1-N (task ID k"
+        + " runs shard k), found SHARDS unset and tasks 3..3 (1 of them); pass --export=ALL,SHARDS=N",
+        script(Map.of("SLURM_ARRAY_TASK_ID", "3", "SLURM_ARRAY_TASK_MIN", "3", "SLURM_ARRAY_TASK_MAX", "3",
+            "SLURM_ARRAY_TASK_COUNT", "1", "SWEEP_OUT", out), "deploy/sweep-shard", GRID));
+    assertError("sweep-shard: task maps to shard 5 of 4: expected 1 <= shard <= 4",
+        script(Map.of("SLURM_ARRAY_TASK_ID", "5", "SHARDS", "4", "SWEEP_OUT", out), "deploy/sweep-shard", GRID));
     assertError("sweep-shard: JOB_COMPLETION_INDEX: expected a non-negative integer, found '-1'",
         script(Map.of("JOB_COMPLETION_INDEX", "-1", "SHARDS", "3", "SWEEP_OUT", out), "deploy/sweep-shard", GRID));
     Path one = dir.resolve("shard-1-of-2");
@@ -128,6 +134,39 @@ class ClusterShardsTest {
     Files.writeString(one.resolve("runs.csv"), String.join(",", RunsCsv.HEADER) + "\n");
     assertError("merge-shards: 1 of 2 shards have no runs.csv: " + dir.resolve("shard-2-of-2/runs.csv"),
         script(Map.of("SWEEP_OUT", out), "deploy/merge-shards", List.of("2")));
+    // A task that failed or still runs: its runs.csv has no summary.csv written after it.
+    Path s1 = dir.resolve("shard-1-of-1");
+    Files.createDirectories(s1);
+    Files.writeString(s1.resolve("runs.csv"), String.join(",", RunsCsv.HEADER) + "\n");
+    assertError("merge-shards: 1 of 1 shards did not finish (no summary.csv written after their runs.csv): " + s1
+        + "; rerun those tasks, which continue their runs.csv", script(Map.of("SWEEP_OUT", out), "deploy/merge-shards", List.of("1")));
+  }
+
+  /** deploy/slurm/submit refuses what would queue a wrong or mixed sweep, before it needs sbatch. */
+  @Test
+  void submitChecksItsInputsBeforeQueueing() throws Exception {
+    String out = dir.toString();
+    List<String> args = List.of("--layers", "2,4", "--seeds", "5");
+    assertError("submit: SHARDS: expected an integer >= 1, found '0'",
+        script(Map.of("SHARDS", "0", "SWEEP_OUT", out), "deploy/slurm/submit", args));
+    assertError("submit: TASKS: expected task numbers from 1 to 4 separated by commas, found '2,5'",
+        script(Map.of("TASKS", "2,5", "SWEEP_OUT", out), "deploy/slurm/submit", args));
+    assertError("submit: TASKS: expected the SWEEP_OUT of an earlier submit, found no " + dir.resolve("submitted"),
+        script(Map.of("TASKS", "3", "SWEEP_OUT", out), "deploy/slurm/submit", args));
+    Files.writeString(dir.resolve("submitted"), "SHARDS=4\n--layers\n2,4\n--seeds\n5\n");
+    assertError("submit: TASKS: expected the earlier submit's SHARDS and arguments 'SHARDS=4 --layers 2,4 --seeds 5',"
+        + " found 'SHARDS=4 --layers 2,4 --seeds 6'",
+        script(Map.of("TASKS", "3", "SWEEP_OUT", out), "deploy/slurm/submit", List.of("--layers", "2,4", "--seeds", "6")));
+    Path earlier = dir.resolve("shard-2-of-4");
+    Files.createDirectories(earlier);
+    Files.writeString(earlier.resolve("runs.csv"), String.join(",", RunsCsv.HEADER) + "\n");
+    assertError("submit: SWEEP_OUT: " + out + " already has " + earlier.resolve("runs.csv") + " from an earlier sweep;"
+        + " choose another SWEEP_OUT, or rerun its failed tasks with TASKS",
+        script(Map.of("SWEEP_OUT", out), "deploy/slurm/submit", args));
+    Path file = dir.resolve("a-file");
+    Files.writeString(file, "");
+    assertError("submit: SWEEP_OUT: expected a directory, found a file: " + file,
+        script(Map.of("SWEEP_OUT", file.toString()), "deploy/slurm/submit", args));
   }
 
   private static void assertError(String expected, Run r) {

@@ -8,9 +8,11 @@ import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.proto.DataType;
+import org.tensorflow.types.family.TType;
 
 /**
  * Graph functions, TF Java's {@link ConcreteFunction}s, with their arguments in a fixed order: the
@@ -32,6 +34,14 @@ public final class Functions {
     List<Operand<?>> apply(Ops tf, List<Operand<?>> inputs);
   }
 
+  /** A function argument's dtype and shape (-1 for a dimension known only at run time). */
+  public record Arg(Class<? extends TType> type, Shape shape) {
+    /** The value type and shape of {@code t} (a ref variable's output gives its value type). */
+    public static Arg of(Operand<?> t) {
+      return new Arg(t.asOutput().type(), t.shape());
+    }
+  }
+
   /**
    * Traces {@code body} into a new function.
    *
@@ -43,12 +53,17 @@ public final class Functions {
    */
   public static ConcreteFunction trace(String name, List<? extends Operand<?>> templates,
       Body body) {
+    return traceArgs(name, templates.stream().map(Arg::of).toList(), body);
+  }
+
+  /** {@link #trace} with the arguments' dtypes and shapes given. */
+  public static ConcreteFunction traceArgs(String name, List<Arg> args, Body body) {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       List<Operand<?>> inputs = new ArrayList<>();
-      for (int i = 0; i < templates.size(); i++) {
-        Output<?> t = templates.get(i).asOutput();
-        inputs.add(tf.withName(argName(i)).placeholder(t.type(), Placeholder.shape(t.shape())));
+      for (int i = 0; i < args.size(); i++) {
+        Arg a = args.get(i);
+        inputs.add(tf.withName(argName(i)).placeholder(a.type(), Placeholder.shape(a.shape())));
       }
       List<Operand<?>> outputs = body.apply(tf, inputs);
       Signature.Builder sig = Signature.builder().key(name);

@@ -173,13 +173,18 @@ public final class Dense {
    *
    * @param tf ops in the layer's name scope ({@code dense/}), so the ops are {@code dense/MatMul},
    *     {@code dense/BiasAdd}, as in Keras's TF backend
-   * @param x float32 [batch, inputDim]
-   * @param kernel float32 [inputDim, units]
-   * @param bias float32 [units]
-   * @return float32 [batch, units]; for a sigmoid output, the logits Keras caches for crossentropy
+   * @param x float32 [batch, inputDim], or [models, batch, inputDim] for models stacked along a
+   *     leading axis (then {@code BatchMatMulV3} and an Add)
+   * @param kernel float32 [inputDim, units] (stacked: [models, inputDim, units])
+   * @param bias float32 [units] (stacked: [models, 1, units])
+   * @return float32 [batch, units] (stacked: [models, batch, units]); for a sigmoid output, the
+   *     logits Keras caches for crossentropy
    */
   public Operand<TFloat32> preActivation(Ops tf, Operand<TFloat32> x, Operand<TFloat32> kernel,
       Operand<TFloat32> bias) {
+    if (x.shape().numDimensions() == 3) {
+      return tf.math.add(tf.train.batchMatMul(x, kernel, TFloat32.class), bias);
+    }
     // Keras's TF backend (numpy.py add) uses BiasAdd only when the bias has exactly one dim > 1;
     // a 1-unit bias gets a plain Add. It matters: Grappler fuses MatMul+BiasAdd into
     // _FusedMatMul, whose 16-term dot product rounds differently from MatMul then Add (1 ulp).

@@ -59,11 +59,11 @@ public enum Loss {
    * Per-sample loss values.
    *
    * @param tf the graph's ops
-   * @param yTrue float32 [batch, units]
-   * @param yPred float32 [batch, units], the model output
+   * @param yTrue float32 [batch, units], or [models, batch, units] for stacked models
+   * @param yPred float32, the model output, yTrue's shape
    * @param sigmoidLogits the output layer's pre-activation if its activation is sigmoid, else
    *     null; only binary_crossentropy uses it
-   * @return float32 [batch]
+   * @return float32 [batch] (stacked: [models, batch])
    */
   public Operand<TFloat32> perSample(
       Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred, Operand<TFloat32> sigmoidLogits) {
@@ -92,11 +92,12 @@ public enum Loss {
    * mean is the value itself, bit for bit, so it is a Squeeze: same values and gradients, but the
    * gradient needs no dynamic-shape arithmetic (about 15 fewer ops per training step).
    *
-   * @param x float32 [batch, units]
-   * @return float32 [batch]
+   * @param x float32 [batch, units] (or [models, batch, units])
+   * @return float32 [batch] (or [models, batch])
    */
   public static Operand<TFloat32> meanOverLastAxis(Ops tf, Operand<TFloat32> x) {
-    if (x.shape().numDimensions() == 2 && x.shape().get(1) == 1) {
+    int rank = x.shape().numDimensions();
+    if (rank >= 2 && x.shape().get(rank - 1) == 1) {
       return tf.squeeze(x, org.tensorflow.op.core.Squeeze.axis(-1L));
     }
     return tf.math.mean(x, tf.constant(-1));
@@ -105,15 +106,22 @@ public enum Loss {
   /**
    * Keras's {@code sum_over_batch_size} reduction: {@code divide_no_nan(sum(values), size)}.
    *
-   * @param values float32 [batch]
-   * @return float32 scalar
+   * @param values float32 [batch], or [models, batch] for stacked models
+   * @return float32 scalar, or [models]
    */
   public static Operand<TFloat32> sumOverBatchSize(Ops tf, Operand<TFloat32> values) {
+    if (values.shape().numDimensions() == 2) {
+      return tf.math.divNoNan(tf.reduceSum(values, tf.constant(1)), tf.dtypes.cast(
+          tf.gather(tf.shape(values), tf.constant(1), tf.constant(0)), TFloat32.class));
+    }
     return tf.math.divNoNan(
         tf.reduceSum(values, tf.constant(0)), tf.dtypes.cast(tf.size(values), TFloat32.class));
   }
 
-  /** The batch loss: {@link #perSample} reduced by {@link #sumOverBatchSize}; float32 scalar. */
+  /**
+   * The batch loss: {@link #perSample} reduced by {@link #sumOverBatchSize}; float32 scalar, or
+   * [models] for inputs stacked along a leading model axis.
+   */
   public Operand<TFloat32> call(
       Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred, Operand<TFloat32> sigmoidLogits) {
     return sumOverBatchSize(tf, perSample(tf, yTrue, yPred, sigmoidLogits));

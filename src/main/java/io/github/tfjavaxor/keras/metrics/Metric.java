@@ -134,13 +134,15 @@ public enum Metric {
   }
 
   /**
-   * The batch's contribution to the running total: {@code sum(perSample)}.
+   * The batch's contribution to the running total: {@code sum(perSample)} over the batch axis.
    *
-   * @return float32 scalar
+   * @param yTrue float32 [batch, units], or [models, batch, units] for stacked models
+   * @return float32 scalar (stacked: [models])
    */
   public Operand<TFloat32> batchTotal(Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred,
       Operand<TFloat32> sigmoidLogits) {
-    return tf.reduceSum(perSample(tf, yTrue, yPred, sigmoidLogits), tf.constant(0));
+    return tf.reduceSum(perSample(tf, yTrue, yPred, sigmoidLogits),
+        tf.constant(yTrue.shape().numDimensions() - 2));
   }
 
   /**

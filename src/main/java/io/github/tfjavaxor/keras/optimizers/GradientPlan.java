@@ -212,19 +212,29 @@ final class GradientPlan {
       case "BiasAdd":
         return op.output(0).shape().numDimensions() == 2
             && "NHWC".equals(op.attributes().getAttrString("data_format"));
+      case "BatchMatMulV3":
+        return !op.attributes().getAttrBool("adj_x") && !op.attributes().getAttrBool("adj_y")
+            && op.input(0).shape().numDimensions() == 3
+            && op.input(1).shape().numDimensions() == 3;
       case "Add":
       case "AddV2":
-        {
-          Shape x = op.input(0).shape();
-          Shape b = op.input(1).shape();
-          return x.numDimensions() == 2
-              && b.numDimensions() == 1
-              && b.size(0) > 0
-              && x.size(1) == b.size(0);
-        }
+        return isBiasAdd(op.input(0).shape(), op.input(1).shape());
       default:
         return ACTIVATIONS.contains(op.type());
     }
+  }
+
+  /**
+   * True for a bias added by broadcasting: x [?, n] + bias [n], or, for models stacked along a
+   * leading axis, x [models, ?, n] + bias [models, 1, n].
+   */
+  static boolean isBiasAdd(Shape x, Shape b) {
+    int rank = x.numDimensions();
+    if (rank == 2) {
+      return b.numDimensions() == 1 && b.size(0) > 0 && x.size(1) == b.size(0);
+    }
+    return rank == 3 && b.numDimensions() == 3 && b.size(0) > 0 && b.size(0) == x.size(0)
+        && b.size(1) == 1 && b.size(2) > 0 && b.size(2) == x.size(2);
   }
 
   static boolean isFloat32(Output<?> t) {

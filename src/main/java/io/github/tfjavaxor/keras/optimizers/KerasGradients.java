@@ -15,6 +15,7 @@ import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.op.math.SigmoidGrad;
 import org.tensorflow.op.math.TanhGrad;
 import org.tensorflow.op.nn.BiasAddGrad;
+import org.tensorflow.op.train.BatchMatMul;
 import org.tensorflow.op.nn.EluGrad;
 import org.tensorflow.op.nn.Relu6Grad;
 import org.tensorflow.op.nn.ReluGrad;
@@ -140,6 +141,18 @@ public final class KerasGradients {
           }
           return;
         }
+      case "BatchMatMulV3":
+        {
+          // _BatchMatMulV2Grad, stacked models: da = dy·bᵀ, db = aᵀ·dy per model.
+          Output<TFloat32> b = input(op, 1);
+          if (plan.needsGrad(a)) {
+            add(grads, a, g.train.batchMatMul(dy, b, TFloat32.class, BatchMatMul.adjY(true)));
+          }
+          if (plan.needsGrad(b)) {
+            add(grads, b, g.train.batchMatMul(a, dy, TFloat32.class, BatchMatMul.adjX(true)));
+          }
+          return;
+        }
       case "BiasAdd":
         {
           Output<TFloat32> bias = input(op, 1);
@@ -155,7 +168,8 @@ public final class KerasGradients {
       case "AddV2":
         {
           // _AddGrad with x [?, n] and y [n]: x's gradient is dy, y's is
-          // reshape(reduce_sum(dy, [0], keepdims=True), shape(y)).
+          // reshape(reduce_sum(dy, [0], keepdims=True), shape(y)); stacked, x [s, ?, n] and
+          // y [s, 1, n], the batch axis is 1.
           Output<TFloat32> bias = input(op, 1);
           if (plan.needsGrad(a)) {
             add(grads, a, dy);
@@ -163,11 +177,12 @@ public final class KerasGradients {
           if (!plan.needsGrad(bias)) {
             return;
           }
+          int batchAxis = a.shape().numDimensions() - 2;
           add(
               grads,
               bias,
               g.reshape(
-                  g.reduceSum(dy, g.constant(new int[] {0}), ReduceSum.keepDims(true)),
+                  g.reduceSum(dy, g.constant(new int[] {batchAxis}), ReduceSum.keepDims(true)),
                   g.constant(bias.shape().asArray())));
           return;
         }

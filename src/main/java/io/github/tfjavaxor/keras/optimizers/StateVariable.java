@@ -21,6 +21,8 @@ import org.tensorflow.types.TInt64;
  * @param initialValue every element's initial value (0 for the counter and the slots)
  */
 public record StateVariable(String name, Shape shape, boolean int64, float initialValue) {
+  /** The learning rate's name; it starts at the optimizer's configured rate. */
+  public static final String LEARNING_RATE = "learning_rate";
 
   /**
    * An optimizer's state for weights of these paths and shapes: {@code iteration}, {@code
@@ -30,7 +32,7 @@ public record StateVariable(String name, Shape shape, boolean int64, float initi
   static List<StateVariable> layout(Optimizer o, List<String> paths, List<Shape> shapes) {
     List<StateVariable> out = new ArrayList<>();
     out.add(new StateVariable("iteration", Shape.scalar(), true, 0));
-    out.add(new StateVariable("learning_rate", Shape.scalar(), false, o.learningRate()));
+    out.add(new StateVariable(LEARNING_RATE, Shape.scalar(), false, o.learningRate()));
     if (o.packs(shapes.size())) {
       long total = shapes.stream().mapToLong(Shape::size).sum();
       o.slotNames().forEach(s -> out.add(new StateVariable(s, Shape.of(total), false, 0)));

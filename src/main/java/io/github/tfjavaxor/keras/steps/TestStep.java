@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Stack;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -21,14 +22,16 @@ public final class TestStep {
   private TestStep() {}
 
   /**
-   * @param loss float32 [], the batch's loss (Keras's {@code sum_over_batch_size})
-   * @param logs float32 [1 + metrics]: {@code [loss, each metric's sum over the batch...]}
+   * @param loss float32 [], the batch's loss (Keras's {@code sum_over_batch_size}); [models] for
+   *     models stacked along a leading axis
+   * @param logs float32 [1 + metrics]: {@code [loss, each metric's sum over the batch...]};
+   *     stacked: [models, 1 + metrics]
    */
   public record Logs(Operand<TFloat32> loss, Operand<TFloat32> logs) {}
 
   /**
    * @param p the forward pass
-   * @param y float32 [batch, outputDim], the targets
+   * @param y float32 [batch, outputDim], the targets (stacked: [models, batch, outputDim])
    */
   public static Logs call(Ops tf, Loss loss, List<Metric> metrics, Prediction p,
       Operand<TFloat32> y) {
@@ -40,6 +43,9 @@ public final class TestStep {
     for (Metric m : metrics) {
       logged.add(m.batchTotal(metricsScope.withSubScope(m.kerasName()), y, p.output(), p.logits()));
     }
-    return new Logs(value, tf.withName("batch_logs").stack(logged));
+    // Stacked models log [models] per entry: their logs are [models, 1 + metrics].
+    Ops logs = tf.withName("batch_logs");
+    return new Logs(value, value.shape().numDimensions() == 0 ? logs.stack(logged)
+        : logs.stack(logged, Stack.axis(1L)));
   }
 }

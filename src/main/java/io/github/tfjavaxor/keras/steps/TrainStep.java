@@ -40,8 +40,9 @@ public final class TrainStep {
    *
    * @param state the weights (float32, {@code 2 * layers} of them) then the optimizer's variables
    *     ({@code Optimizer.variables} order)
-   * @param x float32 [batch, inputDim]
-   * @param y float32 [batch, outputDim]
+   * @param x float32 [batch, inputDim], or [models, batch, inputDim] with every state tensor
+   *     stacked along a leading model axis (models that share the optimizer's hyperparameters)
+   * @param y float32 [batch, outputDim] (stacked: [models, batch, outputDim])
    */
   @SuppressWarnings("unchecked")
   public static Result call(Ops tf, List<Dense> layers, Loss loss, List<Metric> metrics,
@@ -67,12 +68,15 @@ public final class TrainStep {
    *     in, in a graph that holds them
    * @param optimizerState the optimizer's variables' values
    * @param weights the weights the loss was computed from
-   * @param loss float32 []
+   * @param loss float32 [], or [models] for models stacked along a leading axis: model i's loss
+   *     depends on its own slice only, so the gradient of the sum is each model's own
    */
   public static Optimizer.Applied update(Ops tf, Ops optimizerScope, Optimizer optimizer,
       List<? extends Operand<?>> optimizerState, List<? extends Operand<TFloat32>> weights,
       Operand<TFloat32> loss) {
-    List<Output<TFloat32>> grads = KerasGradients.of(tf, loss, weights);
+    Operand<TFloat32> total = loss.shape().numDimensions() == 0 ? loss
+        : tf.withSubScope("compile_loss").reduceSum(loss, tf.constant(0));
+    List<Output<TFloat32>> grads = KerasGradients.of(tf, total, weights);
     return optimizer.statelessApply(optimizerScope, optimizerState, grads, weights);
   }
 }

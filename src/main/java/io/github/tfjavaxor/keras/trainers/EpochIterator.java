@@ -2,23 +2,13 @@ package io.github.tfjavaxor.keras.trainers;
 
 import io.github.tfjavaxor.keras.transforms.Scan;
 import io.github.tfjavaxor.keras.transforms.ScanInputs;
-import java.util.SplittableRandom;
 
 /**
  * The batches of each training epoch and how many run per {@code session.run}; mirrors {@code
  * keras/src/trainers/epoch_iterator.py} over the array adapter ({@code
  * data_adapters/array_data_adapter.py}) with {@code steps_per_execution}.
  *
- * <p>Row orders, one per epoch:
- *
- * <ul>
- *   <li>no shuffle: the rows as given;
- *   <li>Java's shuffle: a Fisher-Yates permutation per epoch from {@code SplittableRandom(seed)},
- *       only when there is more than one batch (a single batch is left in order); resuming at
- *       epoch k draws and skips the k earlier permutations, so a resumed fit continues exactly;
- *   <li>replayed orders: epoch e uses {@code orders[e]}, every epoch, a single batch included, as
- *       Keras permutes the whole dataset each epoch. This is how a Keras run's orders are replayed.
- * </ul>
+ * <p>Row orders, one per epoch, as {@link RowOrders} draws them.
  *
  * <p>Runs ({@link ExecutionPlan}): one step per run inline, fed its batch; or many, scanned over
  * the data in the graph, within an epoch or, when the plan allows, over several epochs, whose
@@ -52,8 +42,7 @@ final class EpochIterator implements AutoCloseable {
   private final float[][] x;
   private final float[][] y;
   private final Scan.DataShape shape;
-  private final int[][] replayed;
-  private final SplittableRandom random;
+  private final RowOrders orders;
   private final TrainFunction train;
   private final boolean jitCompile;
   private final ExecutionPlan plan;
@@ -61,8 +50,6 @@ final class EpochIterator implements AutoCloseable {
   private final int end;
   private Batches batches;
   private int batchesEpoch = -1;
-  private int[] order;
-  private int orderEpoch = -1;
   private float[][] spanned;
   private int spannedFirst;
   private int spannedEpochs;
@@ -81,12 +68,7 @@ final class EpochIterator implements AutoCloseable {
     this.x = x;
     this.y = y;
     this.shape = new Scan.DataShape(x.length, x[0].length, y[0].length, batchSize);
-    this.replayed = orders;
-    this.random = orders == null && shuffle && shape.steps() > 1 ? new SplittableRandom(seed)
-        : null;
-    for (int skipped = 0; random != null && skipped < initialEpoch; skipped++) {
-      Shuffle.permutation(x.length, random);
-    }
+    this.orders = new RowOrders(x.length, shape.steps(), shuffle, orders, seed, initialEpoch);
     this.end = end;
     this.train = train;
     this.jitCompile = jitCompile;
@@ -121,7 +103,7 @@ final class EpochIterator implements AutoCloseable {
     spanned = null;
     if (plan.inline()) {
       if (batchesEpoch != epoch) {
-        int[] o = order(epoch);
+        int[] o = orders.order(epoch);
         if (batches == null || o != null || batchesEpoch < 0) {
           closeBatches();
           batches = new Batches(x, y, o, shape.batchSize());
@@ -135,7 +117,7 @@ final class EpochIterator implements AutoCloseable {
     int epochs = plan.epochsAt(epoch, step, steps(), end);
     int count = epochs > 0 ? epochs * steps() : plan.stepsAt(steps() - step);
     for (int e = 0; e < Math.max(1, epochs); e++) {
-      inputs.setOrder(e, order(epoch + e));
+      inputs.setOrder(e, orders.order(epoch + e));
     }
     long t0 = System.nanoTime();
     float[][] rows = train.scan(inputs, shape, jitCompile, step, count);
@@ -159,21 +141,6 @@ final class EpochIterator implements AutoCloseable {
   /** When {@code epoch} began within the run that spanned it ({@link #ranBefore}). */
   long began(int epoch) {
     return spannedRun.at((epoch - spannedFirst) * steps());
-  }
-
-  // The row order of epoch e, drawn once, in order; null for the rows as given.
-  private int[] order(int e) {
-    if (replayed != null) {
-      return replayed[e];
-    }
-    if (random == null) {
-      return null;
-    }
-    if (orderEpoch != e) {
-      order = Shuffle.permutation(x.length, random);
-      orderEpoch = e;
-    }
-    return order;
   }
 
   private void closeBatches() {

@@ -18,11 +18,11 @@ import io.github.tfjavaxor.keras.callbacks.CallbackList;
  *       that, so the bar keeps moving.
  * </ul>
  */
-final class ExecutionPlan {
+public final class ExecutionPlan {
   /** The most steps one run covers: its logs buffer's rows. */
-  static final int STEPS_CAPACITY_DEFAULT = 1 << 14;
+  public static final int STEPS_CAPACITY_DEFAULT = 1 << 14;
   /** The most int32 row indices fed per run for the epochs it spans (32 MB). */
-  static final int ORDER_CAPACITY_DEFAULT = 1 << 23;
+  public static final int ORDER_CAPACITY_DEFAULT = 1 << 23;
   /** A progress bar's target time per run. */
   static final double LIVE_SECONDS_DEFAULT = 0.1;
 

@@ -2,11 +2,8 @@ package io.github.tfjavaxor.keras.trainers;
 
 import java.util.SplittableRandom;
 
-/**
- * Java's shuffle of a fit's rows ({@link EpochIterator}), public so that models trained side by
- * side ({@code io.github.tfjavaxor.stacked}) draw each model's orders exactly as its own fit would.
- */
-public final class Shuffle {
+/** Java's shuffle of a fit's rows, one permutation per epoch ({@link RowOrders}). */
+final class Shuffle {
 
   private Shuffle() {}
 
@@ -16,7 +13,7 @@ public final class Shuffle {
    *
    * @return the row index of each position
    */
-  public static int[] permutation(int n, SplittableRandom random) {
+  static int[] permutation(int n, SplittableRandom random) {
     int[] p = new int[n];
     for (int i = 0; i < n; i++) {
       p[i] = i;

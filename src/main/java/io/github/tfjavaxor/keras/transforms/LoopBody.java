@@ -91,10 +91,14 @@ final class LoopBody {
     Operand<TInt32> epoch = (Operand<TInt32>) b.get(b.size() - 2);
     Operand<TInt32> s = (Operand<TInt32>) b.get(b.size() - 1);
     Ops batch = tf.withSubScope("batch");
-    // orders[epoch, s * batchSize : s * batchSize + size], sliced in place (no row copied).
+    // orders[epoch, :, s * batchSize : s * batchSize + size], sliced in place (no row copied):
+    // [size] for one lane, [lanes, size] for several.
+    int lanes = shape.lanes();
     Operand<TInt32> rows = batch.reshape(batch.slice(orders,
-        batch.stack(List.of(epoch, batch.math.mul(s, batch.constant(shape.batchSize())))),
-        batch.constant(new int[] {1, size})), batch.constant(new long[] {size}));
+        batch.stack(List.of(epoch, batch.constant(0),
+            batch.math.mul(s, batch.constant(shape.batchSize())))),
+        batch.constant(new int[] {1, lanes, size})),
+        batch.constant(lanes == 1 ? new long[] {size} : new long[] {lanes, size}));
     Operand<TFloat32> xb = batch.gather(x, rows, batch.constant(0));
     Operand<TFloat32> yb = targets ? batch.gather(y, rows, batch.constant(0)) : null;
     Scan.Traced t = step.trace(tf, new ArrayList<>(state), xb, yb);

@@ -25,9 +25,9 @@ import org.tensorflow.types.TInt32;
  * jitCompile} the loop runs inside a function XLA compiles ({@link Functions#call}).
  *
  * <p>The data enter as fed tensors: x float32 [n, inputDim], y float32 [n, outputDim], and the
- * row orders int32 [epochs, n] of the epochs the run spans (one row per epoch, the rows as given
- * when not shuffled). Step {@code a = first + i} of the run is step {@code a mod steps} of epoch
- * {@code a / steps}, and takes the rows {@code order[s*batchSize .. s*batchSize + size)}: the
+ * row orders int32 [epochs, lanes, n] of the epochs the run spans (one row per epoch and model,
+ * the rows as given when not shuffled). Step {@code a = first + i} of the run is step {@code a mod steps} of epoch
+ * {@code a / steps}, and takes the rows {@code order[lane][s*batchSize .. s*batchSize + size)}: the
  * batch size, or the remainder for the short last batch, which gets a branch of its own ({@link
  * Cond}) so that every shape in the loop is static, as XLA needs.
  *
@@ -41,8 +41,9 @@ public final class Scan {
   public interface Step {
     /**
      * @param state the carried state's values
-     * @param x float32 [batch, inputDim]
-     * @param y float32 [batch, outputDim], or null for a scan without targets
+     * @param x float32 [batch, inputDim], or [lanes, batch, inputDim] for several lanes
+     * @param y float32 [batch, outputDim] (or [lanes, batch, outputDim]), or null for a scan
+     *     without targets
      * @return the new state (same dtypes and shapes, e.g. unchanged) and the step's output
      */
     Traced trace(Ops tf, List<Operand<?>> state, Operand<TFloat32> x, Operand<TFloat32> y);
@@ -87,13 +88,16 @@ public final class Scan {
   public Scan(Session session, Ops tf, Step step, List<? extends Operand<?>> state,
       List<? extends Operand<?>> assignTo, DataShape shape, Layout layout, int width,
       boolean jitCompile) {
+    if (layout == Layout.ROWS && shape.lanes() != 1) {
+      throw new IllegalArgumentException("scan: a rows layout takes one lane, found " + shape.lanes());
+    }
     this.session = session;
     x = tf.withName("x").placeholder(TFloat32.class,
         Placeholder.shape(Shape.of(-1, shape.inputDim())));
     y = shape.outputDim() == 0 ? null : tf.withName("y").placeholder(TFloat32.class,
         Placeholder.shape(Shape.of(-1, shape.outputDim())));
     orders = tf.withName("orders").placeholder(TInt32.class,
-        Placeholder.shape(Shape.of(-1, shape.rows())));
+        Placeholder.shape(Shape.of(-1, shape.lanes(), shape.rows())));
     count = tf.withName("count").placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
     first = tf.withName("first").placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
     buffer = tf.withName("buffer").placeholder(TFloat32.class,
@@ -138,8 +142,15 @@ public final class Scan {
    * @param inputDim x's columns
    * @param outputDim y's columns, or 0 for no targets
    * @param batchSize rows per step; the last step takes the remainder
+   * @param lanes models that step side by side on the same data, each in its own row order
+   *     ({@link Stack}); 1 for one model, whose batches are [size, dim], else [lanes, size, dim]
    */
-  public record DataShape(int rows, int inputDim, int outputDim, int batchSize) {
+  public record DataShape(int rows, int inputDim, int outputDim, int batchSize, int lanes) {
+    /** One model's data. */
+    public DataShape(int rows, int inputDim, int outputDim, int batchSize) {
+      this(rows, inputDim, outputDim, batchSize, 1);
+    }
+
     /** Batches per epoch, Keras's {@code num_batches}. */
     public int steps() {
       return (rows + batchSize - 1) / batchSize;

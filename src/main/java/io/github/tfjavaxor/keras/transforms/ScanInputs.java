@@ -15,17 +15,24 @@ public final class ScanInputs implements AutoCloseable {
   private final TFloat32 y;
   private final TInt32 orders;
   private final TFloat32 buffer;
+  private final int lanes;
   private final int[][] written;
   private final boolean[] identity;
+
+  /** One lane: {@link #ScanInputs(float[][], float[][], int, int, int, int)} with lanes 1. */
+  public ScanInputs(float[][] x, float[][] y, int epochs, int bufferRows, int width) {
+    this(x, y, epochs, 1, bufferRows, width);
+  }
 
   /**
    * @param x float [n][inputDim]
    * @param y float [n][outputDim], or null without targets
-   * @param epochs the most epochs one run spans: the rows of the orders tensor
+   * @param epochs the most epochs one run spans: the first axis of the orders tensor
+   * @param lanes the models stepping side by side, each with its own row orders
    * @param bufferRows the output buffer's rows: the most steps per run, or n for predictions
    * @param width the buffer's columns
    */
-  public ScanInputs(float[][] x, float[][] y, int epochs, int bufferRows, int width) {
+  public ScanInputs(float[][] x, float[][] y, int epochs, int lanes, int bufferRows, int width) {
     TFloat32 xt = null;
     TFloat32 yt = null;
     TInt32 ot = null;
@@ -34,11 +41,12 @@ public final class ScanInputs implements AutoCloseable {
       xt = tensor(x);
       yt = y == null ? null : tensor(y);
       // Every epoch's rows as given, in one copy; shuffled epochs overwrite their row.
-      int[] identity = new int[epochs * x.length];
+      int[] identity = new int[epochs * lanes * x.length];
       for (int i = 0; i < identity.length; i++) {
         identity[i] = i % x.length;
       }
-      ot = TInt32.tensorOf(Shape.of(epochs, x.length), DataBuffers.of(identity, true, false));
+      ot = TInt32.tensorOf(Shape.of(epochs, lanes, x.length),
+          DataBuffers.of(identity, true, false));
       bt = TFloat32.tensorOf(Shape.of(bufferRows, width));
     } catch (RuntimeException e) {
       for (AutoCloseable t : new AutoCloseable[] {xt, yt, ot, bt}) {
@@ -50,30 +58,37 @@ public final class ScanInputs implements AutoCloseable {
     this.y = yt;
     this.orders = ot;
     this.buffer = bt;
-    this.written = new int[epochs][];
-    this.identity = new boolean[epochs];
+    this.lanes = lanes;
+    this.written = new int[epochs * lanes][];
+    this.identity = new boolean[epochs * lanes];
     java.util.Arrays.fill(identity, true);
   }
 
+  /** {@link #setOrder(int, int, int[])} of lane 0. */
+  public void setOrder(int row, int[] order) {
+    setOrder(row, 0, order);
+  }
+
   /**
-   * Sets the row order of the run's {@code row}-th epoch.
+   * Sets the row order of one lane in the run's {@code row}-th epoch.
    *
    * @param order the row index of each position, or null for the rows as given
    */
-  public void setOrder(int row, int[] order) {
-    if (order == null ? identity[row] : order == written[row]) {
+  public void setOrder(int row, int lane, int[] order) {
+    int at = row * lanes + lane;
+    if (order == null ? identity[at] : order == written[at]) {
       return;
     }
     int[] values = order;
     if (values == null) {
-      values = new int[(int) orders.shape().size(1)];
+      values = new int[(int) orders.shape().size(2)];
       for (int i = 0; i < values.length; i++) {
         values[i] = i;
       }
     }
-    orders.get(row).copyFrom(DataBuffers.of(values, true, false));
-    written[row] = order;
-    identity[row] = order == null;
+    orders.get(row, lane).copyFrom(DataBuffers.of(values, true, false));
+    written[at] = order;
+    identity[at] = order == null;
   }
 
   /** The rows of the orders tensor: the most epochs one run spans. */

@@ -10,6 +10,10 @@
  *       batches, gathered in the graph from the fed data by each epoch's row order, one or several
  *       epochs per {@code session.run} ({@code multi_step_on_iterator}, {@code lax.scan}); with
  *       {@code jitCompile}, the loop compiled by XLA ({@code jit}).
+ *   <li>{@link io.github.tfjavaxor.keras.transforms.Stack}: S models of one configuration side by
+ *       side, their state stacked along a leading axis, scanned with one lane per model ({@code
+ *       vmap}): exact (each model's step a call of the one traced step, its own bits) or batched
+ *       (the step on the stacked tensors, one set of ops).
  * </ul>
  *
  * <pre>{@code

@@ -22,7 +22,6 @@ import io.github.tfjavaxor.keras.optimizers.SGD;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -31,15 +30,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tensorflow.GraphOperation;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.StdArrays;
-import org.tensorflow.proto.GraphDef;
-import org.tensorflow.proto.NodeDef;
-import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -208,23 +203,6 @@ class StepPathsTest {
    */
   static final double XLA_RELATIVE_BOUND = 1e-5;
 
-  // The kernels that do the step's math, by op type, in a run's partition graphs (what the
-  // executor really ran, after Grappler and the oneDNN rewrite).
-  static Map<String, Integer> kernels(Session.Runner runner) {
-    RunOptions options = RunOptions.newBuilder().setOutputPartitionGraphs(true).build();
-    Map<String, Integer> census = new TreeMap<>();
-    try (Result r = runner.setOptions(options).runAndFetchMetadata()) {
-      for (GraphDef g : r.getMetadata().orElseThrow().getPartitionGraphsList()) {
-        for (NodeDef n : g.getNodeList()) {
-          if (n.getOp().matches(".*(MatMul|BiasAdd|Relu|Sigmoid|Tanh).*")) {
-            census.merge(n.getOp(), 1, Integer::sum);
-          }
-        }
-      }
-    }
-    return census;
-  }
-
   @Test
   void theScanRunsTheKernelsOfTheInlineStep() {
     // Grappler fuses MatMul chains only where it sees the ops placed on the CPU: an unlowered
@@ -235,7 +213,7 @@ class StepPathsTest {
     try (Sequential m = new Sequential(42);
         TFloat32 x = TFloat32.tensorOf(StdArrays.ndCopyOf(xor[0]));
         TFloat32 y = TFloat32.tensorOf(StdArrays.ndCopyOf(xor[1]));
-        TInt32 orders = TInt32.tensorOf(StdArrays.ndCopyOf(new int[][] {{0, 1, 2, 3}}));
+        TInt32 orders = TInt32.tensorOf(StdArrays.ndCopyOf(new int[][][] {{{0, 1, 2, 3}}}));
         TInt32 one = TInt32.scalarOf(1);
         TInt32 zero = TInt32.scalarOf(0);
         TFloat32 buffer = TFloat32.tensorOf(Shape.of(1, 2))) {
@@ -244,9 +222,9 @@ class StepPathsTest {
       m.compile(CompileConfig.of("mean_squared_error", "adam", List.of("binary_accuracy")));
       m.fit(xor[0], xor[1], FitArgs.builder(3).verbose(0).build());
       Session s = m.session();
-      Map<String, Integer> inline = kernels(s.runner().feed("x", x).feed("y", y)
+      Map<String, Integer> inline = KernelCensus.of(s.runner().feed("x", x).feed("y", y)
           .fetch("batch_logs").addTarget("adam/apply_gradients"));
-      Map<String, Integer> scan = kernels(s.runner().feed("train_scan/x", x)
+      Map<String, Integer> scan = KernelCensus.of(s.runner().feed("train_scan/x", x)
           .feed("train_scan/y", y).feed("train_scan/orders", orders)
           .feed("train_scan/count", one).feed("train_scan/first", zero)
           .feed("train_scan/buffer", buffer).addTarget("train_scan/update"));
