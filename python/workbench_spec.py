@@ -11,13 +11,19 @@ datasets/LogicGates.java and Parity.java (data). Every check here is pure Python
 import re
 
 ACTIVATIONS = ("relu", "sigmoid", "tanh", "linear", "elu", "selu", "relu6", "softsign")
-# Java's names and aliases (Loss.java, Metric.java), to the Keras name both sides log.
-LOSSES = {"mean_squared_error": "mean_squared_error", "mse": "mean_squared_error",
-          "mean_absolute_error": "mean_absolute_error", "mae": "mean_absolute_error",
-          "binary_crossentropy": "binary_crossentropy", "bce": "binary_crossentropy"}
-METRICS = {"binary_accuracy": "binary_accuracy",
-           "mean_squared_error": "mean_squared_error", "mse": "mean_squared_error",
-           "mean_absolute_error": "mean_absolute_error", "mae": "mean_absolute_error"}
+# Keras's own names (keras.losses.get / keras.metrics.get: function or snake_case name, class
+# name, short aliases; case-sensitive), those Loss.java and Metric.java take. They are passed to
+# compile() as written, so Keras logs a metric under the name the user wrote, as Java does.
+LOSSES = ("mean_squared_error", "MeanSquaredError", "mse", "MSE",
+          "mean_absolute_error", "MeanAbsoluteError", "mae", "MAE",
+          "binary_crossentropy", "BinaryCrossentropy", "bce", "BCE")
+METRICS = ("binary_accuracy", "BinaryAccuracy", "categorical_accuracy", "CategoricalAccuracy",
+           "mean_squared_error", "MeanSquaredError", "mse", "MSE",
+           "mean_absolute_error", "MeanAbsoluteError", "mae", "MAE",
+           "binary_crossentropy", "BinaryCrossentropy", "bce", "BCE")
+# Resolved by Keras from the output's shape, in any case (compile_utils.get_loss / get_metric).
+SHAPE_LOSSES = ("crossentropy", "ce")
+SHAPE_METRICS = ("accuracy", "acc")
 OPTIMIZERS = ("adam", "sgd", "rmsprop")
 GATES = {"xor": lambda a, b: a ^ b, "and": lambda a, b: a & b, "or": lambda a, b: a | b,
          "nand": lambda a, b: 1 - (a & b), "nor": lambda a, b: 1 - (a | b),
@@ -77,13 +83,26 @@ def name(value, known, flag):
     return known[key] if isinstance(known, dict) else key
 
 
+def loss(value):
+    """A Keras loss name, returned as written (compile(loss=...) takes it as is)."""
+    v = (value or "").strip()
+    if v in LOSSES or v.lower() in SHAPE_LOSSES:
+        return v
+    raise SpecError(f"--loss: unknown name '{value}'; expected one of"
+                    f" {', '.join(LOSSES[::4])}")
+
+
 def metrics(value):
-    """Comma-separated metric names; '' for none. Each may appear once."""
+    """Comma-separated Keras metric names, as written; '' for none. Each name may appear once."""
     if value is None or not value.strip():
         return []
-    ms = [name(m, METRICS, "--metrics") for m in _items("--metrics", value, ",")]
+    ms = _items("--metrics", value, ",")
+    for m in ms:
+        if m not in METRICS and m.lower() not in SHAPE_METRICS:
+            raise SpecError(f"--metrics: unknown name '{m}'; expected one of accuracy,"
+                            f" {', '.join(METRICS[::2][:2] + METRICS[4::4])}")
     if len(set(ms)) != len(ms):
-        raise SpecError(f"--metrics: each metric may appear once, found {ms}")
+        raise SpecError(f"--metrics: each name may appear once, found {ms}")
     return ms
 
 
@@ -127,6 +146,26 @@ def dataset(value):
         x = (i[:, None] >> np.arange(bits - 1, -1, -1)[None, :]) & 1
         y = (np.array([bin(k).count("1") for k in i]) & 1)[:, None]
     return x.astype("float32"), y.astype("float32")
+
+
+def arrays(value, flag):
+    """X.npy,Y.npy: float32 x [rows, features] and y [rows, targets] with the same rows."""
+    import numpy as np
+    parts = _items(flag, value, ",")
+    if len(parts) != 2:
+        raise SpecError(f"{flag}: expected X.npy,Y.npy, found '{value}'")
+    try:
+        x, y = (np.load(p) for p in parts)
+    except (OSError, ValueError) as e:
+        raise SpecError(f"{flag}: cannot read: {e}")
+    for name, arr in zip(parts, (x, y)):
+        if arr.dtype != np.float32 or arr.ndim != 2 or arr.shape[0] < 1:
+            raise SpecError(f"{flag}: {name}: expected float32 [rows, columns], found"
+                            f" {arr.dtype} {list(arr.shape)}")
+    if x.shape[0] != y.shape[0]:
+        raise SpecError(f"{flag}: expected the same rows in X and Y, found {x.shape[0]} and"
+                        f" {y.shape[0]}")
+    return x, y
 
 
 def split_at(n, validation_split):

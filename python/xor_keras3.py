@@ -7,13 +7,17 @@ Prints the same lines as the original: the fit progress bar, the evaluate bar,
     python/run.sh xor_keras3.py [--seed 42] [--epochs 1000] [--[no-]shuffle] [--verbose 1]
         [--layers 16] [--activation relu] [--output-activation sigmoid]
         [--loss mean_squared_error] [--optimizer adam] [--learning-rate LR]
-        [--metrics binary_accuracy] [--data xor] [--batch-size 32] [--validation-split 0]
+        [--metrics binary_accuracy] [--data xor] [--data-npy X.npy,Y.npy]
+        [--validation-npy X.npy,Y.npy] [--batch-size 32] [--validation-split 0]
         [--init-weights init.weights.h5] [--start-from w.weights.h5] [--save model.keras]
         [--report run.json]
 
 The model and data flags mean what they mean to ./tfjava-xor train (workbench_spec.py).
 --shuffle (Keras's default) permutes the training rows every epoch, with orders drawn in advance
   from numpy's default_rng(--seed) (replay.py); the report lists them, so Java can replay them.
+--data-npy X,Y        train on these float32 arrays (.npy, [rows, features] and [rows, targets];
+                      the side-by-side writes them from the user's CSV); --data only names them
+--validation-npy X,Y  validate on these arrays each epoch, as fit(validation_data=(x, y))
 --validation-split F  the last fraction F of the rows, taken before shuffling, as Keras does
 --init-weights PATH   save the freshly drawn initial weights (before training) as .weights.h5
 --start-from PATH     start from these weights instead of drawing new ones (a .weights.h5 file)
@@ -49,6 +53,8 @@ def parse_args(argv=None):
     p.add_argument("--optimizer", default="adam", help="adam, sgd or rmsprop")
     p.add_argument("--metrics", default="binary_accuracy", help="comma-separated; '' for none")
     p.add_argument("--data", default="xor", help="xor, and, or, nand, nor, xnor or parity:N")
+    p.add_argument("--data-npy", help="X.npy,Y.npy: train on these arrays; --data names them")
+    p.add_argument("--validation-npy", help="X.npy,Y.npy: fit(validation_data=...)")
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--validation-split", type=float, default=0.0)
     p.add_argument("--init-weights", help="write the initial weights here (.weights.h5)")
@@ -67,11 +73,23 @@ def parse_args(argv=None):
         a.activations = spec.activations(a.activation, len(a.units))
         a.output_activation = spec.name(a.output_activation, spec.ACTIVATIONS,
                                         "--output-activation")
-        a.loss = spec.name(a.loss, spec.LOSSES, "--loss")
+        a.loss = spec.loss(a.loss)
         a.optimizer = spec.name(a.optimizer, spec.OPTIMIZERS, "--optimizer")
         a.metric_names = spec.metrics(a.metrics)
-        a.data = spec.check_data(a.data)
-        a.train_rows = spec.split_at(spec.rows(a.data), a.validation_split)
+        if a.data_npy:
+            a.arrays = spec.arrays(a.data_npy, "--data-npy")
+            a.validation = spec.arrays(a.validation_npy, "--validation-npy") \
+                if a.validation_npy else None
+            rows = a.arrays[0].shape[0]
+        else:
+            if a.validation_npy:
+                raise spec.SpecError("--validation-npy: only with --data-npy")
+            a.data = spec.check_data(a.data)
+            a.arrays = a.validation = None
+            rows = spec.rows(a.data)
+        if a.validation is not None and a.validation_split > 0:
+            raise spec.SpecError("--validation-split: not allowed with --validation-npy")
+        a.train_rows = spec.split_at(rows, a.validation_split)
     except spec.SpecError as e:
         p.error(str(e))
     for opt, suffix in (("init_weights", ".weights.h5"), ("start_from", ".weights.h5"),
@@ -114,10 +132,11 @@ def train(model, a, x, y):
     if not a.shuffle or a.epochs == 0:
         # Keras's own path, validation_split included.
         h = model.fit(x, y, batch_size=a.batch_size, epochs=a.epochs, shuffle=False,
-                      validation_split=a.validation_split, verbose=a.verbose)
+                      validation_split=a.validation_split, validation_data=a.validation,
+                      verbose=a.verbose)
         return h, None
     n = a.train_rows
-    val = (x[n:], y[n:]) if n < len(x) else None
+    val = (x[n:], y[n:]) if n < len(x) else a.validation
     orders = replay.orders(a.seed, a.epochs, n)
     h = replay.fit(model, x[:n], y[:n], orders, epochs=a.epochs, batch_size=a.batch_size,
                    verbose=a.verbose, validation_data=val)
@@ -126,7 +145,7 @@ def train(model, a, x, y):
 
 def main(argv=None):
     a = parse_args(argv)  # every check, before Keras or numpy is imported
-    training_data, target_data = spec.dataset(a.data)
+    training_data, target_data = a.arrays if a.arrays else spec.dataset(a.data)
 
     model = build(a.seed, training_data.shape[1], a.units, a.activations, target_data.shape[1],
                   a.output_activation)
@@ -161,7 +180,8 @@ def write_report(a, model, history, orders, scores, predictions):
         "activations": a.activations, "output_activation": a.output_activation,
         "loss_name": a.loss, "optimizer": a.optimizer, "metrics": a.metric_names,
         "learning_rate": float(model.optimizer.get_config()["learning_rate"]),
-        "train_rows": a.train_rows, "validation_rows": len(predictions) - a.train_rows,
+        "train_rows": a.train_rows, "validation_rows": len(a.validation[0]) if a.validation is not None
+        else len(predictions) - a.train_rows,
         "keras_version": __import__("keras").__version__,
         "tensorflow_version": __import__("tensorflow").__version__,
         "onednn_opts": os.environ.get("TF_ENABLE_ONEDNN_OPTS", "(unset)"),

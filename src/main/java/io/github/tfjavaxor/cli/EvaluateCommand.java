@@ -37,6 +37,10 @@ final class EvaluateCommand implements Callable<Integer> {
           + " compile(), so it has no loss to evaluate (Keras: \"You must call compile() before"
           + " using the model\")");
     }
+    if (source.compileError() != null) {
+      throw new DataException(model.toString(), source.compileError().getMessage()
+          + "; evaluate needs the loss and metrics");
+    }
     Dataset d = data.load();
     checkColumns(source, d);
     try (Sequential m = source.open()) {

@@ -1,6 +1,8 @@
 package io.github.tfjavaxor.cli;
 
 import io.github.tfjavaxor.datasets.DataException;
+import io.github.tfjavaxor.interop.KerasFileException;
+import io.github.tfjavaxor.interop.KerasH5File;
 import io.github.tfjavaxor.interop.KerasModelFile;
 import io.github.tfjavaxor.interop.KerasModelInfo;
 import io.github.tfjavaxor.interop.KerasWeightsFile;
@@ -13,29 +15,70 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The model files the commands read and write, told apart by the path: {@code .keras} a Keras 3
- * model file, {@code .weights.h5} Keras weights, a directory (for {@code --save}: a path ending
+ * model file, {@code .h5} Keras's legacy HDF5 model file, {@code .weights.h5} Keras weights, a directory (for {@code --save}: a path ending
  * in {@code /}) a SavedModel, anything else a TF checkpoint prefix ({@code PREFIX.index},
  * {@code PREFIX.data-*}, {@code PREFIX.json}).
  */
 final class ModelFiles {
-  enum Format { KERAS, WEIGHTS, SAVED_MODEL, CHECKPOINT }
+  enum Format { KERAS, H5, WEIGHTS, SAVED_MODEL, CHECKPOINT }
 
   /** The rule for {@code --save}, stated in its help. */
-  static final String SAVE_RULE = "PATH.keras writes a Keras 3 model file, PATH.weights.h5 Keras"
-      + " weights, PATH/ (ending in /) a SavedModel directory, anything else a TF checkpoint"
-      + " prefix (PREFIX.index, PREFIX.data-*, PREFIX.json; with optimizer state)";
+  static final String SAVE_RULE = "PATH.keras writes a Keras 3 model file, PATH.h5 Keras's legacy"
+      + " HDF5 model (model.save('m.h5')), PATH.weights.h5 Keras weights, PATH/ (ending in /) a SavedModel directory, a name without an extension a TF"
+      + " checkpoint prefix (PREFIX.index, PREFIX.data-*, PREFIX.json; with optimizer state); other"
+      + " extensions (.json, ...) are refused";
+
+  /** The model formats the port writes, for messages. */
+  static final String FORMATS = "PATH.keras (a Keras 3 model file), PATH.h5 (Keras's legacy HDF5"
+      + " model), PATH.weights.h5 (Keras weights), PATH/ (a SavedModel directory) or a checkpoint"
+      + " prefix without an extension (PREFIX.index, PREFIX.data-*, PREFIX.json)";
+
+  // A file extension: a dot, then a letter and letters or digits (".h5", ".json"; not "-0.5").
+  private static final Pattern EXTENSION = Pattern.compile("\\.([A-Za-z][A-Za-z0-9_]*)$");
 
   private ModelFiles() {}
+
+  /**
+   * The extension of a checkpoint prefix's file name that makes it look like another format
+   * ({@code m.h5}, {@code m.json}), or null: a prefix has none, or TF's {@code .ckpt}.
+   */
+  static String foreignExtension(String path) {
+    Path name = Path.of(path).getFileName();
+    if (name == null) {
+      return null;
+    }
+    Matcher m = EXTENSION.matcher(name.toString());
+    return m.find() && !m.group(1).equals("ckpt") ? m.group(1) : null;
+  }
+
+  /**
+   * Checks an output model path's name before anything runs: {@code --save m.h5} would otherwise
+   * write a checkpoint named {@code m.h5.index}, {@code m.json} one named {@code m.json.json}.
+   *
+   * @throws UsageException (exit 2) for an extension the port does not write
+   */
+  static void checkOutputName(String flag, String path) {
+    String ext = foreignExtension(path.replace("{epoch}", "1"));
+    if (ofOutput(path) != Format.CHECKPOINT) {
+      return;
+    }
+    if (ext != null) {
+      throw new UsageException(flag + " " + path + ": ." + ext + " is not a format the port writes;"
+          + " expected " + FORMATS);
+    }
+  }
 
   /** The format {@code --save} writes. */
   static Format ofOutput(String path) {
     if (path.endsWith("/")) {
       return Format.SAVED_MODEL;
     }
-    return path.endsWith(".keras") ? Format.KERAS
+    return path.endsWith(".keras") ? Format.KERAS : KerasH5File.isModelFile(path) ? Format.H5
         : path.endsWith(".weights.h5") ? Format.WEIGHTS : Format.CHECKPOINT;
   }
 
@@ -45,7 +88,7 @@ final class ModelFiles {
    */
   static List<String> files(Format format, String path) {
     return switch (format) {
-      case KERAS, WEIGHTS -> List.of(path);
+      case KERAS, H5, WEIGHTS -> List.of(path);
       case SAVED_MODEL -> List.of();
       case CHECKPOINT -> List.of(path + ".index", path + ".data-00000-of-00001", path + ".json");
     };
@@ -54,7 +97,7 @@ final class ModelFiles {
   /** The format of an existing input: a directory is a SavedModel. */
   static Format ofInput(Path path) {
     String name = path.toString();
-    return name.endsWith(".keras") ? Format.KERAS
+    return name.endsWith(".keras") ? Format.KERAS : KerasH5File.isModelFile(name) ? Format.H5
         : name.endsWith(".weights.h5") ? Format.WEIGHTS
         : Files.isDirectory(path) ? Format.SAVED_MODEL : Format.CHECKPOINT;
   }
@@ -67,11 +110,20 @@ final class ModelFiles {
    * @param inputDim features per row, or -1 for a SavedModel (known once it loads)
    */
   record Source(Path path, Format format, int inputDim, int outputDim, List<String> featureNames,
-      boolean compiled, CheckpointMeta meta) {
+      boolean compiled, CheckpointMeta meta, KerasFileException compileError) {
 
-    /** Builds the model with its weights; loads TensorFlow. */
+    /** Builds the model with its weights and compile settings; loads TensorFlow. */
     Sequential open() throws IOException, DataException {
-      return format == Format.KERAS ? KerasModelFile.load(path) : Checkpoints.restore(path, meta);
+      return open(true);
+    }
+
+    /**
+     * Builds the model with its weights; {@code compile} false skips a {@code .keras} file's
+     * compile settings and optimizer state, as Keras's {@code load_model(path, compile=False)}.
+     */
+    Sequential open(boolean compile) throws IOException, DataException {
+      return format == Format.KERAS ? KerasModelFile.load(path, compile)
+          : format == Format.H5 ? KerasH5File.load(path, compile) : Checkpoints.restore(path, meta);
     }
   }
 
@@ -85,9 +137,10 @@ final class ModelFiles {
   static Source read(Path path, boolean savedModel) throws IOException, DataException {
     Format f = ofInput(path);
     switch (f) {
-      case KERAS -> {
+      case KERAS, H5 -> {
         KerasModelInfo info = KerasModelInfo.read(path);
-        return new Source(path, f, info.inputDim(), info.outputDim(), null, info.compiled(), null);
+        return new Source(path, f, info.inputDim(), info.outputDim(), null, info.compiled(), null,
+            info.compileError());
       }
       case WEIGHTS -> throw new UsageException("--model: " + path + " holds weights only, no"
           + " model; expected a .keras file or a checkpoint prefix (train --from takes"
@@ -98,13 +151,29 @@ final class ModelFiles {
               + " command reads a .keras file or a checkpoint prefix (predict also reads"
               + " SavedModel directories)");
         }
-        return new Source(path, f, -1, -1, null, false, null);
+        return new Source(path, f, -1, -1, null, false, null, null);
       }
       default -> {
+        checkPrefixName(path, "a .keras file" + (savedModel ? ", a SavedModel directory" : "")
+            + " or a checkpoint prefix written by train --save or --checkpoint");
         CheckpointMeta meta = Checkpoints.readMeta(path);
         return new Source(path, f, meta.model().inputDim(), meta.model().outputUnits(),
-            meta.featureNames(), true, meta);
+            meta.featureNames(), true, meta, null);
       }
+    }
+  }
+
+  /**
+   * An input read as a checkpoint prefix whose name has another format's extension ({@code m.h5})
+   * and no {@code PREFIX.json} beside it is named as such, not as a missing {@code m.h5.json}.
+   *
+   * @throws DataException (exit 3) naming what the command reads
+   */
+  static void checkPrefixName(Path path, String expected) throws DataException {
+    String ext = foreignExtension(path.toString());
+    if (ext != null && !Files.exists(Path.of(path + ".json"))) {
+      throw new DataException(path.toString(), "." + ext + " is not a model format the port reads;"
+          + " expected " + expected);
     }
   }
 
@@ -147,6 +216,7 @@ final class ModelFiles {
     Path p = Path.of(path);
     switch (ofOutput(path)) {
       case KERAS -> KerasModelFile.save(p, model);
+      case H5 -> KerasH5File.save(p, model);
       case WEIGHTS -> KerasWeightsFile.save(p, model);
       case SAVED_MODEL -> SavedModels.export(model, p);
       default -> Checkpoints.save(model, p, meta);

@@ -25,7 +25,7 @@ final class ModelOptions {
   String outputActivation;
 
   @Option(names = "--loss", paramLabel = "NAME", defaultValue = "mean_squared_error",
-      description = "mean_squared_error, mean_absolute_error, binary_crossentropy (default: ${DEFAULT-VALUE})")
+      description = "mean_squared_error (mse), mean_absolute_error (mae), binary_crossentropy (bce), their class names, or crossentropy (default: ${DEFAULT-VALUE})")
   String loss;
 
   @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
@@ -37,7 +37,7 @@ final class ModelOptions {
   String learningRate;
 
   @Option(names = "--metrics", paramLabel = "NAMES", defaultValue = "binary_accuracy",
-      description = "comma-separated: binary_accuracy, mean_squared_error, mean_absolute_error (default: ${DEFAULT-VALUE})")
+      description = "comma-separated Keras names, logged as written: accuracy (acc), binary_accuracy, categorical_accuracy, mean_squared_error (mse), mean_absolute_error (mae), binary_crossentropy (bce), or their class names (default: ${DEFAULT-VALUE})")
   String metrics;
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "42",

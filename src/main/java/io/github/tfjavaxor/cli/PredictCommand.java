@@ -55,7 +55,8 @@ final class PredictCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
-    try (Sequential m = source.open()) {
+    // predict needs no loss, metric or optimizer: Keras's load_model(path, compile=False).
+    try (Sequential m = source.open(false)) {
       print(m.predict(x, 32, 0));
     }
     return ExitCodes.OK;

@@ -1,10 +1,12 @@
 package io.github.tfjavaxor.cli;
 
+import io.github.tfjavaxor.datasets.DataException;
 import io.github.tfjavaxor.datasets.Dataset;
 import io.github.tfjavaxor.datasets.Datasets;
 import io.github.tfjavaxor.device.CpuInfo;
 import io.github.tfjavaxor.interop.PythonVenv;
 import io.github.tfjavaxor.keras.losses.Loss;
+import io.github.tfjavaxor.parity.Comparison;
 import io.github.tfjavaxor.parity.EpochCsv;
 import io.github.tfjavaxor.parity.ParityTable;
 import io.github.tfjavaxor.parity.SideBySide;
@@ -39,10 +41,7 @@ public final class SideBySideCommand implements Callable<Integer> {
   @ParentCommand TfjavaXor parent;
   @Mixin ModelOptions model = new ModelOptions();
 
-  @Option(names = "--data", paramLabel = "NAME", defaultValue = "xor",
-      description = "xor, and, or, nand, nor, xnor or parity:N (N in 1..20); both sides build"
-          + " the same rows (default: ${DEFAULT-VALUE})")
-  String data;
+  @Mixin DataOptions data = new DataOptions();
 
   @Option(names = "--epochs", paramLabel = "N", defaultValue = "1000",
       description = "epochs, >= 0 (default: ${DEFAULT-VALUE})", converter = Numbers.NonNegativeInt.class)
@@ -62,6 +61,11 @@ public final class SideBySideCommand implements Callable<Integer> {
           + " epoch (val_ metrics); in [0, 1) (default: ${DEFAULT-VALUE})", converter = Numbers.AnyNumber.class)
   double validationSplit;
 
+  @Option(names = "--validation-data", paramLabel = "CSV",
+      description = "validate on this CSV file each epoch (val_ metrics), as Keras's"
+          + " fit(validation_data=...); it must have the training data's columns, header included")
+  String validationData;
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/side-by-side",
       description = "directory for the CSV, PNG, initial weights and Keras report (default: ${DEFAULT-VALUE})")
   Path out;
@@ -70,34 +74,43 @@ public final class SideBySideCommand implements Callable<Integer> {
       description = "skip the extra Java run with FusedAdam (ApplyAdam); only adam has one")
   boolean noFused;
 
-  /** The checked configuration; no Python, no native code. */
-  SideBySideConfig config() {
-    if (!Datasets.isBuiltin(data)) {
-      throw new UsageException("--data: expected a built-in data set that Keras builds row for"
-          + " row (" + Datasets.builtinNames() + "), found '" + data + "'");
+  /** A checked configuration with its data. */
+  record Checked(SideBySideConfig config, SideBySide.Data data) {}
+
+  /**
+   * The checked configuration and its data, read and checked in full; no Python, no native code.
+   *
+   * @throws UsageException (exit 2) for a bad flag
+   * @throws DataException (exit 3) for a bad data file, naming file:line:column
+   */
+  Checked config() throws DataException {
+    data.check();
+    if (validationData != null && Datasets.isBuiltin(validationData)) {
+      throw new UsageException("--validation-data: expected a CSV file, found the built-in data"
+          + " set name '" + validationData + "'");
     }
-    Dataset d;
+    Dataset d = data.load();
     try {
-      d = Datasets.load(data, null);
-      return new SideBySideConfig(model.spec(d.features(), d.targets()), d.name(), epochs,
-          batchSize, shuffle, validationSplit).check(d.rows());
+      SideBySideConfig c = new SideBySideConfig(model.spec(d.features(), d.targets()), data.data,
+          epochs, batchSize, shuffle, validationSplit, data.target, validationData).check(d.rows());
+      return new Checked(c, SideBySide.data(c, d));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
-    } catch (io.github.tfjavaxor.datasets.DataException e) {
-      throw new IllegalStateException(e); // built-in data sets are never read from a file
     }
   }
 
   @Override
   public Integer call() throws Exception {
-    SideBySideConfig c = config();
+    Checked checked = config();
+    SideBySideConfig c = checked.config();
+    SideBySide.Data d = checked.data();
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new UsageException("--out: expected a directory, found a file: " + out);
     }
     PrintStream o = parent == null ? System.out : parent.out;
     PythonVenv venv = PythonVenv.locate();
-    int rows = Datasets.load(c.data(), null).rows();
-    int train = SideBySideConfig.trainRows(rows, c.validationSplit());
+    int rows = d.train().rows() + (d.validation() == null ? 0 : d.validation().rows());
+    int train = SideBySideConfig.trainRows(d.train().rows(), c.validationSplit());
     o.printf("Side by side: Keras (python/xor_keras3.py) vs Java, seed %d, %d epochs, %s%n",
         c.model().seed(), c.epochs(), c.label());
     o.printf("%d rows: %d training, %d validation; %d step(s) per epoch; %s%n%s%n", rows, train,
@@ -106,7 +119,7 @@ public final class SideBySideCommand implements Callable<Integer> {
         CpuInfo.describe());
     SideBySide.Result r;
     try {
-      r = SideBySide.run(venv, c, out, !noFused);
+      r = SideBySide.run(venv, c, d, out, !noFused);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("a side failed to run: " + e.getMessage(), e);
     }
@@ -121,7 +134,7 @@ public final class SideBySideCommand implements Callable<Integer> {
       o.println("wrote " + csv + " (no epochs: no loss curves)");
     } else {
       LossCurves.write(png, "loss, seed " + c.model().seed() + ": Keras vs Java",
-          "loss (" + Loss.get(c.model().loss()).kerasName() + ")", curves(r));
+          "loss (" + Loss.get(c.model().loss()).kerasName() + ")", curves(r), differences(r));
       o.println("wrote " + csv + " and " + png);
     }
     return r.comparison().meetsTarget() ? ExitCodes.OK : ExitCodes.DATA;
@@ -139,6 +152,24 @@ public final class SideBySideCommand implements Callable<Integer> {
       curves.put("Java val_loss", r.java().get("val_loss"));
     }
     return curves;
+  }
+
+  // Per-epoch |Δ| against Keras: Java's loss, FusedAdam's, and the val_loss of each.
+  private static Map<String, double[]> differences(SideBySide.Result r) {
+    Map<String, double[]> d = new LinkedHashMap<>();
+    float[] keras = r.keras().loss();
+    d.put("|Δloss| Java", Comparison.absDiffs(keras, r.java().loss()));
+    if (r.fused() != null) {
+      d.put("|Δloss| Java (FusedAdam)", Comparison.absDiffs(keras, r.fused().loss()));
+    }
+    if (r.keras().history().containsKey("val_loss")) {
+      float[] kv = r.keras().get("val_loss");
+      d.put("|Δval_loss| Java", Comparison.absDiffs(kv, r.java().get("val_loss")));
+      if (r.fused() != null) {
+        d.put("|Δval_loss| Java (FusedAdam)", Comparison.absDiffs(kv, r.fused().get("val_loss")));
+      }
+    }
+    return d;
   }
 
   /** Entry point; see the class doc for exit codes. */

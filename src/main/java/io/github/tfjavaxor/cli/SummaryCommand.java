@@ -34,8 +34,13 @@ final class SummaryCommand implements Callable<Integer> {
         }
       }
       ModelFiles.Source source = ModelFiles.read(saved, false);
-      // Loaded with its optimizer state, as keras.models.load_model(...).summary() shows it.
-      try (Sequential m = source.open()) {
+      // Loaded with its optimizer state, as keras.models.load_model(...).summary() shows it;
+      // compile settings the port cannot use are left out, as load_model(compile=False).
+      if (source.compileError() != null) {
+        parent.err.println("summary: " + source.compileError().getMessage() + "; the model is"
+            + " shown uncompiled, without optimizer params");
+      }
+      try (Sequential m = source.open(source.compileError() == null)) {
         parent.out.print(m.summary());
       }
       return ExitCodes.OK;

@@ -83,6 +83,8 @@ public final class TfjavaXor implements Callable<Integer> {
   public static int execute(String[] args, PrintStream out, PrintStream err) {
     TfjavaXor top = new TfjavaXor(out, err);
     CommandLine cl = new CommandLine(top);
+    // -V on a subcommand: its --version comes from mixinStandardHelpOptions, its text from here.
+    cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setParameterExceptionHandler(TfjavaXor::usage);

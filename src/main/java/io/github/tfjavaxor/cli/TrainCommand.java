@@ -11,9 +11,11 @@ import io.github.tfjavaxor.keras.callbacks.EarlyStopping;
 import io.github.tfjavaxor.keras.callbacks.History;
 import io.github.tfjavaxor.keras.callbacks.Monitor;
 import io.github.tfjavaxor.keras.callbacks.TerminateOnNaN;
+import io.github.tfjavaxor.keras.trainers.FitArgs;
 import io.github.tfjavaxor.keras.utils.Interrupts;
 import io.github.tfjavaxor.keras.utils.KeyboardInterrupt;
 import io.github.tfjavaxor.keras.utils.PyFormat;
+import io.github.tfjavaxor.parity.Comparison;
 import io.github.tfjavaxor.plots.BoundaryPlot;
 import io.github.tfjavaxor.plots.CurvesPlot;
 import io.github.tfjavaxor.workbench.ModelSpec;
@@ -92,7 +94,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--terminate-on-nan", description = "stop when the loss becomes NaN or infinite (Keras TerminateOnNaN)")
   boolean terminateOnNaN;
 
-  @Option(names = "--checkpoint", paramLabel = "PATH", description = "Keras ModelCheckpoint: save after each epoch; PATH.keras writes a Keras 3 model file, PATH.weights.h5 Keras weights, anything else a TF checkpoint prefix (with optimizer state, for --resume); {epoch} in PATH is replaced")
+  @Option(names = "--checkpoint", paramLabel = "PATH", description = "Keras ModelCheckpoint: save after each epoch; PATH.keras writes a Keras 3 model file, PATH.weights.h5 Keras weights, a name without an extension a TF checkpoint prefix (with optimizer state, for --resume); {epoch} in PATH is replaced")
   String checkpoint;
 
   @Option(names = "--save-best-only", description = "with --checkpoint: save only when --monitor improves")
@@ -110,6 +112,12 @@ final class TrainCommand implements Callable<Integer> {
         : TrainFrom.check(from, spec.commandLine().getParseResult(), save, checkpoint);
     if (saveBestOnly && checkpoint == null) {
       throw new UsageException("--save-best-only: needs --checkpoint PATH");
+    }
+    if (save != null) {
+      ModelFiles.checkOutputName("--save", save);
+    }
+    if (checkpoint != null) {
+      ModelFiles.checkOutputName("--checkpoint", checkpoint);
     }
     data.check();
     // 2. Files: outputs writable and apart, inputs fully read and checked.
@@ -231,11 +239,19 @@ final class TrainCommand implements Callable<Integer> {
     for (int i = 0; i < names.size(); i++) {
       line.append(" - ").append(names.get(i)).append(": ").append(PyFormat.metric(scores[i + 1]));
     }
+    if (fit.validationSplit > 0) {
+      // The tutorial's model.evaluate(x, y) after fit(x, y, validation_split=...): every row.
+      int held = d.rows() - FitArgs.splitIndex(d.rows(), fit.validationSplit);
+      line.append(" (all ").append(d.rows()).append(" rows: the ").append(held)
+          .append(held == 1 ? " validation row" : " validation rows").append(" included)");
+    }
     parent.out.println(line);
     parent.out.println("epochs: " + lastEpoch + (initialEpoch > 0 ? " (resumed at " + initialEpoch + ")" : "")
         + (nan != null && nan.terminated() ? " (terminated on NaN)" : ""));
-    if (h.history().containsKey("binary_accuracy")) {
-      List<Double> acc = h.get("binary_accuracy");
+    String accuracy = names.stream().filter(n -> Comparison.isAccuracy(n)
+        && h.history().containsKey(n)).findFirst().orElse(null);
+    if (accuracy != null) {
+      List<Double> acc = h.get(accuracy);
       int first = -1;
       for (int i = 0; i < acc.size(); i++) {
         if (acc.get(i) == 1.0) {
@@ -243,7 +259,7 @@ final class TrainCommand implements Callable<Integer> {
           break;
         }
       }
-      parent.out.println("first epoch with binary_accuracy 1.0: " + (first < 0 ? "none" : first)
+      parent.out.println("first epoch with " + accuracy + " 1.0: " + (first < 0 ? "none" : first)
           + (initialEpoch > 0 ? " (counting from epoch " + (initialEpoch + 1) + ", where this run resumed)" : ""));
     }
     if (d.rows() <= 16) {

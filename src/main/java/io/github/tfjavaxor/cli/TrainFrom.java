@@ -2,6 +2,7 @@ package io.github.tfjavaxor.cli;
 
 import io.github.tfjavaxor.datasets.DataException;
 import io.github.tfjavaxor.datasets.Dataset;
+import io.github.tfjavaxor.interop.KerasH5File;
 import io.github.tfjavaxor.interop.KerasModelFile;
 import io.github.tfjavaxor.interop.KerasModelInfo;
 import io.github.tfjavaxor.interop.KerasWeightsFile;
@@ -55,7 +56,8 @@ final class TrainFrom {
         throw new UsageException("--device: not allowed with " + flag + " " + path + "; the model"
             + " is restored on the CPU or GPU TensorFlow picks");
       }
-      String origin = f.format == ModelFiles.Format.KERAS ? "the .keras file" : "the checkpoint";
+      String origin = f.format == ModelFiles.Format.KERAS ? "the .keras file"
+          : f.format == ModelFiles.Format.H5 ? "the .h5 file" : "the checkpoint";
       for (String name : ModelOptions.NAMES) {
         if (pr.hasMatchedOption(name)) {
           throw new UsageException(name + ": not allowed with " + flag + " " + path
@@ -63,11 +65,12 @@ final class TrainFrom {
         }
       }
     }
-    if (f.format == ModelFiles.Format.KERAS) {
+    if (f.format == ModelFiles.Format.KERAS || f.format == ModelFiles.Format.H5) {
       for (String[] out : new String[][] {{"--save", save}, {"--checkpoint", checkpoint}}) {
         if (out[1] != null && ModelFiles.ofOutput(out[1]) == ModelFiles.Format.CHECKPOINT) {
-          throw new UsageException(out[0] + " " + out[1] + ": a model from a .keras file is"
-              + " written as PATH.keras, PATH.weights.h5 or PATH/ (a SavedModel); a TF checkpoint"
+          throw new UsageException(out[0] + " " + out[1] + ": a model from a "
+              + (f.format == ModelFiles.Format.H5 ? ".h5" : ".keras") + " file is written as"
+              + " PATH.keras, PATH.h5, PATH.weights.h5 or PATH/ (a SavedModel); a TF checkpoint"
               + " holds models the flags describe");
         }
       }
@@ -77,20 +80,29 @@ final class TrainFrom {
 
   /** Whether the model comes from the file (.keras, checkpoint) rather than the flags. */
   boolean modelFromFile() {
-    return format == ModelFiles.Format.KERAS || format == ModelFiles.Format.CHECKPOINT;
+    return format == ModelFiles.Format.KERAS || format == ModelFiles.Format.H5
+        || format == ModelFiles.Format.CHECKPOINT;
   }
 
   /** Reads the file's description, no native code. */
   void read() throws IOException, DataException {
     switch (format) {
-      case CHECKPOINT -> checkpoint = Checkpoints.readMeta(path);
-      case KERAS -> {
+      case CHECKPOINT -> {
+        ModelFiles.checkPrefixName(path, "a .keras file, a .weights.h5 file or a checkpoint"
+            + " prefix");
+        checkpoint = Checkpoints.readMeta(path);
+      }
+      case KERAS, H5 -> {
         keras = KerasModelInfo.read(path);
         iterations = keras.iterations();
         if (!keras.compiled()) {
           throw new DataException(path.toString(), "no compile_config: the model was saved before"
               + " compile(); " + flag + " needs its loss and optimizer (Keras: \"You must call"
               + " compile() before using the model\")");
+        }
+        if (keras.compileError() != null) {
+          throw new DataException(path.toString(), keras.compileError().getMessage() + "; "
+              + flag + " needs its loss, metrics and optimizer");
         }
       }
       default -> iterations = KerasModelInfo.iterations(path);
@@ -112,7 +124,8 @@ final class TrainFrom {
     int in = keras != null ? keras.inputDim() : checkpoint != null ? checkpoint.model().inputDim() : -1;
     int out = keras != null ? keras.outputDim() : checkpoint != null ? checkpoint.model().outputUnits() : -1;
     if (in >= 0 && (in != d.features() || out != d.targets())) {
-      throw new DataException(dataName, flag + ": the " + (keras != null ? ".keras file's" : "checkpoint's")
+      throw new DataException(dataName, flag + ": the " + (keras != null
+          ? (format == ModelFiles.Format.H5 ? ".h5" : ".keras") + " file's" : "checkpoint's")
           + " model takes " + in + " features and " + out + " target(s), the data has " + d.features()
           + " and " + d.targets());
     }
@@ -159,7 +172,8 @@ final class TrainFrom {
       return Checkpoints.restore(path, checkpoint);
     }
     if (keras != null) {
-      return KerasModelFile.load(path);
+      return format == ModelFiles.Format.H5 ? KerasH5File.load(path, true)
+          : KerasModelFile.load(path);
     }
     Sequential m = flags.build();
     try {

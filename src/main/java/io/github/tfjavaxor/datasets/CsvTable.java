@@ -118,9 +118,11 @@ final class CsvTable {
     return new CsvTable(header, rows.toArray(new float[0][]));
   }
 
+  // A row is a header only if a field is not a number; NaN and Inf are numbers (and then refused
+  // as data with their line:column, not taken for column names).
   private static boolean allNumbers(CSVRecord record) {
     for (String field : record) {
-      if (!NUMBER.matcher(field).matches()) {
+      if (!NUMBER.matcher(field).matches() && !NON_FINITE.matcher(field).matches()) {
         return false;
       }
     }

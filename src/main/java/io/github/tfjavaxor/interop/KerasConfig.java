@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.activations.Activation;
 import io.github.tfjavaxor.keras.layers.Dense;
-import io.github.tfjavaxor.keras.losses.Loss;
-import io.github.tfjavaxor.keras.metrics.Metric;
-import io.github.tfjavaxor.keras.optimizers.Optimizer;
+import io.github.tfjavaxor.keras.trainers.CompileConfig;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,11 +23,23 @@ final class KerasConfig {
   /** One Dense layer: Keras name, units and activation. */
   record Layer(String name, int units, Activation activation) {}
 
-  /** The compile settings from {@code compile_config}; the optimizer is fresh (used once). */
-  record Compile(Loss loss, Optimizer optimizer, List<Metric> metrics) {}
+  /**
+   * A checked model description: input size, Dense layers and the compile settings, if any.
+   *
+   * @param compile the {@code compile_config} (its optimizer fresh, used once), or null if the
+   *     file has none or one the port cannot represent
+   * @param compileError why the file's {@code compile_config} cannot be used, or null; a command
+   *     that needs no loss, metric or optimizer (predict, summary) loads the model without it,
+   *     as Keras's {@code load_model(path, compile=False)}
+   */
+  record Spec(String name, int inputDim, List<Layer> layers, CompileConfig compile,
+      KerasFileException compileError) {
 
-  /** A checked model description: input size, Dense layers, optional compile settings. */
-  record Spec(String name, int inputDim, List<Layer> layers, Compile compile) {}
+    /** Whether the file has a {@code compile_config}, usable or not. */
+    boolean compiled() {
+      return compile != null || compileError != null;
+    }
+  }
 
   /**
    * Parses and checks {@code config.json}.
@@ -87,9 +97,19 @@ final class KerasConfig {
       throw new KerasFileException(source + ": config.layers: expected at least one Dense layer,"
           + " found none");
     }
-    JsonNode compile = root.path("compile_config"); // {} or null: saved before compile()
-    return new Spec(config.path("name").asText("sequential"), inputDim, dense,
-        compile.isObject() && !compile.isEmpty() ? compile(source + ": compile_config", compile) : null);
+    JsonNode cc = root.path("compile_config"); // {} or null: saved before compile()
+    CompileConfig compile = null;
+    KerasFileException compileError = null;
+    if (cc.isObject() && !cc.isEmpty()) {
+      try {
+        compile = KerasCompileConfig.read(source + ": compile_config", cc,
+            dense.get(dense.size() - 1).units());
+      } catch (KerasFileException e) {
+        compileError = e;
+      }
+    }
+    return new Spec(config.path("name").asText("sequential"), inputDim, dense, compile,
+        compileError);
   }
 
   private static String where(String source, int i, JsonNode layer) {
@@ -168,45 +188,11 @@ final class KerasConfig {
     return new Layer(c.path("name").asText(), units.asInt(), activation);
   }
 
-  private static Compile compile(String where, JsonNode cc) throws KerasFileException {
-    JsonNode lossNode = cc.path("loss");
-    Loss loss;
-    try {
-      loss = Loss.get(lossNode.asText(null));
-    } catch (IllegalArgumentException e) {
-      throw new KerasFileException(where + ".loss: expected one of " + Loss.names() + ", found "
-          + lossNode);
-    }
-    for (String key : List.of("loss_weights", "weighted_metrics")) {
-      JsonNode v = cc.path(key);
-      if (!v.isMissingNode() && !v.isNull()) {
-        throw new KerasFileException(where + "." + key + ": expected null (not supported by the"
-            + " port), found " + v);
-      }
-    }
-    List<Metric> metrics = new ArrayList<>();
-    JsonNode ms = cc.path("metrics");
-    if (ms.isArray()) {
-      for (JsonNode m : ms) {
-        try {
-          metrics.add(Metric.get(m.asText(null)));
-        } catch (IllegalArgumentException e) {
-          throw new KerasFileException(where + ".metrics: expected names among " + Metric.names()
-              + ", found " + m);
-        }
-      }
-    } else if (!ms.isMissingNode() && !ms.isNull()) {
-      throw new KerasFileException(where + ".metrics: expected a list of names, found " + ms);
-    }
-    return new Compile(loss,
-        KerasOptimizerConfig.read(where + ".optimizer", cc.path("optimizer")), metrics);
-  }
-
   /**
-   * Builds the model a checked spec describes (weights still initial). Layer names come from the
-   * file.
+   * Builds the model a checked spec describes (weights still initial), compiled if {@code compile}
+   * and the file has a usable {@code compile_config}. Layer names come from the file.
    */
-  static Sequential build(Spec spec) {
+  static Sequential build(Spec spec, boolean compile) {
     Sequential model = new Sequential();
     for (int i = 0; i < spec.layers().size(); i++) {
       Layer l = spec.layers().get(i);
@@ -215,9 +201,8 @@ final class KerasConfig {
     for (int i = 0; i < spec.layers().size(); i++) {
       model.layers().get(i).setName(spec.layers().get(i).name());
     }
-    Compile c = spec.compile();
-    if (c != null) {
-      model.compile(c.loss(), c.optimizer(), c.metrics());
+    if (compile && spec.compile() != null) {
+      model.compile(spec.compile());
     }
     return model;
   }

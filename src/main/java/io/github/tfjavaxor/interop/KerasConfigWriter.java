@@ -73,29 +73,14 @@ final class KerasConfigWriter {
     root.putNull("registered_name");
     root.putObject("build_config").set("input_shape", shape(model.inputDim()));
     if (model.isCompiled()) {
-      root.set("compile_config", compileConfig(model, optimizerVars));
+      float lr = ((FloatNdArray) optimizerVars.get(1)).getFloat();
+      root.set("compile_config", KerasCompileConfig.write(model.compileConfig(), lr));
     }
     try {
       return JSON.writeValueAsBytes(root);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new KerasFileException("config.json: cannot serialise (" + e.getMessage() + ")", e);
     }
-  }
-
-  private static ObjectNode compileConfig(Sequential model, List<NdArray<?>> optimizerVars)
-      throws KerasFileException {
-    ObjectNode cc = JSON.createObjectNode();
-    float lr = ((FloatNdArray) optimizerVars.get(1)).getFloat();
-    cc.set("optimizer", KerasOptimizerConfig.write(model.optimizer(), lr));
-    cc.put("loss", model.loss().kerasName());
-    cc.putNull("loss_weights");
-    ArrayNode metrics = cc.putArray("metrics");
-    model.compiledMetricNames().forEach(metrics::add);
-    cc.putNull("weighted_metrics");
-    cc.put("run_eagerly", false);
-    cc.put("steps_per_execution", 1);
-    cc.put("jit_compile", false);
-    return cc;
   }
 
   private static ArrayNode shape(long features) {

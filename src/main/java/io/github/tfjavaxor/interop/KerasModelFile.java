@@ -60,10 +60,26 @@ public final class KerasModelFile {
    *     layer or dataset path
    */
   public static Sequential load(Path file) throws IOException {
+    return load(file, true);
+  }
+
+  /**
+   * {@link #load(Path)} with Keras's {@code compile} argument: false builds the model and its
+   * weights only, uncompiled, ignoring the file's {@code compile_config} and optimizer state, as
+   * {@code keras.models.load_model(path, compile=False)}; a file whose compile settings the port
+   * cannot represent (a metric it lacks, say) loads this way.
+   *
+   * @throws KerasFileException as {@link #load(Path)}; with {@code compile} true also if the
+   *     {@code compile_config} names a loss, metric or optimizer option the port does not have
+   */
+  public static Sequential load(Path file, boolean compile) throws IOException {
     String name = file.getFileName().toString();
     Map<String, byte[]> entries = KerasZip.read(file, List.of(METADATA, CONFIG, WEIGHTS));
     checkMetadata(name + "!" + METADATA, entries.get(METADATA));
     KerasConfig.Spec spec = KerasConfig.parse(name + "!" + CONFIG, entries.get(CONFIG));
+    if (compile && spec.compileError() != null) {
+      throw spec.compileError();
+    }
     List<Shape> shapes = new ArrayList<>();
     List<String> names = new ArrayList<>();
     long in = spec.inputDim();
@@ -73,7 +89,7 @@ public final class KerasModelFile {
       names.add(l.name());
       in = l.units();
     }
-    Sequential model = KerasConfig.build(spec); // no native work until first use
+    Sequential model = KerasConfig.build(spec, compile); // no native work until first use
     try {
       List<FloatNdArray> weights;
       List<NdArray<?>> optimizer = null;

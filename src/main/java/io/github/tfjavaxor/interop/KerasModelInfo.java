@@ -1,6 +1,5 @@
 package io.github.tfjavaxor.interop;
 
-import io.github.tfjavaxor.keras.metrics.Metric;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
@@ -17,23 +16,36 @@ import java.util.OptionalLong;
  * @param inputDim features per sample
  * @param outputDim the last Dense layer's units
  * @param compiled whether the file has a {@code compile_config}
- * @param metrics the compiled metrics' Keras names, empty if not compiled
+ * @param metrics the names the compiled metrics are logged under, empty if not compiled or if
+ *     the {@code compile_config} cannot be used
+ * @param compileError why the file's {@code compile_config} cannot be used (a loss or metric the
+ *     port lacks), or null; predict and summary load such a file uncompiled
  * @param iterations the optimizer's step counter ({@code optimizer/vars/0} in {@code
  *     model.weights.h5}, int64, Keras 3's {@code optimizer.iterations}), empty if the file has no
  *     optimizer variables
  */
-public record KerasModelInfo(
-    int inputDim, int outputDim, boolean compiled, List<String> metrics, OptionalLong iterations) {
+public record KerasModelInfo(int inputDim, int outputDim, boolean compiled,
+    List<String> metrics, OptionalLong iterations, KerasFileException compileError) {
 
   private static final String ITERATIONS = "optimizer/vars/0";
 
   /**
-   * Reads a {@code .keras} file's config and optimizer counter, checking every zip entry's CRC.
+   * Reads a {@code .keras} file's config and optimizer counter, checking every zip entry's CRC; or
+   * a legacy {@code .h5} model file's ({@link KerasH5File}).
    *
    * @throws KerasFileException as {@link KerasModelFile#load} for the zip and the config
    */
   public static KerasModelInfo read(Path file) throws IOException {
     String name = file.getFileName().toString();
+    if (KerasH5File.isModelFile(name)) {
+      try (HdfFile h5 = KerasWeightsFile.open(file)) {
+        KerasConfig.Spec spec = KerasH5File.spec(h5, name);
+        long n = KerasH5File.iterations(h5);
+        return of(spec, n < 0 ? OptionalLong.empty() : OptionalLong.of(n));
+      } catch (RuntimeException e) {
+        throw KerasWeightsFile.corrupt(name, e);
+      }
+    }
     var entries = KerasZip.read(file, List.of("metadata.json", "config.json", "model.weights.h5"));
     KerasConfig.Spec spec = KerasConfig.parse(name + "!config.json", entries.get("config.json"));
     String h5name = name + "!model.weights.h5";
@@ -41,10 +53,13 @@ public record KerasModelInfo(
     try (HdfFile h5 = KerasWeightsFile.open(h5name, entries.get("model.weights.h5"))) {
       iterations = iterations(h5, h5name);
     }
-    List<String> metrics = spec.compile() == null ? List.of()
-        : spec.compile().metrics().stream().map(Metric::kerasName).toList();
+    return of(spec, iterations);
+  }
+
+  private static KerasModelInfo of(KerasConfig.Spec spec, OptionalLong iterations) {
+    List<String> metrics = spec.compile() == null ? List.of() : spec.compile().loggedNames();
     return new KerasModelInfo(spec.inputDim(), spec.layers().get(spec.layers().size() - 1).units(),
-        spec.compile() != null, metrics, iterations);
+        spec.compiled(), metrics, iterations, spec.compileError());
   }
 
   /**

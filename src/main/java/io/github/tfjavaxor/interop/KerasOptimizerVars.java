@@ -74,9 +74,18 @@ final class KerasOptimizerVars {
   static void write(WritableGroup root, String name, List<NdArray<?>> values) {
     WritableGroup vars = root.putGroup(GROUP).putGroup("vars");
     vars.putAttribute("name", name);
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      keys.add(String.valueOf(i));
+    }
+    putValues(vars, keys, values);
+  }
+
+  /** Writes each value as a dataset named by {@code keys}: int64 or float32, rank 0 to 2. */
+  static void putValues(WritableGroup vars, List<String> keys, List<NdArray<?>> values) {
     for (int i = 0; i < values.size(); i++) {
       NdArray<?> v = values.get(i);
-      String key = String.valueOf(i);
+      String key = keys.get(i);
       if (v instanceof LongNdArray) {
         vars.putDataset(key, ((LongNdArray) v).getLong());
       } else if (v.rank() == 0) {
@@ -140,8 +149,16 @@ final class KerasOptimizerVars {
 
   private static NdArray<?> dataset(Group vars, String source, int i, OptimizerVariable v)
       throws KerasFileException {
-    String path = GROUP + "/vars/" + i;
-    Node node = vars.getChild(String.valueOf(i));
+    return value(vars.getChild(String.valueOf(i)), GROUP + "/vars/" + i, source, v);
+  }
+
+  /**
+   * One optimizer variable's value from a dataset, checked against the layout's dtype and shape.
+   *
+   * @param path the dataset's path in the file, for messages
+   */
+  static NdArray<?> value(Node node, String path, String source, OptimizerVariable v)
+      throws KerasFileException {
     String expected = v.dtype() + " " + Arrays.toString(v.shape().asArray());
     if (!(node instanceof Dataset)) {
       throw new KerasFileException(source + ": " + path + " (" + v.name() + "): expected a dataset "

@@ -225,6 +225,12 @@ public final class KerasWeightsFile {
     Node layer = layers.getChildren().get(key);
     Node vars = layer instanceof Group ? ((Group) layer).getChildren().get("vars") : null;
     Node node = vars instanceof Group ? ((Group) vars).getChildren().get(String.valueOf(index)) : null;
+    return floats(node, path, source, expected, what);
+  }
+
+  /** A float32 dataset (null: missing) at {@code path} holding {@code what}, checked, as an array. */
+  static FloatNdArray floats(Node node, String path, String source, Shape expected, String what)
+      throws KerasFileException {
     if (!(node instanceof Dataset)) {
       throw new KerasFileException(
           source + ": dataset " + path + " (" + what + ") is missing; expected float32 "
@@ -291,5 +297,4 @@ public final class KerasWeightsFile {
       }
     }
   }
-
 }

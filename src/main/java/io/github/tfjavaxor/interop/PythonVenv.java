@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * same on both sides; {@code TF_CPP_MIN_LOG_LEVEL} is set to 2 if unset.
  *
  * <pre>{@code
- * PythonVenv venv = PythonVenv.locate();      // finds python/ from the working directory up
+ * PythonVenv venv = PythonVenv.locate();      // finds python/ beside the classes, or from the cwd up
  * String json = venv.run("interop_check.py", "model", "out.keras").stdout();
  * }</pre>
  */
@@ -38,12 +38,18 @@ public final class PythonVenv {
   public record Output(int exitCode, String stdout, String stderr) {}
 
   /**
-   * Finds {@code python/venv.sh}: the {@value #DIR_PROPERTY} property, else {@code python/} in the
-   * working directory or a parent of it.
+   * Finds {@code python/venv.sh}: the {@value #DIR_PROPERTY} property; else beside the classes this
+   * runs from ({@code target/classes} or a jar in {@code target/}, so the launcher works from any
+   * directory); else in the working directory or a parent of it.
    *
    * @throws IOException naming where it looked if there is none
    */
   public static PythonVenv locate() throws IOException {
+    return locate(Path.of("").toAbsolutePath(), codeLocation());
+  }
+
+  /** {@link #locate()} from a given working directory and code location (either may be null). */
+  static PythonVenv locate(Path workingDir, Path code) throws IOException {
     String prop = System.getProperty(DIR_PROPERTY);
     if (prop != null) {
       Path d = Path.of(prop).toAbsolutePath();
@@ -52,14 +58,27 @@ public final class PythonVenv {
       }
       return new PythonVenv(d);
     }
-    Path start = Path.of("").toAbsolutePath();
-    for (Path p = start; p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve("python/venv.sh"))) {
-        return new PythonVenv(p.resolve("python"));
+    for (Path start : new Path[] {code, workingDir}) {
+      for (Path p = start; p != null; p = p.getParent()) {
+        if (Files.isRegularFile(p.resolve("python/venv.sh"))) {
+          return new PythonVenv(p.resolve("python"));
+        }
       }
     }
-    throw new IOException("python/venv.sh not found in " + start + " or its parents; run from"
-        + " the project checkout or set -D" + DIR_PROPERTY + "=<checkout>/python");
+    throw new IOException("python/venv.sh not found beside " + code + " or in " + workingDir
+        + " or its parents; run from the project checkout or set -D" + DIR_PROPERTY
+        + "=<checkout>/python");
+  }
+
+  // Where this class was loaded from: target/classes, or a jar; null if unknown.
+  private static Path codeLocation() {
+    try {
+      var source = PythonVenv.class.getProtectionDomain().getCodeSource();
+      return source == null ? null : Path.of(source.getLocation().toURI()).toAbsolutePath();
+    } catch (java.net.URISyntaxException | SecurityException
+        | java.nio.file.FileSystemNotFoundException e) {
+      return null;
+    }
   }
 
   /** The {@code python/} directory. */

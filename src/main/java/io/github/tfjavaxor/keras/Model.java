@@ -79,9 +79,12 @@ public abstract sealed class Model implements AutoCloseable permits Sequential {
     return isCompiled() ? trainer.config().metricsNames() : List.of("loss");
   }
 
-  /** The compiled metrics' own names in compile order, e.g. {@code [binary_accuracy]}. */
+  /**
+   * The names the compiled metrics are logged under (History keys, evaluate's dict), in compile
+   * order: as written to compile, e.g. {@code [accuracy]}, repeats numbered {@code _1} as Keras.
+   */
   public List<String> compiledMetricNames() {
-    return isCompiled() ? trainer.config().metricNames() : List.of();
+    return isCompiled() ? trainer.config().loggedNames() : List.of();
   }
 
   /** Where the progress bar goes; {@code System.out} by default. */
@@ -211,6 +214,11 @@ public abstract sealed class Model implements AutoCloseable permits Sequential {
   /** The optimizer given to compile, or null. */
   public Optimizer optimizer() {
     return isCompiled() ? trainer.config().optimizer() : null;
+  }
+
+  /** The configuration given to compile (names as written), or null. */
+  public CompileConfig compileConfig() {
+    return trainer.config();
   }
 
 }

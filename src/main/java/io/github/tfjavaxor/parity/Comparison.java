@@ -92,6 +92,21 @@ public record Comparison(Map<String, KeyDiff> keys, boolean evaluateEqual,
     return new KeyDiff(max, at, mism, first);
   }
 
+  /**
+   * Per-epoch |a - b| in double, as {@link KeyDiff#maxAbs} takes it: 0 where the values are
+   * identical (two NaNs too), NaN where one is NaN.
+   *
+   * @param a float [epochs]
+   * @param b float [epochs], the same length
+   */
+  public static double[] absDiffs(float[] a, float[] b) {
+    double[] d = new double[a.length];
+    for (int e = 0; e < d.length; e++) {
+      d[e] = absDiff(a[e], b[e]);
+    }
+    return d;
+  }
+
   private static boolean same(float a, float b) {
     return a == b || (Float.isNaN(a) && Float.isNaN(b));
   }
@@ -122,13 +137,13 @@ public record Comparison(Map<String, KeyDiff> keys, boolean evaluateEqual,
 
   /** Epochs whose accuracy differs, summed over every accuracy key ({@code val_} too). */
   public int accuracyMismatches() {
-    return keys.entrySet().stream().filter(e -> e.getKey().endsWith("accuracy"))
+    return keys.entrySet().stream().filter(e -> isAccuracy(e.getKey()))
         .mapToInt(e -> e.getValue().mismatches()).sum();
   }
 
   /** The first 1-based epoch where an accuracy differs, or 0. */
   public int firstAccuracyMismatch() {
-    return keys.entrySet().stream().filter(e -> e.getKey().endsWith("accuracy"))
+    return keys.entrySet().stream().filter(e -> isAccuracy(e.getKey()))
         .mapToInt(e -> e.getValue().firstMismatch()).filter(f -> f > 0).min().orElse(0);
   }
 
@@ -142,6 +157,12 @@ public record Comparison(Map<String, KeyDiff> keys, boolean evaluateEqual,
   public boolean meetsTarget() {
     return maxAbsAnyLossDiff() <= LOSS_BOUND && accuracyMismatches() == 0
         && roundedPredictionsEqual;
+  }
+
+  /** Whether a logs key is an accuracy ({@code acc}, {@code val_binary_accuracy}, ...). */
+  public static boolean isAccuracy(String key) {
+    io.github.tfjavaxor.keras.metrics.Metric m = io.github.tfjavaxor.keras.metrics.Metric.ofLogged(key);
+    return m != null && m.increases();
   }
 
   private KeyDiff key(String k) {

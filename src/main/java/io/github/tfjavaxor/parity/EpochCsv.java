@@ -77,7 +77,7 @@ public final class EpochCsv {
   }
 
   private static boolean accuracy(String key) {
-    return key.endsWith("accuracy");
+    return Comparison.isAccuracy(key);
   }
 
   static String g9(float v) {

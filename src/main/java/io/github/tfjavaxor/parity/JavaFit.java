@@ -12,9 +12,12 @@ final class JavaFit {
   private JavaFit() {}
 
   static History fit(Sequential model, float[][] x, float[][] y, SideBySideConfig c,
-      int[][] orders) {
+      int[][] orders, io.github.tfjavaxor.datasets.Dataset validation) {
     FitArgs.Builder b = FitArgs.builder(c.epochs()).batchSize(c.batchSize()).verbose(0)
         .shuffle(c.shuffle()).validationSplit(c.validationSplit());
+    if (validation != null) {
+      b.validationData(validation.x(), validation.y());
+    }
     if (c.shuffle() && c.epochs() > 0) {
       b.shuffleOrders(orders);
     }

@@ -30,9 +30,9 @@ public final class ParityTable {
       rows.add(n);
     }
     List<String> cols = new ArrayList<>();
-    for (String k : new String[] {"loss", "binary_accuracy", "val_loss", "val_binary_accuracy"}) {
-      if (r.keras().history().containsKey(k)) {
-        cols.add(k);
+    for (String k : RunLog.order(r.keras().history().keySet())) {
+      if (k.endsWith("loss") || Comparison.isAccuracy(k)) {
+        cols.add(k); // loss, the accuracies, val_loss, the val_ accuracies
       }
     }
     StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%6s", "epoch"));
@@ -65,7 +65,7 @@ public final class ParityTable {
     out.println();
     out.printf(Locale.ROOT, "%-22s %-14s %-14s%n", "final evaluate", "Keras", "Java");
     for (Map.Entry<String, Float> e : r.keras().evaluate().entrySet()) {
-      String f = e.getKey().endsWith("accuracy") ? "%-22s %-14.4f %-14.4f%n"
+      String f = Comparison.isAccuracy(e.getKey()) ? "%-22s %-14.4f %-14.4f%n"
           : "%-22s %-14.9f %-14.9f%n";
       out.printf(Locale.ROOT, f, e.getKey(), e.getValue(), r.java().evaluate().get(e.getKey()));
     }
@@ -89,7 +89,7 @@ public final class ParityTable {
   /** One line: every key's max |Δ| or accuracy agreement, evaluate and predictions. */
   static void summary(PrintStream out, String name, Comparison c, int n) {
     List<String> parts = new ArrayList<>();
-    c.keys().forEach((k, d) -> parts.add(k + (k.endsWith("accuracy")
+    c.keys().forEach((k, d) -> parts.add(k + (Comparison.isAccuracy(k)
         ? (d.mismatches() == 0 ? " identical at every epoch" : " differs at " + d.mismatches()
             + " epochs (first: " + d.firstMismatch() + ")")
         : String.format(Locale.ROOT, " %.3e (epoch %d)", d.maxAbs(), d.maxAt()))));

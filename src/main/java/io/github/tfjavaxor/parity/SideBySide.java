@@ -5,6 +5,7 @@ import io.github.tfjavaxor.datasets.DataException;
 import io.github.tfjavaxor.datasets.Dataset;
 import io.github.tfjavaxor.datasets.Datasets;
 import io.github.tfjavaxor.interop.KerasWeightsFile;
+import io.github.tfjavaxor.interop.NpyFile;
 import io.github.tfjavaxor.interop.PythonVenv;
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.callbacks.History;
@@ -57,6 +58,9 @@ public final class SideBySide {
       RunLog fused, Comparison comparison, Comparison fusedComparison, int[][] orders,
       String onednn, Path initWeights) {}
 
+  /** A configuration's data: the rows both sides train on, and its validation_data, or null. */
+  public record Data(Dataset train, Dataset validation) {}
+
   /**
    * Runs both sides for one configuration.
    *
@@ -68,10 +72,16 @@ public final class SideBySide {
    */
   public static Result run(PythonVenv venv, SideBySideConfig config, Path workDir,
       boolean withFused) throws IOException, DataException {
-    Dataset d = data(config);
+    return run(venv, config, data(config), workDir, withFused);
+  }
+
+  /** {@link #run(PythonVenv, SideBySideConfig, Path, boolean)} on data already loaded. */
+  public static Result run(PythonVenv venv, SideBySideConfig config, Data d, Path workDir,
+      boolean withFused) throws IOException, DataException {
     Files.createDirectories(workDir);
     Path init = workDir.resolve("init.weights.h5");
     Path report = workDir.resolve("keras-report.json");
+    writeArrays(config, d, init);
     venv.runChecked("xor_keras3.py", config.kerasArgs(init, report).toArray(String[]::new));
     return javaSide(config, d, init, report, withFused);
   }
@@ -82,11 +92,12 @@ public final class SideBySide {
    */
   public static List<Result> runAll(PythonVenv venv, List<SideBySideConfig> configs,
       Path workDir, boolean withFused) throws IOException, DataException {
-    List<Dataset> data = new ArrayList<>();
+    List<Data> data = new ArrayList<>();
     List<List<String>> args = new ArrayList<>();
     for (int i = 0; i < configs.size(); i++) {
       data.add(data(configs.get(i)));
       Path dir = Files.createDirectories(workDir.resolve("run-" + (i + 1)));
+      writeArrays(configs.get(i), data.get(i), dir.resolve("init.weights.h5"));
       args.add(configs.get(i).kerasArgs(dir.resolve("init.weights.h5"),
           dir.resolve("keras-report.json")));
     }
@@ -102,20 +113,57 @@ public final class SideBySide {
     return results;
   }
 
-  private static Dataset data(SideBySideConfig config) throws DataException {
-    Dataset d = Datasets.load(config.data(), null);
+  /**
+   * Loads and checks a configuration's data: a built-in set, or a CSV file with its target column
+   * (every cell, file:line:column on error) and its validation file, which must have its columns.
+   *
+   * @throws IllegalArgumentException if the configuration or the model's sizes do not fit it
+   * @throws DataException for a bad file
+   */
+  public static Data data(SideBySideConfig config) throws DataException {
+    return data(config, Datasets.load(config.data(), config.target()));
+  }
+
+  /** {@link #data(SideBySideConfig)} with the training rows already loaded. */
+  public static Data data(SideBySideConfig config, Dataset d) throws DataException {
     config.check(d.rows());
     if (config.model().inputDim() != d.features() || config.model().outputUnits() != d.targets()) {
       throw new IllegalArgumentException("model: expected " + d.features() + " inputs and "
           + d.targets() + " outputs for " + d.name() + ", found " + config.model().inputDim()
           + " and " + config.model().outputUnits());
     }
-    return d;
+    Dataset v = null;
+    if (config.validationData() != null) {
+      v = Datasets.load(config.validationData(), config.target());
+      if (!v.featureNames().equals(d.featureNames()) || !v.targetNames().equals(d.targetNames())) {
+        throw new DataException(config.validationData(), "--validation-data: expected the"
+            + " training data's columns " + d.featureNames() + " -> " + d.targetNames()
+            + ", found " + v.featureNames() + " -> " + v.targetNames());
+      }
+    }
+    return new Data(d, v);
   }
 
-  private static Result javaSide(SideBySideConfig c, Dataset d, Path init, Path report,
+  /**
+   * A CSV data set goes to Keras as the float32 arrays Java checked, {@code .npy} files beside the
+   * initial weights ({@link SideBySideConfig#kerasArgs}): both sides train on the same bits.
+   */
+  static void writeArrays(SideBySideConfig c, Data d, Path initWeights) throws IOException {
+    if (c.builtin()) {
+      return;
+    }
+    NpyFile.write(initWeights.resolveSibling("data.x.npy"), d.train().x());
+    NpyFile.write(initWeights.resolveSibling("data.y.npy"), d.train().y());
+    if (d.validation() != null) {
+      NpyFile.write(initWeights.resolveSibling("validation.x.npy"), d.validation().x());
+      NpyFile.write(initWeights.resolveSibling("validation.y.npy"), d.validation().y());
+    }
+  }
+
+  private static Result javaSide(SideBySideConfig c, Data data, Path init, Path report,
       boolean withFused) throws IOException, DataException {
     KerasReport k = KerasReport.read(report, c.epochs());
+    Dataset d = data.train();
     int trainRows = SideBySideConfig.trainRows(d.rows(), c.validationSplit());
     if (k.trainRows() != trainRows) {
       throw new DataException(report.toString(), "Keras report: train_rows: expected "
@@ -126,10 +174,10 @@ public final class SideBySide {
           + " orders of a shuffled run, found none");
     }
     Double lr = c.model().learningRate();
-    RunLog java = trainJava(c, d, init, Optimizer.get(c.model().optimizer(),
+    RunLog java = trainJava(c, data, init, Optimizer.get(c.model().optimizer(),
         lr == null ? Double.NaN : lr), k.orders());
     boolean fusedToo = withFused && Optimizer.get(c.model().optimizer()) instanceof Adam;
-    RunLog fused = fusedToo ? trainJava(c, d, init,
+    RunLog fused = fusedToo ? trainJava(c, data, init,
         new FusedAdam(lr == null ? Adam.LEARNING_RATE_DEFAULT : lr), k.orders()) : null;
     return new Result(c, d, k.log(), java, fused, Comparison.of(k.log(), java),
         fused == null ? null : Comparison.of(k.log(), fused), k.orders(), k.onednn(), init);
@@ -139,12 +187,13 @@ public final class SideBySide {
    * Trains the configuration's model in Java from the given initial weights, replaying {@code
    * orders} when it shuffles; then evaluate and predict on the whole data set.
    */
-  public static RunLog trainJava(SideBySideConfig c, Dataset d, Path initWeights,
+  public static RunLog trainJava(SideBySideConfig c, Data data, Path initWeights,
       Optimizer optimizer, int[][] orders) throws IOException {
+    Dataset d = data.train();
     try (Sequential model = c.model().build(optimizer)) {
       model.setProgressStream(new PrintStream(OutputStream.nullOutputStream()));
       KerasWeightsFile.load(initWeights, model);
-      History h = JavaFit.fit(model, d.x(), d.y(), c, orders);
+      History h = JavaFit.fit(model, d.x(), d.y(), c, orders, data.validation());
       float[] scores = model.evaluate(d.x(), d.y(), c.batchSize(), 0);
       float[][] p = model.predict(d.x(), c.batchSize(), 0);
       List<String> names = new ArrayList<>(List.of("loss"));

@@ -3,8 +3,6 @@ package io.github.tfjavaxor.parity;
 import io.github.tfjavaxor.keras.trainers.FitArgs;
 import io.github.tfjavaxor.datasets.Datasets;
 import io.github.tfjavaxor.keras.activations.Activation;
-import io.github.tfjavaxor.keras.losses.Loss;
-import io.github.tfjavaxor.keras.metrics.Metric;
 import io.github.tfjavaxor.keras.optimizers.Optimizer;
 import io.github.tfjavaxor.workbench.ModelSpec;
 import java.nio.file.Path;
@@ -14,26 +12,37 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * One configuration both sides train: the workbench's model, a built-in data set and Keras's fit
+ * One configuration both sides train: the workbench's model, a data set and Keras's fit
  * arguments. {@link #kerasArgs} passes each to {@code python/xor_keras3.py}, which interprets them
  * as the workbench does ({@code python/workbench_spec.py}).
  *
  * <pre>{@code
  * SideBySideConfig c = new SideBySideConfig(spec, "parity:3", 200, 4, true, 0.25).check(8);
+ * SideBySideConfig mine = new SideBySideConfig(spec, "my.csv", 200, 32, true, 0, "label", null);
  * }</pre>
  *
  * @param model the model; its input and output sizes must match the data
  * @param data {@code xor}, {@code and}, {@code or}, {@code nand}, {@code nor}, {@code xnor} or
- *     {@code parity:N}: data sets both sides build row for row
+ *     {@code parity:N}, which both sides build row for row; or a CSV file, which Java reads and
+ *     checks and hands to Keras as exact float32 arrays ({@link SideBySide})
  * @param epochs &gt;= 0 (0 trains nothing and logs nothing, as in Keras)
  * @param batchSize &gt;= 1
  * @param shuffle Keras's {@code shuffle}: permute the training rows every epoch (Keras draws the
  *     orders, Java replays them)
  * @param validationSplit Keras's {@code validation_split}, in [0, 1): the last fraction of the
  *     rows, taken before shuffling
+ * @param target the CSV column to predict; null for a built-in data set
+ * @param validationData a CSV file with the data's columns, Keras's {@code validation_data}; or
+ *     null
  */
 public record SideBySideConfig(ModelSpec model, String data, int epochs, int batchSize,
-    boolean shuffle, double validationSplit) {
+    boolean shuffle, double validationSplit, String target, String validationData) {
+
+  /** A configuration on a built-in data set. */
+  public SideBySideConfig(ModelSpec model, String data, int epochs, int batchSize,
+      boolean shuffle, double validationSplit) {
+    this(model, data, epochs, batchSize, shuffle, validationSplit, null, null);
+  }
 
   /** The tutorial: 2-16-1 relu/sigmoid, MSE, Adam, XOR, batch size 32. */
   public static SideBySideConfig tutorial(long seed, int epochs, Double learningRate,
@@ -44,8 +53,13 @@ public record SideBySideConfig(ModelSpec model, String data, int epochs, int bat
     return new SideBySideConfig(m, "xor", epochs, 32, shuffle, 0);
   }
 
+  /** True for a built-in data set, which both sides build; false for a CSV file. */
+  public boolean builtin() {
+    return Datasets.isBuiltin(data);
+  }
+
   /**
-   * Checks every field without native code.
+   * Checks every field without native code (a CSV file's cells are checked when it loads).
    *
    * @param rows the data set's rows, for the validation split
    * @return this
@@ -53,11 +67,20 @@ public record SideBySideConfig(ModelSpec model, String data, int epochs, int bat
    */
   public SideBySideConfig check(int rows) {
     model.check();
-    if (!Datasets.isBuiltin(data)) {
-      throw new IllegalArgumentException("--data: expected a built-in data set that Keras builds"
-          + " row for row (" + Datasets.builtinNames() + "), found '" + data + "'");
+    if (builtin()) {
+      Datasets.checkBuiltin(data);
+      if (target != null || validationData != null) {
+        throw new IllegalArgumentException((target != null ? "--target" : "--validation-data")
+            + ": only with a CSV file; '" + data + "' is a built-in data set");
+      }
+    } else if (target == null) {
+      throw new IllegalArgumentException("--target: required with a CSV file (--data " + data
+          + "); expected the name of the column to predict");
     }
-    Datasets.checkBuiltin(data);
+    if (validationData != null && validationSplit > 0) {
+      throw new IllegalArgumentException("--validation-split: not allowed with --validation-data;"
+          + " give one source of validation rows");
+    }
     if (epochs < 0) {
       throw new IllegalArgumentException("--epochs: expected an integer >= 0, found " + epochs);
     }
@@ -93,7 +116,10 @@ public record SideBySideConfig(ModelSpec model, String data, int epochs, int bat
     return at;
   }
 
-  /** The arguments of {@code python/xor_keras3.py} for this configuration, silent. */
+  /**
+   * The arguments of {@code python/xor_keras3.py} for this configuration, silent. A CSV data set
+   * goes as the arrays {@link SideBySide#writeArrays} writes beside the initial weights.
+   */
   public List<String> kerasArgs(Path initWeights, Path report) {
     List<String> a = new ArrayList<>(List.of("--seed", Long.toString(model.seed()), "--epochs",
         Integer.toString(epochs), shuffle ? "--shuffle" : "--no-shuffle", "--verbose", "0"));
@@ -103,23 +129,36 @@ public record SideBySideConfig(ModelSpec model, String data, int epochs, int bat
         : model.activations().stream().map(s -> Activation.get(s).kerasName())
             .collect(Collectors.joining(","))));
     a.addAll(List.of("--output-activation", Activation.get(model.outputActivation()).kerasName(),
-        "--loss", Loss.get(model.loss()).kerasName(),
+        "--loss", model.loss(), // names as written: Keras logs them so
         "--optimizer", Optimizer.get(model.optimizer()).kerasName()));
     if (model.learningRate() != null) {
       a.addAll(List.of("--learning-rate", Double.toString(model.learningRate())));
     }
-    a.addAll(List.of("--metrics", model.metrics().stream().map(m -> Metric.get(m).kerasName())
-        .collect(Collectors.joining(","))));
-    a.addAll(List.of("--data", data.trim().toLowerCase(Locale.ROOT), "--batch-size",
-        Integer.toString(batchSize), "--validation-split", Double.toString(validationSplit),
-        "--init-weights", initWeights.toString(), "--report", report.toString()));
+    a.addAll(List.of("--metrics", String.join(",", model.metrics())));
+    a.addAll(List.of("--data", builtin() ? data.trim().toLowerCase(Locale.ROOT) : data));
+    if (!builtin()) {
+      a.addAll(List.of("--data-npy", arrays(initWeights, "data")));
+      if (validationData != null) {
+        a.addAll(List.of("--validation-npy", arrays(initWeights, "validation")));
+      }
+    }
+    a.addAll(List.of("--batch-size", Integer.toString(batchSize), "--validation-split",
+        Double.toString(validationSplit), "--init-weights", initWeights.toString(), "--report",
+        report.toString()));
     return a;
+  }
+
+  /** {@code X.npy,Y.npy} of a data set's arrays: {@code data.x.npy}, ... beside the weights. */
+  static String arrays(Path initWeights, String which) {
+    return initWeights.resolveSibling(which + ".x.npy") + "," + initWeights.resolveSibling(
+        which + ".y.npy");
   }
 
   /** For tables: e.g. {@code 8-4 tanh-relu | sigmoid | mse | rmsprop default | parity:3 | batch 4 | shuffle}. */
   public String label() {
-    return model.label() + " | " + data + " | batch " + batchSize + " | "
-        + (shuffle ? "shuffle" : "no shuffle")
-        + (validationSplit > 0 ? " | validation_split " + validationSplit : "");
+    return model.label() + " | " + data + (target == null ? "" : " -> " + target) + " | batch "
+        + batchSize + " | " + (shuffle ? "shuffle" : "no shuffle")
+        + (validationSplit > 0 ? " | validation_split " + validationSplit : "")
+        + (validationData != null ? " | validation_data " + validationData : "");
   }
 }

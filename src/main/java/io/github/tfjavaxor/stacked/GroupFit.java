@@ -66,6 +66,9 @@ public final class GroupFit implements AutoCloseable {
    */
   public record Result(List<Log> logs, long compileNanos, long trainNanos) {}
 
+  /** Steps a compiled XLA loop runs, its results dropped, before it trains. */
+  static final int WARM_STEPS = 16;
+
   private final Stack.Models models;
   private final float[][] x;
   private final Plan plan;
@@ -105,6 +108,11 @@ public final class GroupFit implements AutoCloseable {
       session.initialize();
       // Runs of no steps: the session optimizes the graph (and XLA compiles) now, not in fit.
       train.run(inputs, 0, 0);
+      if (plan.jitCompile()) {
+        // XLA's first executions of a loop are slower than the next; a few steps whose state is
+        // dropped pay for that here (docs/development/train-step.md#stacked).
+        train.warm(inputs, Math.min(perRun, WARM_STEPS));
+      }
       if (test != null) {
         test.run(inputs, 0, 0);
       }

@@ -6,7 +6,7 @@ import io.github.tfjavaxor.keras.layers.Dense;
 import io.github.tfjavaxor.keras.losses.Loss;
 import io.github.tfjavaxor.keras.metrics.Metric;
 import io.github.tfjavaxor.keras.optimizers.Optimizer;
-import java.util.ArrayList;
+import io.github.tfjavaxor.keras.trainers.CompileConfig;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -101,11 +101,12 @@ public record ModelSpec(
     }
     activations.forEach(a -> flag("--activation", () -> Activation.get(a)));
     flag("--output-activation", () -> Activation.get(outputActivation));
-    flag("--loss", () -> Loss.get(loss));
+    flag("--loss", () -> Loss.get(loss, outputUnits));
     flag("--optimizer", () -> Optimizer.get(optimizer, learningRate == null ? Double.NaN : learningRate));
     metrics.forEach(m -> flag("--metrics", () -> Metric.get(m)));
-    if (metrics.stream().map(m -> Metric.get(m)).distinct().count() != metrics.size()) {
-      throw new IllegalArgumentException("--metrics: each metric may appear once, found " + metrics);
+    // Keras logs a repeated name as name_1; one name once keeps the logs and tables plain.
+    if (metrics.stream().distinct().count() != metrics.size()) {
+      throw new IllegalArgumentException("--metrics: each name may appear once, found " + metrics);
     }
     long params;
     try (Sequential shape = stack()) { // no native work: the graph is built on first use
@@ -148,9 +149,7 @@ public record ModelSpec(
   public Sequential build(Optimizer optimizerInstance) {
     check();
     Sequential model = stack();
-    List<Metric> ms = new ArrayList<>();
-    metrics.forEach(m -> ms.add(Metric.get(m)));
-    model.compile(Loss.get(loss), optimizerInstance, ms);
+    model.compile(CompileConfig.of(loss, optimizerInstance, metrics));
     return model;
   }
 

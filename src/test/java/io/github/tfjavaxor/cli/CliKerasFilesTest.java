@@ -53,7 +53,8 @@ class CliKerasFilesTest {
     return r;
   }
 
-  private static Cli predictXor(Path model) {
+  /** predict on the four XOR rows from stdin; exit 0 asserted. */
+  static Cli predictXor(Path model) {
     InputStream old = System.in;
     try {
       System.setIn(new ByteArrayInputStream("0,0\n0,1\n1,0\n1,1\n".getBytes(StandardCharsets.UTF_8)));

@@ -83,6 +83,22 @@ class CliModelFileErrorsTest {
   }
 
   @Test
+  void aModelPathWithAnExtensionThePortDoesNotReadIsNamedAsSuch() throws Exception {
+    // Issue 19: read as a checkpoint prefix, m.pb reported a missing m.pb.json.
+    Path h5 = dir.resolve("in.pb");
+    Files.writeString(h5, "not read");
+    assertEquals("tfjava-xor predict: " + h5 + ": .pb is not a model format the port reads;"
+        + " expected a .keras file, a SavedModel directory or a checkpoint prefix written by train"
+        + " --save or --checkpoint", error(fails("predict", "--model", h5.toString())));
+    assertEquals("tfjava-xor evaluate: " + h5 + ": .pb is not a model format the port reads;"
+        + " expected a .keras file or a checkpoint prefix written by train --save or"
+        + " --checkpoint", error(fails("evaluate", "--model", h5.toString())));
+    assertEquals("tfjava-xor train: " + h5 + ": .pb is not a model format the port reads;"
+        + " expected a .keras file, a .weights.h5 file or a checkpoint prefix",
+        error(fails("train", "--from", h5.toString())));
+  }
+
+  @Test
   void missingDatasetsAndShapesThatDoNotFit() throws Exception {
     assertEquals("tfjava-xor train: file error: missing_bias.weights.h5: dataset layers/dense_1/vars/1"
         + " (dense_1/bias) is missing; expected float32 [1]",
@@ -99,6 +115,13 @@ class CliModelFileErrorsTest {
         error(fails("evaluate", "--model", fixture("uncompiled.keras"))));
     InputStream old = System.in;
     try {
+      // Issue 19: "0,NaN" was taken for a header, then "no data rows"; NaN is a number, refused.
+      System.setIn(new ByteArrayInputStream("0,NaN\n".getBytes(StandardCharsets.UTF_8)));
+      assertEquals("tfjava-xor predict: <stdin>:1:2: expected a finite number, found 'NaN'",
+          error(fails("predict", "--model", fixture("stored.keras"))));
+      System.setIn(new ByteArrayInputStream("x,y\n-inf,1\n".getBytes(StandardCharsets.UTF_8)));
+      assertEquals("tfjava-xor predict: <stdin>:2:1: column 'x': expected a finite number, found"
+          + " '-inf'", error(fails("predict", "--model", fixture("stored.keras"))));
       System.setIn(new ByteArrayInputStream("a,b,c\n0,0,1\n".getBytes(StandardCharsets.UTF_8)));
       assertEquals("tfjava-xor predict: <stdin>:1: expected 2 columns, the model's inputs in order"
           + " (the model file names no features), found [a, b, c]",

@@ -2,6 +2,7 @@ package io.github.tfjavaxor.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tfjavaxor.interop.checkpoint.CheckpointMeta;
@@ -29,6 +30,19 @@ class CliRunTest {
     Cli r = Cli.run(args);
     assertEquals(0, r.code(), "stderr: " + r.err());
     return r;
+  }
+
+  @Test
+  void evaluateAfterAValidationSplitSaysItCoversEveryRow() {
+    // Issue 19: the line was computed on all rows, validation rows included, and did not say so.
+    Cli r = ok("train", "--epochs", "3", "--verbose", "0", "--data", "parity:3",
+        "--validation-split", "0.25");
+    String line = r.out().lines().filter(l -> l.startsWith("evaluate: ")).findFirst().orElseThrow();
+    assertTrue(line.matches("evaluate: loss: \\S+ - binary_accuracy: \\S+ \\(all 8 rows: the 2"
+        + " validation rows included\\)"), line);
+    Cli one = ok("train", "--epochs", "3", "--verbose", "0", "--validation-split", "0.25");
+    assertTrue(one.out().contains(" (all 4 rows: the 1 validation row included)\n"), one.out());
+    assertFalse(ok("train", "--epochs", "3", "--verbose", "0").out().contains("(all "));
   }
 
   @Test

@@ -15,7 +15,8 @@ class CliSideBySideUsageTest {
     assertEquals(0, r.code());
     for (String s : new String[] {"--layers", "--activation", "--output-activation", "--loss",
         "--optimizer", "--learning-rate", "--metrics", "--seed", "--data", "--batch-size",
-        "--epochs", "--[no-]shuffle", "--validation-split", "--out", "--no-fused"}) {
+        "--epochs", "--[no-]shuffle", "--validation-split", "--out", "--no-fused", "--target",
+        "--validation-data"}) {
       assertTrue(r.out().contains(s), s + " missing from:\n" + r.out());
     }
   }
@@ -28,8 +29,11 @@ class CliSideBySideUsageTest {
         + " validation rows; expected at least one of each",
     "--epochs -1 | --epochs: expected an integer >= 0, found -1",
     "--batch-size 0 | --batch-size: expected an integer >= 1, found 0",
-    "--data rows.csv | --data: expected a built-in data set that Keras builds row for row (xor,"
-        + " and, or, nand, nor, xnor, parity:N (N in 1..20)), found 'rows.csv'",
+    "--data rows.csv | --target: required with a CSV file (--data rows.csv); expected the name"
+        + " of the column to predict",
+    "--data xor --target y | --target: only for CSV files; 'xor' is a built-in data set",
+    "--validation-data and | --validation-data: expected a CSV file, found the built-in data set"
+        + " name 'and'",
     "--data parity:21 | --data parity:N: expected N in 1..20, found 21",
     "--layers 8,x | --layers: expected positive integers such as 16 or 16,8, found 'x'",
     "--layers 8,4 --activation tanh,relu,elu | --activation: expected one activation for all"

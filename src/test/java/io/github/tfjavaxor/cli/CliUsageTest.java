@@ -103,6 +103,13 @@ class CliUsageTest {
     Cli r = Cli.run("--version");
     assertEquals(0, r.code());
     assertTrue(r.out().startsWith("tfjava-xor 0.1.0-SNAPSHOT"), r.out());
+    // Issue 19: train -V printed nothing.
+    for (String sub : new String[] {"tutorial", "train", "evaluate", "predict", "sweep", "merge",
+        "summary", "side-by-side", "statistical-parity"}) {
+      Cli v = Cli.run(sub, "-V");
+      assertEquals(0, v.code(), sub);
+      assertEquals(r.out(), v.out(), sub);
+    }
   }
 
   @ParameterizedTest
@@ -116,7 +123,9 @@ class CliUsageTest {
     "train --optimizer adagrad|tfjava-xor train: --optimizer: unknown name 'adagrad'; expected one of adam, sgd, rmsprop",
     "train --learning-rate -1|tfjava-xor train: --learning-rate: expected a finite number > 0, found -1",
     "train --learning-rate abc|tfjava-xor train: --learning-rate: expected a number > 0, found 'abc'",
-    "train --metrics accuracy|tfjava-xor train: --metrics: unknown name 'accuracy'; expected one of binary_accuracy, mean_squared_error, mean_absolute_error",
+    "train --metrics auc|tfjava-xor train: --metrics: unknown name 'auc'; expected one of accuracy, binary_accuracy, categorical_accuracy, mean_squared_error, mean_absolute_error, binary_crossentropy",
+    "train --metrics Binary_Accuracy|tfjava-xor train: --metrics: unknown name 'Binary_Accuracy'; expected one of accuracy, binary_accuracy, categorical_accuracy, mean_squared_error, mean_absolute_error, binary_crossentropy",
+    "train --metrics acc,acc|tfjava-xor train: --metrics: each name may appear once, found [acc, acc]",
     "train --epochs -1|tfjava-xor train: --epochs: expected an integer >= 0, found -1",
     "train --validation-split 1|tfjava-xor train: --validation-split: expected a number in [0, 1), found 1.0",
     "train --validation-split -0.5|tfjava-xor train: --validation-split: expected a number in [0, 1), found -0.5",
@@ -136,8 +145,8 @@ class CliUsageTest {
     "train --layers -3|tfjava-xor train: --layers: expected positive integers such as 16 or 16,8 (layer sizes), found '-3'",
     "train --from m.keras --layers 8|tfjava-xor train: --layers: not allowed with --from m.keras; the model comes from the .keras file",
     "train --from m.keras --device cpu|tfjava-xor train: --device: not allowed with --from m.keras; the model is restored on the CPU or GPU TensorFlow picks",
-    "train --from m.keras --save ck|tfjava-xor train: --save ck: a model from a .keras file is written as PATH.keras, PATH.weights.h5 or PATH/ (a SavedModel); a TF checkpoint holds models the flags describe",
-    "train --from m.keras --checkpoint ck-{epoch}|tfjava-xor train: --checkpoint ck-{epoch}: a model from a .keras file is written as PATH.keras, PATH.weights.h5 or PATH/ (a SavedModel); a TF checkpoint holds models the flags describe",
+    "train --from m.keras --save ck|tfjava-xor train: --save ck: a model from a .keras file is written as PATH.keras, PATH.h5, PATH.weights.h5 or PATH/ (a SavedModel); a TF checkpoint holds models the flags describe",
+    "train --from m.keras --checkpoint ck-{epoch}|tfjava-xor train: --checkpoint ck-{epoch}: a model from a .keras file is written as PATH.keras, PATH.h5, PATH.weights.h5 or PATH/ (a SavedModel); a TF checkpoint holds models the flags describe",
     "train --from /tmp|tfjava-xor train: --from: /tmp is a directory (a SavedModel?), which holds no training state; expected a .keras file, a .weights.h5 file or a checkpoint prefix",
     "evaluate --model m.weights.h5|tfjava-xor evaluate: --model: m.weights.h5 holds weights only, no model; expected a .keras file or a checkpoint prefix (train --from takes .weights.h5 with the model flags)",
     "summary --model /tmp|tfjava-xor summary: --model: /tmp is a directory (a SavedModel?); this command reads a .keras file or a checkpoint prefix (predict also reads SavedModel directories)",
@@ -150,6 +159,8 @@ class CliUsageTest {
     "train --early-stopping --monitor val_loss|tfjava-xor train: --monitor: expected one of the logged metrics [binary_accuracy, loss], found 'val_loss'",
     "train --start-from-epoch -1|tfjava-xor train: --start-from-epoch: expected an integer >= 0, found -1",
     "train --save-best-only|tfjava-xor train: --save-best-only: needs --checkpoint PATH",
+    "train --save m.json|tfjava-xor train: --save m.json: .json is not a format the port writes; expected PATH.keras (a Keras 3 model file), PATH.h5 (Keras's legacy HDF5 model), PATH.weights.h5 (Keras weights), PATH/ (a SavedModel directory) or a checkpoint prefix without an extension (PREFIX.index, PREFIX.data-*, PREFIX.json)",
+    "train --checkpoint out/ck-{epoch}.index|tfjava-xor train: --checkpoint out/ck-{epoch}.index: .index is not a format the port writes; expected PATH.keras (a Keras 3 model file), PATH.h5 (Keras's legacy HDF5 model), PATH.weights.h5 (Keras weights), PATH/ (a SavedModel directory) or a checkpoint prefix without an extension (PREFIX.index, PREFIX.data-*, PREFIX.json)",
     "train --resume m --layers 8|tfjava-xor train: --layers: not allowed with --resume m; the model comes from the checkpoint",
     "tutorial --epochs 0|tfjava-xor tutorial: --epochs: expected an integer >= 1, found 0",
     "--verbose 7|tfjava-xor: --verbose: expected 0, 1 or 2, found 7",

@@ -1,6 +1,7 @@
 package io.github.tfjavaxor.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -33,5 +34,21 @@ class PythonVenvTest {
         + "  keras: expected 0.0.1, found 3.15.1\n"
         + "  no-such-package-tfjavaxor: expected 1.0, found nothing installed\n"
         + "  rebuild it with python/venv.sh --force\n", o.stderr());
+  }
+
+  @Test
+  void foundBesideTheClassesFromAnyWorkingDirectory() throws IOException {
+    // Issue 19: from outside the checkout, side-by-side exited 3 "python/venv.sh not found".
+    Path checkout = Path.of("").toAbsolutePath(); // Maven runs the tests in the checkout
+    Path python = checkout.resolve("python");
+    assertEquals(python, PythonVenv.locate(tmp, checkout.resolve("target/classes")).dir());
+    assertEquals(python,
+        PythonVenv.locate(tmp, checkout.resolve("target/tfjava-xor-cds-classes.jar")).dir());
+    assertEquals(python, PythonVenv.locate(checkout.resolve("docs"), null).dir());
+    Path elsewhere = tmp.resolve("lib/tfjava-xor.jar");
+    IOException e = assertThrows(IOException.class, () -> PythonVenv.locate(tmp, elsewhere));
+    assertEquals("python/venv.sh not found beside " + elsewhere + " or in " + tmp + " or its"
+        + " parents; run from the project checkout or set -Dtfjavaxor.python.dir=<checkout>/python",
+        e.getMessage());
   }
 }

@@ -77,9 +77,10 @@ class BadInputTest {
           "optimizer: unknown name 'adamw'; expected one of adam, sgd, rmsprop",
           () -> m.compile("mse", "adamw", List.of()));
       rejects(
-          "metrics: unknown name 'acc'; expected one of binary_accuracy, mean_squared_error,"
-              + " mean_absolute_error",
-          () -> m.compile("mse", "adam", List.of("acc")));
+          "metrics: unknown name 'Acc_uracy'; expected one of accuracy, binary_accuracy,"
+              + " categorical_accuracy, mean_squared_error, mean_absolute_error,"
+              + " binary_crossentropy",
+          () -> m.compile("mse", "adam", List.of("Acc_uracy")));
     }
   }
 

@@ -40,13 +40,14 @@ class SideBySideConfigTest {
 
   @Test
   void passesEveryFlagToKerasWithKerasNames() {
+    // Loss and metrics as written: Keras logs a metric under the name it was given.
     ModelSpec m = new ModelSpec(3, List.of(8, 4), List.of("TANH", "relu"), 1, "sigmoid", "mse",
-        "RMSprop", 0.01, List.of("binary_accuracy", "mae"), 7);
+        "RMSprop", 0.01, List.of("acc", "mae"), 7);
     SideBySideConfig c = new SideBySideConfig(m, "parity:3", 200, 4, true, 0.25).check(8);
     assertEquals(List.of("--seed", "7", "--epochs", "200", "--shuffle", "--verbose", "0",
         "--layers", "8,4", "--activation", "tanh,relu", "--output-activation", "sigmoid",
-        "--loss", "mean_squared_error", "--optimizer", "rmsprop", "--learning-rate", "0.01",
-        "--metrics", "binary_accuracy,mean_absolute_error", "--data", "parity:3",
+        "--loss", "mse", "--optimizer", "rmsprop", "--learning-rate", "0.01",
+        "--metrics", "acc,mae", "--data", "parity:3",
         "--batch-size", "4", "--validation-split", "0.25", "--init-weights", "i.weights.h5",
         "--report", "r.json"), c.kerasArgs(Path.of("i.weights.h5"), Path.of("r.json")));
     ModelSpec none = new ModelSpec(2, List.of(), List.of(), 1, "sigmoid", "mean_squared_error",
@@ -66,9 +67,21 @@ class SideBySideConfigTest {
     assertEquals("--batch-size: expected an integer >= 1, found 0",
         assertThrows(IllegalArgumentException.class,
             () -> new SideBySideConfig(t, "xor", 1, 0, true, 0).check(4)).getMessage());
-    assertEquals("--data: expected a built-in data set that Keras builds row for row (xor, and,"
-        + " or, nand, nor, xnor, parity:N (N in 1..20)), found 'd.csv'",
-        assertThrows(IllegalArgumentException.class,
+    // Issue 19: a CSV file is the user's own data, with its target column, as for train.
+    assertEquals("--target: required with a CSV file (--data d.csv); expected the name of the"
+        + " column to predict", assertThrows(IllegalArgumentException.class,
             () -> new SideBySideConfig(t, "d.csv", 1, 32, true, 0).check(4)).getMessage());
+    assertEquals("--validation-split: not allowed with --validation-data; give one source of"
+        + " validation rows", assertThrows(IllegalArgumentException.class,
+            () -> new SideBySideConfig(t, "d.csv", 1, 32, true, 0.5, "y", "v.csv").check(4))
+            .getMessage());
+    assertEquals("--target: only with a CSV file; 'xor' is a built-in data set",
+        assertThrows(IllegalArgumentException.class,
+            () -> new SideBySideConfig(t, "xor", 1, 32, true, 0, "y", null).check(4))
+            .getMessage());
+    assertEquals(List.of("--data", "d.csv", "--data-npy", "w/data.x.npy,w/data.y.npy",
+        "--validation-npy", "w/validation.x.npy,w/validation.y.npy"),
+        new SideBySideConfig(t, "d.csv", 1, 32, true, 0, "y", "v.csv")
+            .kerasArgs(Path.of("w/i.weights.h5"), Path.of("r.json")).subList(19, 25));
   }
 }

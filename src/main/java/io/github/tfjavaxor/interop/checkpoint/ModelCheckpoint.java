@@ -77,6 +77,8 @@ public final class ModelCheckpoint implements Callback {
     try {
       if (path.endsWith(".keras")) {
         KerasModelFile.save(Path.of(path), model);
+      } else if (io.github.tfjavaxor.interop.KerasH5File.isModelFile(path)) {
+        io.github.tfjavaxor.interop.KerasH5File.save(Path.of(path), model);
       } else if (path.endsWith(".weights.h5")) {
         KerasWeightsFile.save(Path.of(path), model);
       } else {

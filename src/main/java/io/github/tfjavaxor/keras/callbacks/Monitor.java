@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.keras.callbacks;
 
+import io.github.tfjavaxor.keras.metrics.Metric;
 import java.util.Locale;
 
 /**
@@ -48,22 +49,18 @@ public final class Monitor {
     this.minDelta = increase ? Math.abs(minDelta) : -Math.abs(minDelta);
   }
 
+  // Keras's _set_monitor_op: "loss" decreases; a compiled metric goes its _direction.
   private static boolean autoIncrease(String monitor) {
     String name = monitor.startsWith("val_") ? monitor.substring(4) : monitor;
-    switch (name) {
-      case "loss":
-      case "mean_squared_error":
-      case "mean_absolute_error":
-        return false;
-      case "binary_accuracy":
-        return true;
-      default:
-        throw new IllegalArgumentException(
-            "monitor="
-                + monitor
-                + ": cannot tell automatically whether it should be maximized or minimized;"
-                + " pass mode 'max' or 'min'");
+    Metric m = Metric.ofLogged(name);
+    if (!name.equals("loss") && m == null) {
+      throw new IllegalArgumentException(
+          "monitor="
+              + monitor
+              + ": cannot tell automatically whether it should be maximized or minimized;"
+              + " pass mode 'max' or 'min'");
     }
+    return m != null && m.increases();
   }
 
   /** The monitored logs key. */

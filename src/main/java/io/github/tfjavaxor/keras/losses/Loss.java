@@ -1,6 +1,7 @@
 package io.github.tfjavaxor.keras.losses;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.tensorflow.Operand;
@@ -12,35 +13,46 @@ import org.tensorflow.types.TFloat32;
  * over the last axis) are summed and divided by the number of samples; mirrors {@code
  * keras.losses.mean_squared_error} etc. and {@code keras/src/losses/loss.py reduce_values}.
  *
+ * <p>Names are looked up as Keras 3's {@code keras.losses.get} and {@code compile_utils.get_loss}
+ * look them up: the function name ({@code mean_squared_error}), the class name ({@code
+ * MeanSquaredError}) and the aliases {@code mse/MSE}, {@code mae/MAE}, {@code bce/BCE}, exactly;
+ * {@code crossentropy} and {@code ce} in any case mean binary_crossentropy for one output unit
+ * ({@link #get(String, long)}).
+ *
  * <p>Example: {@code y = [[0],[1],[1],[0]]}, {@code p = [[.1],[.6],[.8],[.3]]}: mean_squared_error =
  * (0.01 + 0.16 + 0.04 + 0.09) / 4 = 0.075.
  */
 public enum Loss {
-  /** {@code mean((y - p)^2, axis=-1)}; alias {@code mse}. */
-  MEAN_SQUARED_ERROR("mean_squared_error", "mse"),
-  /** {@code mean(|y - p|, axis=-1)}; alias {@code mae}. */
-  MEAN_ABSOLUTE_ERROR("mean_absolute_error", "mae"),
+  /** {@code mean((y - p)^2, axis=-1)}. */
+  MEAN_SQUARED_ERROR("mean_squared_error", "MeanSquaredError", "mse", "MSE"),
+  /** {@code mean(|y - p|, axis=-1)}. */
+  MEAN_ABSOLUTE_ERROR("mean_absolute_error", "MeanAbsoluteError", "mae", "MAE"),
   /**
    * {@code mean(-(y log p + (1-y) log(1-p)), axis=-1)}. As in Keras, when the output layer is a
    * sigmoid the loss is computed from its logits ({@code sigmoid_cross_entropy_with_logits}); any
    * other output is clipped to [1e-7, 1 - 1e-7] first.
    */
-  BINARY_CROSSENTROPY("binary_crossentropy", "bce");
+  BINARY_CROSSENTROPY("binary_crossentropy", "BinaryCrossentropy", "bce", "BCE");
 
   /** Keras's {@code backend.epsilon()}, used to clip probabilities. */
   public static final float EPSILON = 1e-7f;
 
   private final String kerasName;
-  private final String alias;
+  private final List<String> names;
 
-  Loss(String kerasName, String alias) {
+  Loss(String kerasName, String... aliases) {
     this.kerasName = kerasName;
-    this.alias = alias;
+    this.names = List.of(aliases);
   }
 
-  /** The name Keras uses in {@code compile(loss='...')}. */
+  /** The Keras function's name, e.g. {@code mean_squared_error}. */
   public String kerasName() {
     return kerasName;
+  }
+
+  /** The Keras class name, e.g. {@code MeanSquaredError}. */
+  public String className() {
+    return names.get(0);
   }
 
   /**
@@ -160,23 +172,51 @@ public enum Loss {
   }
 
   /**
-   * Looks a loss up by its Keras name or alias ({@code "mean_squared_error"}, {@code "mse"}, ...).
+   * Looks a loss up as Keras's {@code compile(loss=...)} does, before the output is known: a
+   * function name, class name or alias, exactly; {@code crossentropy}/{@code ce} in any case give
+   * binary_crossentropy, which {@link #get(String, long)} confirms for the output.
    *
-   * @throws IllegalArgumentException if the name is unknown
+   * @throws IllegalArgumentException if Keras would not take the name or the port lacks it
    */
   public static Loss get(String name) {
     if (name != null) {
-      String key = name.trim().toLowerCase(Locale.ROOT);
+      if (resolvesByShape(name)) {
+        return BINARY_CROSSENTROPY;
+      }
       for (Loss l : values()) {
-        if (l.kerasName.equals(key) || l.alias.equals(key)) {
+        if (l.kerasName.equals(name) || l.names.contains(name)) {
           return l;
         }
       }
     }
-    throw new IllegalArgumentException("loss: unknown name '" + name + "'; expected one of " + names());
+    throw new IllegalArgumentException("loss: unknown name '" + name + "'; expected one of "
+        + names());
   }
 
-  /** All supported Keras names, comma-separated. */
+  /**
+   * {@link #get(String)} for a model with {@code units} output units: Keras's {@code get_loss}
+   * gives {@code crossentropy} binary_crossentropy only when {@code y_pred.shape[-1] == 1}, else
+   * categorical_crossentropy, which the port does not have.
+   *
+   * @throws IllegalArgumentException for an unknown name, or crossentropy with units != 1
+   */
+  public static Loss get(String name, long units) {
+    Loss loss = get(name);
+    if (resolvesByShape(name) && units != 1) {
+      throw new IllegalArgumentException("loss: '" + name + "' on " + units + " output units is"
+          + " categorical_crossentropy in Keras (binary_crossentropy only for one unit), which the"
+          + " port does not have; expected one of " + names());
+    }
+    return loss;
+  }
+
+  /** Whether Keras resolves the name by the output's shape: {@code crossentropy}, {@code ce}. */
+  public static boolean resolvesByShape(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.equals("crossentropy") || lower.equals("ce");
+  }
+
+  /** All supported Keras function names, comma-separated. */
   public static String names() {
     return Arrays.stream(values()).map(Loss::kerasName).collect(Collectors.joining(", "));
   }

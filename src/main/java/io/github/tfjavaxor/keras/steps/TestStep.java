@@ -41,7 +41,7 @@ public final class TestStep {
     logged.add(value);
     Ops metricsScope = tf.withSubScope("compile_metrics");
     for (Metric m : metrics) {
-      logged.add(m.batchTotal(metricsScope.withSubScope(m.kerasName()), y, p.output()));
+      logged.add(m.batchTotal(metricsScope.withSubScope(m.kerasName()), y, p.output(), p.logits()));
     }
     // Stacked models log [models] per entry: their logs are [models, 1 + metrics].
     Ops logs = tf.withName("batch_logs");

@@ -40,6 +40,7 @@ final class StepFunctions {
   }
 
   TestFunction test(CompileConfig config) {
+    config.checkOutput(model.outputDim()); // before the graph: Keras resolves "crossentropy" here
     forGraph(model.modelGraph());
     if (test == null) {
       test = new TestFunction(builtOn, config, model.outputDim());

@@ -258,7 +258,7 @@ public final class Trainer {
   }
 
   private MetricsTracker tracker() {
-    return new MetricsTracker(config.metricNames());
+    return new MetricsTracker(config.loggedNames());
   }
 
   // The validation pass inside fit: a fresh tracker, the callbacks' test hooks, prefixed logs.

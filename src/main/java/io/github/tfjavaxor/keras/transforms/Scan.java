@@ -170,6 +170,18 @@ public final class Scan {
    * @return the buffer's values after the run, row by row
    */
   public float[][] run(ScanInputs in, int firstStep, int steps) {
+    return run(in, firstStep, steps, true);
+  }
+
+  /**
+   * Runs {@code steps} steps as {@link #run(ScanInputs, int, int)} does, but leaves the state as
+   * it was: what XLA's first executions cost, paid before the runs that count.
+   */
+  public void warm(ScanInputs in, int steps) {
+    run(in, 0, steps, false);
+  }
+
+  private float[][] run(ScanInputs in, int firstStep, int steps, boolean write) {
     try (TInt32 c = TInt32.scalarOf(steps);
         TInt32 f = TInt32.scalarOf(firstStep)) {
       Session.Runner runner = session.runner().feed(x, in.x()).feed(orders, in.orders())
@@ -177,7 +189,7 @@ public final class Scan {
       if (y != null) {
         runner.feed(y, in.y());
       }
-      if (update != null) {
+      if (update != null && write) {
         runner.addTarget(update);
       }
       try (Result r = runner.run()) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.tfjavaxor.keras.metrics.Metric;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -89,7 +88,7 @@ class LossAndMetricTest {
 
   @Test
   void binaryAccuracyIsStrictlyGreaterThanHalf() {
-    Build acc = (tf, y, q) -> Metric.BINARY_ACCURACY.batchTotal(tf, y, q);
+    Build acc = (tf, y, q) -> Metric.BINARY_ACCURACY.batchTotal(tf, y, q, null);
     // 0.5 is class 0 (right for y=0), 0.5000001 is class 1 (right for y=1).
     assertEquals(4f, eval(Y, new float[][] {{0.5f}, {0.50000006f}, {0.9f}, {0.2f}}, acc));
     // 0.5 for a positive label is wrong.
@@ -100,25 +99,62 @@ class LossAndMetricTest {
   @Test
   void lossStyleMetricsMatchTheirLosses() {
     float[][] p = {{0.1f}, {0.6f}, {0.8f}, {0.3f}};
-    assertEquals(0.3f, eval(Y, p, (tf, y, q) -> Metric.MEAN_SQUARED_ERROR.batchTotal(tf, y, q)), 1e-7);
-    assertEquals(1.0f, eval(Y, p, (tf, y, q) -> Metric.MEAN_ABSOLUTE_ERROR.batchTotal(tf, y, q)), 1e-7);
+    assertEquals(0.3f, eval(Y, p, (tf, y, q) -> Metric.MEAN_SQUARED_ERROR.batchTotal(tf, y, q, null)), 1e-7);
+    assertEquals(1.0f, eval(Y, p, (tf, y, q) -> Metric.MEAN_ABSOLUTE_ERROR.batchTotal(tf, y, q, null)), 1e-7);
   }
 
   @Test
-  void namesAndAliases() {
-    assertEquals(Loss.MEAN_SQUARED_ERROR, Loss.get("mse"));
-    assertEquals(Loss.BINARY_CROSSENTROPY, Loss.get("Binary_Crossentropy"));
-    assertEquals(Metric.MEAN_ABSOLUTE_ERROR, Metric.get("mae"));
+  void categoricalAccuracyComparesArgmaxesFirstIndexOnTies() {
+    float[][] y = {{0, 1, 0}, {1, 0, 0}, {0, 0, 1}, {0, 1, 0}};
+    // argmax: 1 (right), 1 (wrong), 2 (right), tie 0.4/0.4 -> index 0 (wrong)
+    float[][] p = {{0.1f, 0.8f, 0.1f}, {0.2f, 0.7f, 0.1f}, {0, 0, 1}, {0.4f, 0.4f, 0.2f}};
+    assertEquals(2f, eval(y, p, (tf, t, q) -> Metric.CATEGORICAL_ACCURACY.batchTotal(tf, t, q, null)));
+    // "accuracy" is categorical on three units and binary on one, as Keras's get_metric.
+    assertEquals(2f, eval(y, p, (tf, t, q) -> Metric.ACCURACY.batchTotal(tf, t, q, null)));
+    assertEquals(4f, eval(Y, new float[][] {{0.5f}, {0.51f}, {0.9f}, {0.2f}},
+        (tf, t, q) -> Metric.ACCURACY.batchTotal(tf, t, q, null)));
+  }
+
+  @Test
+  void binaryCrossentropyMetricUsesTheSigmoidsLogitsAsTheLoss() {
+    // A saturated sigmoid: logit 30, label 0. From the logits: 30 + log1p(exp(-30)) = 30; the
+    // clipped probability 1 - 1e-7 (float32: 1 - 2^-23) would give -log(2^-23) = 15.942. Keras's
+    // metric gives 30: it takes the logits, as its loss does.
+    float[][] z = {{30f}};
+    assertEquals(30f, eval(new float[][] {{0}}, z,
+        (tf, t, logits) -> Metric.BINARY_CROSSENTROPY.batchTotal(tf, t, tf.math.sigmoid(logits), logits)));
+    assertEquals(23 * Math.log(2), eval(new float[][] {{0}}, new float[][] {{1f}},
+        (tf, t, q) -> Metric.BINARY_CROSSENTROPY.batchTotal(tf, t, q, null)), 1e-5);
+  }
+
+  @Test
+  void namesAreKerassOwnCaseSensitiveExceptAccuracyAndCrossentropy() {
+    for (String n : new String[] {"mean_squared_error", "MeanSquaredError", "mse", "MSE"}) {
+      assertEquals(Loss.MEAN_SQUARED_ERROR, Loss.get(n), n);
+      assertEquals(Metric.MEAN_SQUARED_ERROR, Metric.get(n), n);
+    }
+    for (String n : new String[] {"binary_crossentropy", "BinaryCrossentropy", "bce", "BCE"}) {
+      assertEquals(Loss.BINARY_CROSSENTROPY, Loss.get(n), n);
+      assertEquals(Metric.BINARY_CROSSENTROPY, Metric.get(n), n);
+    }
+    assertEquals(Metric.BINARY_ACCURACY, Metric.get("BinaryAccuracy"));
+    for (String n : new String[] {"accuracy", "acc", "ACC", "Accuracy"}) {
+      assertEquals(Metric.ACCURACY, Metric.get(n), n);
+    }
+    assertEquals(Loss.BINARY_CROSSENTROPY, Loss.get("CE", 1));
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Loss.get("hinge"));
-    assertEquals(
-        "loss: unknown name 'hinge'; expected one of mean_squared_error, mean_absolute_error,"
-            + " binary_crossentropy",
+        assertThrows(IllegalArgumentException.class, () -> Loss.get("crossentropy", 3));
+    assertEquals("loss: 'crossentropy' on 3 output units is categorical_crossentropy in Keras"
+        + " (binary_crossentropy only for one unit), which the port does not have; expected one"
+        + " of mean_squared_error, mean_absolute_error, binary_crossentropy", e.getMessage());
+    // Keras: "Could not interpret loss identifier: Mse"
+    e = assertThrows(IllegalArgumentException.class, () -> Loss.get("Mse"));
+    assertEquals("loss: unknown name 'Mse'; expected one of mean_squared_error,"
+        + " mean_absolute_error, binary_crossentropy", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> Metric.get("auc"));
+    assertEquals("metrics: unknown name 'auc'; expected one of accuracy, binary_accuracy,"
+        + " categorical_accuracy, mean_squared_error, mean_absolute_error, binary_crossentropy",
         e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> Metric.get("accuracy"));
-    assertEquals(
-        "metrics: unknown name 'accuracy'; expected one of binary_accuracy, mean_squared_error,"
-            + " mean_absolute_error",
-        e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Metric.get("crossentropy"));
   }
 }

@@ -30,7 +30,7 @@ class FrameworkBinaryAccuracyDefectTest {
       Ops tf = Ops.create(g);
       Placeholder<TFloat32> y = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 1)));
       Placeholder<TFloat32> p = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 1)));
-      Operand<TFloat32> total = Metric.BINARY_ACCURACY.batchTotal(tf, y, p);
+      Operand<TFloat32> total = Metric.BINARY_ACCURACY.batchTotal(tf, y, p, null);
       try (Session s = new Session(g);
           TFloat32 yt = TFloat32.tensorOf(StdArrays.ndCopyOf(Y));
           TFloat32 pt = TFloat32.tensorOf(StdArrays.ndCopyOf(P));
