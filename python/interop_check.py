@@ -6,7 +6,8 @@ as JSON on stdout. Used by the Java interop tests to check that Keras accepts fi
     python/run.sh interop_check.py savedmodel DIR
 
 Output: {"predictions": [[p], ...], "weights": [[...], ...] (weights/model only),
-         "layers": [...] (model only), "outputs": [...] (savedmodel only)}; float32 values are
+         "layers": [...] and, if compiled, "loss", "optimizer", "learning_rate" and "iterations"
+         (model only), "outputs": [...] (savedmodel only)}; float32 values are
 written exactly as Python floats. Exit status 1 with the Keras error on stderr if loading fails.
 """
 import argparse
@@ -62,6 +63,7 @@ def main(argv=None):
                 out["loss"] = model.loss
                 out["optimizer"] = model.optimizer.get_config()["name"]
                 out["learning_rate"] = float(model.optimizer.learning_rate.numpy())
+                out["iterations"] = int(model.optimizer.iterations.numpy())
         out["weights"] = [floats(w) for w in model.get_weights()]
         out["predictions"] = floats(model.predict(x, verbose=0))
     json.dump(out, sys.stdout)

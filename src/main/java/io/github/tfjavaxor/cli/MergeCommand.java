@@ -37,11 +37,10 @@ final class MergeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path target = out.resolve("runs.csv");
-    for (Path in : inputs) {
-      if (in.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
-        throw new UsageException("--out: would overwrite its input " + in + "; choose another directory");
-      }
-    }
+    FileClaims claims = new FileClaims();
+    inputs.forEach(in -> claims.reads("RUNS_CSV", in));
+    claims.writesInto("--out", out.toString(), List.of("runs.csv", "summary.csv", "epochs.png"),
+        List.of()).check();
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new DataException(out.toString(), "--out: expected a directory, found a file");
     }

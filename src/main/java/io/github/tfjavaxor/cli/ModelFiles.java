@@ -82,6 +82,18 @@ final class ModelFiles {
         : path.endsWith(".weights.h5") ? Format.WEIGHTS : Format.CHECKPOINT;
   }
 
+  /**
+   * The files a model path stands for: the file itself, or a checkpoint's three ({@code
+   * PREFIX.index}, {@code PREFIX.data-00000-of-00001}, {@code PREFIX.json}); none for a SavedModel.
+   */
+  static List<String> files(Format format, String path) {
+    return switch (format) {
+      case KERAS, H5, WEIGHTS -> List.of(path);
+      case SAVED_MODEL -> List.of();
+      case CHECKPOINT -> List.of(path + ".index", path + ".data-00000-of-00001", path + ".json");
+    };
+  }
+
   /** The format of an existing input: a directory is a SavedModel. */
   static Format ofInput(Path path) {
     String name = path.toString();
@@ -177,15 +189,25 @@ final class ModelFiles {
       OutputChecks.writable(flag, p);
       return;
     }
-    if (Files.isRegularFile(p)) {
+    if (Files.exists(p) && !Files.isDirectory(p)) {
       throw new DataException(p.toString(), flag + ": cannot write: expected a directory for the"
           + " SavedModel, found a file");
     }
-    // The export goes to a sibling temporary directory: probe the parent with a sibling name.
-    String problem = AtomicFiles.problemWriting(p.toAbsolutePath().resolveSibling(
-        "." + p.getFileName() + ".probe"));
+    // The export is written under a temporary name in the directory (or beside a new one), then
+    // its files are moved in; the user's other files stay, as with Keras's model.export.
+    Path probe = Files.isDirectory(p) ? p.resolve(".probe") : p.toAbsolutePath().resolveSibling(
+        "." + p.getFileName() + ".probe");
+    String problem = AtomicFiles.problemWriting(probe);
     if (problem != null) {
       throw new DataException(p.toString(), flag + ": cannot write: " + problem);
+    }
+    for (String f : SavedModels.FILES) {
+      Path file = p.resolve(f);
+      Path sub = file.getParent();
+      if (Files.isDirectory(file) || Files.exists(sub) && !Files.isDirectory(sub)) {
+        throw new DataException(p.toString(), flag + ": cannot write the SavedModel's " + f
+            + ": " + (Files.isDirectory(file) ? file + " is a directory" : sub + " is a file"));
+      }
     }
   }
 

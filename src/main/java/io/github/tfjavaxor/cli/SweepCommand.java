@@ -2,7 +2,10 @@ package io.github.tfjavaxor.cli;
 
 import io.github.tfjavaxor.datasets.DataException;
 import io.github.tfjavaxor.datasets.Dataset;
+import io.github.tfjavaxor.datasets.Datasets;
 import io.github.tfjavaxor.keras.transforms.Stack;
+import io.github.tfjavaxor.keras.utils.Interrupts;
+import io.github.tfjavaxor.keras.utils.KeyboardInterrupt;
 import io.github.tfjavaxor.stacked.GroupKey;
 import io.github.tfjavaxor.sweep.GroupedRunner;
 import io.github.tfjavaxor.sweep.ProgressBar;
@@ -133,6 +136,9 @@ final class SweepCommand implements Callable<Integer> {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new DataException(out.toString(), "--out: expected a directory, found a file");
     }
+    new FileClaims().reads("--data", Datasets.isBuiltin(data.data) ? null : Path.of(data.data))
+        .writesInto("--out", out.toString(), List.of("runs.csv", "summary.csv", "epochs.png"),
+            List.of()).check();
     Dataset d = data.load();
     try {
       grid = grid(d);
@@ -174,6 +180,7 @@ final class SweepCommand implements Callable<Integer> {
         csv.write(r);
         results.add(r);
         bar.step();
+        Interrupts.check(); // grouped runs train outside fit: stop between them
       };
       if (group.equals("none")) {
         SweepRunner.run(pending, d.x(), d.y(), threads, sink);
@@ -181,6 +188,10 @@ final class SweepCommand implements Callable<Integer> {
         timing = GroupedRunner.run(pending, d.x(), d.y(), threads, groupSize, mode,
             jitCompile.equals("true"), sink);
       }
+    } catch (KeyboardInterrupt e) {
+      parent.err.println(); // ends the progress bar's line
+      throw e.withDetail("; " + runsFile + " has the " + results.size() + " runs done;"
+          + " --resume continues");
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     SweepSummary summary = new SweepSummary(results);

@@ -1,11 +1,15 @@
 package io.github.tfjavaxor.cli;
 
 import io.github.tfjavaxor.datasets.DataException;
+import io.github.tfjavaxor.keras.utils.Interrupts;
+import io.github.tfjavaxor.keras.utils.KeyboardInterrupt;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +21,9 @@ import picocli.CommandLine.ParameterException;
  *
  * <p>Errors: picocli's parse errors and {@link UsageException} exit 2; {@link DataException} and
  * I/O errors exit 3; anything else exits 1 with a one-line message (set {@code
- * TFJAVA_XOR_DEBUG=1} for the stack trace).
+ * TFJAVA_XOR_DEBUG=1} for the stack trace). SIGINT and SIGTERM stop training after the running
+ * step and exit 130 and 143 with one line ({@link Signals}); a closed stdout exits 141 silently
+ * ({@link PipeWatch}).
  */
 @Command(
     name = "tfjava-xor",
@@ -56,8 +62,16 @@ public final class TfjavaXor implements Callable<Integer> {
     if (args.length == 1 && args[0].strip().contains(" ")) {
       args = args[0].strip().split("\\s+");
     }
-    int code = execute(args, System.out, System.err);
-    System.out.flush();
+    PrintStream out = PipeWatch.stdout();
+    System.setOut(out);
+    Signals.install(System.err);
+    int code = execute(args, out, System.err);
+    KeyboardInterrupt.Signal late = Interrupts.pending();
+    if (late != null && late != KeyboardInterrupt.Signal.SIGPIPE && code != late.exitCode()) {
+      System.err.println("tfjava-xor: interrupted by " + late + " as the command ended");
+      code = late.exitCode();
+    }
+    out.flush();
     System.exit(code);
   }
 
@@ -74,6 +88,7 @@ public final class TfjavaXor implements Callable<Integer> {
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setParameterExceptionHandler(TfjavaXor::usage);
+    cl.registerConverter(Path.class, Path::of); // keeps an InvalidPathException as the cause
     cl.setExecutionExceptionHandler((ex, line, parse) -> handle(ex, line, err));
     try {
       return cl.execute(args);
@@ -114,6 +129,12 @@ public final class TfjavaXor implements Callable<Integer> {
   private static int usage(ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
     PrintWriter w = cl.getErr();
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof InvalidPathException p) {
+        w.println(cl.getCommandSpec().qualifiedName() + ": " + unnamable(p));
+        return ExitCodes.DATA;
+      }
+    }
     String message = ex.getMessage();
     if (ex.getCause() instanceof CommandLine.TypeConversionException c
         && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o) {
@@ -127,6 +148,13 @@ public final class TfjavaXor implements Callable<Integer> {
   /** Maps an exception from a command to its exit code, printing one line (usage: two). */
   static int handle(Exception ex, CommandLine line, PrintStream err) {
     String name = line.getCommandSpec().qualifiedName();
+    KeyboardInterrupt interrupt = interruption(ex);
+    if (interrupt != null) {
+      if (interrupt.signal() != KeyboardInterrupt.Signal.SIGPIPE) {
+        err.println(name + ": " + interrupt.getMessage());
+      }
+      return interrupt.signal().exitCode();
+    }
     if (ex instanceof UsageException) {
       err.println(name + ": " + ex.getMessage());
       err.println("Try '" + name + " --help' for more information.");
@@ -135,6 +163,10 @@ public final class TfjavaXor implements Callable<Integer> {
     if (ex instanceof io.github.tfjavaxor.device.DeviceUnavailableException) {
       err.println(name + ": " + ex.getMessage());
       return io.github.tfjavaxor.device.DeviceUnavailableException.EXIT_CODE;
+    }
+    if (ex instanceof InvalidPathException p) {
+      err.println(name + ": " + unnamable(p));
+      return ExitCodes.DATA;
     }
     if (ex instanceof DataException) {
       err.println(name + ": " + ex.getMessage());
@@ -147,6 +179,27 @@ public final class TfjavaXor implements Callable<Integer> {
     err.println(name + ": error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
     debug(ex, err);
     return ExitCodes.FAILURE;
+  }
+
+  // A path the JVM cannot encode: Java decodes arguments in the locale's character set
+  // (sun.jnu.encoding), so under LANG=C a non-ASCII name arrives as '?'s; the launcher avoids it.
+  static String unnamable(InvalidPathException p) {
+    return p.getInput() + ": cannot name this path in the locale's character set ("
+        + System.getProperty("sun.jnu.encoding") + "); run under a UTF-8 locale, e.g."
+        + " LC_ALL=C.UTF-8 (./tfjava-xor chooses one)";
+  }
+
+  // The KeyboardInterrupt in ex's causes; else, with SIGINT or SIGTERM pending, one for it: a
+  // child the handler stopped makes its caller fail with the child's status, not the story.
+  private static KeyboardInterrupt interruption(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof KeyboardInterrupt k) {
+        return k;
+      }
+    }
+    KeyboardInterrupt.Signal s = Interrupts.pending();
+    return s == null || s == KeyboardInterrupt.Signal.SIGPIPE ? null
+        : new KeyboardInterrupt(s, -1, -1, "");
   }
 
   /** The version from the jar manifest or Maven properties. */

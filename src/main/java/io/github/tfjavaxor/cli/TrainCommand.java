@@ -1,6 +1,5 @@
 package io.github.tfjavaxor.cli;
 
-import io.github.tfjavaxor.datasets.DataException;
 import io.github.tfjavaxor.datasets.Dataset;
 import io.github.tfjavaxor.interop.HistoryCsv;
 import io.github.tfjavaxor.interop.checkpoint.CheckpointMeta;
@@ -13,6 +12,8 @@ import io.github.tfjavaxor.keras.callbacks.History;
 import io.github.tfjavaxor.keras.callbacks.Monitor;
 import io.github.tfjavaxor.keras.callbacks.TerminateOnNaN;
 import io.github.tfjavaxor.keras.trainers.FitArgs;
+import io.github.tfjavaxor.keras.utils.Interrupts;
+import io.github.tfjavaxor.keras.utils.KeyboardInterrupt;
 import io.github.tfjavaxor.keras.utils.PyFormat;
 import io.github.tfjavaxor.parity.Comparison;
 import io.github.tfjavaxor.plots.BoundaryPlot;
@@ -119,19 +120,8 @@ final class TrainCommand implements Callable<Integer> {
       ModelFiles.checkOutputName("--checkpoint", checkpoint);
     }
     data.check();
-    // 2. Files: outputs writable, inputs fully read and checked.
-    if (save != null) {
-      ModelFiles.checkWritable("--save", save);
-    }
-    OutputChecks.writable("--plot", plot);
-    OutputChecks.writable("--plot-boundary", plotBoundary);
-    OutputChecks.writable("--history-csv", historyCsv);
-    if (checkpoint != null) {
-      OutputChecks.writable("--checkpoint", Path.of(checkpoint.replace("{epoch}", "1")));
-    }
-    if (tensorboard != null && Files.exists(tensorboard) && !Files.isDirectory(tensorboard)) {
-      throw new DataException(tensorboard.toString(), "--tensorboard: expected a directory, found a file");
-    }
+    // 2. Files: outputs writable and apart, inputs fully read and checked.
+    TrainOutputs.check(this);
     if (start != null) {
       start.read();
     }
@@ -158,6 +148,11 @@ final class TrainCommand implements Callable<Integer> {
 
     // 3. Native work.
     boolean fileModel = start != null && start.modelFromFile();
+    try {
+      Interrupts.check(initialEpoch, fit.epochs); // the data took long to read
+    } catch (KeyboardInterrupt e) {
+      throw TrainOutputs.interrupted(e, checkpoint, null, save);
+    }
     org.tensorflow.proto.ConfigProto session = fileModel ? null : device.resolve(parent.err);
     try (Sequential m = start != null ? start.open(ms, session) : ms.build()) {
       if (session != null && start == null) {
@@ -177,9 +172,10 @@ final class TrainCommand implements Callable<Integer> {
         callbacks.add(new EarlyStopping(monitor, minDelta, patience, mode, baseline, restoreBestWeights, startFromEpoch,
             parent.err::println));
       }
-      if (checkpoint != null) {
-        callbacks.add(new ModelCheckpoint(checkpoint, monitor, mode, saveBestOnly, meta,
-            fit.verbose > 0 ? parent.err::println : null));
+      ModelCheckpoint ck = checkpoint == null ? null : new ModelCheckpoint(checkpoint, monitor,
+          mode, saveBestOnly, meta, fit.verbose > 0 ? parent.err::println : null);
+      if (ck != null) {
+        callbacks.add(ck);
       }
       if (tensorboard != null) {
         Files.createDirectories(tensorboard);
@@ -189,7 +185,13 @@ final class TrainCommand implements Callable<Integer> {
         parent.err.println("train: the model already has " + initialEpoch + " epochs (--epochs " + fit.epochs + "); nothing to train");
       }
       // epochs <= initial epoch trains nothing and returns an empty History, as Keras's fit does.
-      History h = m.fit(d.x(), d.y(), fit.args(validation).callbacks(callbacks).initialEpoch(initialEpoch).build());
+      History h;
+      try {
+        h = m.fit(d.x(), d.y(), fit.args(validation).callbacks(callbacks).initialEpoch(initialEpoch).build());
+        Interrupts.check(initialEpoch + h.epoch().size(), fit.epochs); // none of the files below
+      } catch (KeyboardInterrupt e) {
+        throw TrainOutputs.interrupted(e, checkpoint, ck, save);
+      }
       int epochsRun = h.epoch().size();
       int lastEpoch = initialEpoch + epochsRun;
       float[] scores = m.evaluate(d.x(), d.y(), fit.batchSize, 0);

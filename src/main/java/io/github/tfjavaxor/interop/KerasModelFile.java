@@ -2,6 +2,7 @@ package io.github.tfjavaxor.interop;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.tfjavaxor.keras.Sequential;
+import io.github.tfjavaxor.interop.files.TempFiles;
 import io.jhdf.HdfFile;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -152,9 +153,8 @@ public final class KerasModelFile {
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")));
     byte[] metadata = new ObjectMapper().writeValueAsBytes(meta);
     AtomicDirectories.writeFile(file, tmp -> {
-      Path h5 = Files.createTempFile(tmp.getParent(), ".model.", ".weights.h5");
+      Path h5 = TempFiles.reserve(tmp.getParent(), ".model.", ".weights.h5");
       try {
-        Files.delete(h5);
         KerasWeightsFile.write(h5, names, weights, optName, optimizer);
         try (OutputStream out = Files.newOutputStream(tmp);
             ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -163,7 +163,7 @@ public final class KerasModelFile {
           put(zip, WEIGHTS, Files.readAllBytes(h5));
         }
       } finally {
-        Files.deleteIfExists(h5);
+        TempFiles.delete(h5);
       }
     });
   }

@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.interop;
 
+import io.github.tfjavaxor.keras.utils.Interrupts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,6 +112,7 @@ public final class PythonVenv {
   public Output run(String script, String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(python().toString());
+    cmd.add(dir.resolve("child.py").toString()); // ends the script if this JVM dies
     cmd.add(dir.resolve(script).toString());
     cmd.addAll(List.of(args));
     return exec(cmd);
@@ -133,17 +135,23 @@ public final class PythonVenv {
   private static Output exec(List<String> cmd) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
+    pb.environment().put("TFJAVA_XOR_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
     pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     Process p = pb.start();
-    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
-    String out = drain(p.getInputStream());
+    ChildProcesses.track(p);
     try {
+      CompletableFuture<String> err =
+          CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
+      String out = drain(p.getInputStream());
       int code = p.waitFor();
+      Interrupts.check(); // a signal handler stopped the child: raise it here, not its status
       return new Output(code, out, err.join());
     } catch (InterruptedException e) {
       p.destroy();
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while running " + cmd, e);
+    } finally {
+      ChildProcesses.forget(p);
     }
   }
 

@@ -4,6 +4,7 @@ import io.github.tfjavaxor.keras.Sequential;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Signature;
 
@@ -22,13 +23,20 @@ public final class SavedModels {
   public static final String INPUT_NAME = "keras_tensor";
   /** Keras 3's export name of the output. */
   public static final String OUTPUT_NAME = "output_0";
+  /**
+   * The files an export writes, relative to its directory; {@code saved_model.pb}, last, marks it
+   * complete, as in TensorFlow's {@code tf.saved_model.save}.
+   */
+  public static final List<String> FILES = List.of("variables/variables.index",
+      "variables/variables.data-00000-of-00001", "saved_model.pb");
 
   private SavedModels() {}
 
   /**
-   * Writes the model's current weights and forward graph as a SavedModel directory ({@code
-   * saved_model.pb}, {@code variables/}). Written to a temporary sibling directory first; an
-   * existing directory at {@code dir} is replaced only once the export is complete.
+   * Writes the model's current weights and forward graph as a SavedModel directory ({@link
+   * #FILES}). As Keras's {@code model.export}, an existing directory keeps every other file: the
+   * export is written under a temporary name first, then its files are moved into {@code dir},
+   * each replacing the file of its name.
    *
    * @throws KerasFileException if the parent directory does not exist or {@code dir} is a file
    * @throws IOException if the export fails (nothing is left at {@code dir} then)
@@ -43,7 +51,7 @@ public final class SavedModels {
             .input(INPUT_NAME, model.modelGraph().x())
             .output(OUTPUT_NAME, model.modelGraph().output())
             .build();
-    AtomicDirectories.writeDirectory(dir, tmp ->
+    AtomicDirectories.writeDirectory(dir, "saved_model.pb", tmp ->
         SavedModelBundle.exporter(tmp.toString())
             .withSession(model.session())
             .withSignature(signature)

@@ -9,6 +9,7 @@ import io.github.tfjavaxor.keras.initializers.GlorotUniform;
 import io.github.tfjavaxor.keras.initializers.Seeds;
 import io.github.tfjavaxor.keras.optimizers.KerasGradients;
 import io.github.tfjavaxor.keras.trainers.MetricsTracker;
+import io.github.tfjavaxor.keras.utils.Interrupts;
 import io.github.tfjavaxor.keras.utils.NumpyFormat;
 import io.github.tfjavaxor.keras.utils.PyFormat;
 import java.io.PrintStream;
@@ -168,6 +169,7 @@ public final class XorTutorial {
         float[] epochAccuracy = new float[epochs];
         progress.onTrainBegin(epochs, 1, verbose);
         for (int epoch = 0; epoch < epochs; epoch++) {
+          Interrupts.check(epoch, epochs); // Ctrl-C: Python's KeyboardInterrupt between epochs
           progress.onEpochBegin(epoch);
           metrics.reset();
           try (Result r = session.runner().feed(x, xData).feed(y, yData)

@@ -50,6 +50,28 @@ class SavedModelsTest {
   }
 
   @Test
+  void exportIntoAnExistingDirectoryLeavesTheOtherFilesAlone() throws IOException {
+    // As Keras's model.export (tf.saved_model.save): the export's files replace theirs, no more.
+    Path dir = Files.createDirectories(tmp.resolve("exported/variables"));
+    Files.writeString(tmp.resolve("exported/README.md"), "mine");
+    Files.writeString(dir.resolve("variables.index"), "an older export's");
+    try (Sequential m = KerasModelFile.load(Fixtures.path("xor.keras"))) {
+      SavedModels.export(m, tmp.resolve("exported"));
+      try (SavedModelPredictor p = SavedModelPredictor.load(tmp.resolve("exported"))) {
+        assertArrayEquals(Fixtures.flatten(m.predict(Fixtures.XOR, 32, 0)),
+            Fixtures.flatten(p.predict(Fixtures.XOR)), 0f);
+      }
+    }
+    assertEquals("mine", Files.readString(tmp.resolve("exported/README.md")));
+    try (Stream<Path> s = Files.walk(tmp)) {
+      assertEquals(List.of("", "exported", "exported/README.md", "exported/saved_model.pb",
+          "exported/variables", "exported/variables/variables.data-00000-of-00001",
+          "exported/variables/variables.index"),
+          s.map(p -> tmp.relativize(p).toString()).sorted().toList());
+    }
+  }
+
+  @Test
   void rejectsMissingModelAndBadInput() throws IOException {
     KerasFileException e = assertThrows(KerasFileException.class,
         () -> SavedModelPredictor.load(tmp));

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.tfjavaxor.datasets.DataException;
 import io.github.tfjavaxor.interop.files.AtomicFiles;
+import io.github.tfjavaxor.interop.files.TempFiles;
 import io.github.tfjavaxor.keras.Sequential;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.UUID;
 
 /**
  * Saves and restores a model as a TensorFlow checkpoint: {@code PREFIX.index} and {@code
@@ -37,7 +37,8 @@ public final class Checkpoints {
    */
   public static void save(Sequential model, Path prefix, CheckpointMeta meta) throws IOException {
     Path abs = prefix.toAbsolutePath();
-    Path tmp = abs.resolveSibling("." + abs.getFileName() + ".partial-" + UUID.randomUUID());
+    // TensorFlow writes TMP.index, TMP.data-* (and TMP.*.tempstate* on the way) from one prefix.
+    Path tmp = TempFiles.reserve(abs.getParent(), "." + abs.getFileName() + ".partial-", "");
     try {
       model.session().save(tmp.toString());
       for (String s : TF_SUFFIXES) {
@@ -47,6 +48,7 @@ public final class Checkpoints {
       for (String s : TF_SUFFIXES) {
         Files.deleteIfExists(Path.of(tmp + s));
       }
+      TempFiles.release(tmp);
     }
     AtomicFiles.writeString(Path.of(abs + ".json"), JSON.writeValueAsString(meta));
   }

@@ -33,6 +33,8 @@ public final class ModelCheckpoint implements Callback {
   private Sequential model;
   private double best;
   private int saves;
+  private String lastPath;
+  private int lastEpoch;
 
   /**
    * @param filepath checkpoint prefix, may contain {@code {epoch}}
@@ -83,6 +85,8 @@ public final class ModelCheckpoint implements Callback {
         Checkpoints.save(model, Path.of(path), meta.atEpoch(epoch + 1));
       }
       saves++;
+      lastPath = path;
+      lastEpoch = epoch + 1;
     } catch (IOException e) {
       throw new UncheckedIOException("ModelCheckpoint: cannot write " + path + ": " + e.getMessage(), e);
     }
@@ -91,6 +95,16 @@ public final class ModelCheckpoint implements Callback {
   /** How many checkpoints were written. */
   public int saves() {
     return saves;
+  }
+
+  /** The path of the last checkpoint written, or null before the first. */
+  public String lastPath() {
+    return lastPath;
+  }
+
+  /** The 1-based epoch of the last checkpoint written, or 0 before the first. */
+  public int lastEpoch() {
+    return lastEpoch;
   }
 
   /** The best monitored value seen (±inf before any). */

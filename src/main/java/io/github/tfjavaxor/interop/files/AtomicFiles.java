@@ -57,13 +57,13 @@ public final class AtomicFiles {
     String suffix = dot > 0 ? name.substring(dot) : ".tmp";
     Path tmp;
     try {
-      tmp = Files.createTempFile(dir, "." + name + ".", ".partial" + suffix);
+      tmp = TempFiles.createFile(dir, "." + name + ".", ".partial" + suffix);
     } catch (IOException e) {
       // Name the file the user asked for, not our temporary sibling.
       throw new IOException(target + ": cannot create a file in " + dir + " (" + e + ")", e);
     }
     try {
-      // createTempFile makes the file owner-only; give it what a plain new file would have.
+      // A replaced file keeps its mode; a new one gets rw-r--r--, whatever the umask.
       if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
         Files.setPosixFilePermissions(tmp, Files.exists(abs)
             ? Files.getPosixFilePermissions(abs)
@@ -71,8 +71,9 @@ public final class AtomicFiles {
       }
       writer.write(tmp);
       move(tmp, abs);
+      TempFiles.release(tmp);
     } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp);
+      TempFiles.delete(tmp);
       throw e;
     }
   }
@@ -104,7 +105,7 @@ public final class AtomicFiles {
     }
     // Permission bits do not tell the whole story (root, /proc, read-only mounts): try it.
     try {
-      Files.delete(Files.createTempFile(dir, ".probe.", ".tmp"));
+      TempFiles.delete(TempFiles.createFile(dir, ".probe.", ".tmp"));
     } catch (IOException e) {
       return "cannot create a file in directory " + dir + " (" + e.getClass().getSimpleName() + ")";
     }

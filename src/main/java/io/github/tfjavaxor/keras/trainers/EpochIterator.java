@@ -2,6 +2,7 @@ package io.github.tfjavaxor.keras.trainers;
 
 import io.github.tfjavaxor.keras.transforms.Scan;
 import io.github.tfjavaxor.keras.transforms.ScanInputs;
+import io.github.tfjavaxor.keras.utils.Interrupts;
 
 /**
  * The batches of each training epoch and how many run per {@code session.run}; mirrors {@code
@@ -100,6 +101,7 @@ final class EpochIterator implements AutoCloseable {
     if (ranBefore(epoch)) {
       return new Chunk(0, spanned, (epoch - spannedFirst) * steps(), steps(), spannedRun);
     }
+    Interrupts.check(epoch, end); // Ctrl-C: stop before the next run, as Python between calls
     spanned = null;
     if (plan.inline()) {
       if (batchesEpoch != epoch) {

@@ -1,0 +1,73 @@
+package io.github.tfjavaxor.cli;
+
+import io.github.tfjavaxor.interop.ChildProcesses;
+import io.github.tfjavaxor.interop.files.TempFiles;
+import io.github.tfjavaxor.keras.utils.Interrupts;
+import io.github.tfjavaxor.keras.utils.KeyboardInterrupt;
+import java.io.PrintStream;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * SIGINT and SIGTERM in the launched CLI (docs/development/interrupts.md). The first asks the
+ * command to stop ({@link Interrupts#raise}): training stops after the running {@code session.run}
+ * and the command exits 130 or 143 with one line; the file being written, if any, is finished
+ * and renamed first. Child processes get SIGTERM at once, SIGKILL two seconds later. A second
+ * signal, or a command that has not stopped five seconds later (one waiting for stdin), exits at
+ * once, deleting the temporary files being written ({@link TempFiles}).
+ *
+ * <p>The JVM's own handlers would run the shutdown hooks and exit while the main thread still
+ * writes, leaving half-written temporary files; these handlers replace them ({@code
+ * sun.misc.Signal}, the only way Java 17 has to take a signal without exiting).
+ */
+final class Signals {
+  /** How long children get to end on SIGTERM before SIGKILL. */
+  static final int CHILD_GRACE_SECONDS = 2;
+  /** How long the command gets to reach a check and exit by itself. */
+  static final int GRACE_SECONDS = 5;
+  private static final AtomicInteger SEEN = new AtomicInteger();
+
+  private Signals() {}
+
+  /** Installs the handlers; where the JVM refuses (e.g. under {@code -Xrs}), keeps its own. */
+  static void install(PrintStream err) {
+    for (KeyboardInterrupt.Signal s :
+        new KeyboardInterrupt.Signal[] {KeyboardInterrupt.Signal.SIGINT, KeyboardInterrupt.Signal.SIGTERM}) {
+      try {
+        sun.misc.Signal.handle(new sun.misc.Signal(s.name().substring(3)), x -> handle(s, err));
+      } catch (IllegalArgumentException e) {
+        // The JVM keeps this signal (its handler exits at once): nothing better to do.
+      }
+    }
+  }
+
+  private static void handle(KeyboardInterrupt.Signal s, PrintStream err) {
+    if (SEEN.getAndIncrement() > 0) {
+      exitNow(s, err, s + " again: exited at once");
+    }
+    Interrupts.raise(s);
+    ChildProcesses.stopAll(false);
+    sleep(CHILD_GRACE_SECONDS);
+    ChildProcesses.stopAll(true);
+    // Still here: the command is not at a check (e.g. blocked reading stdin). Stop it now.
+    sleep(GRACE_SECONDS - CHILD_GRACE_SECONDS);
+    exitNow(s, err, "interrupted by " + s + "; exited at once, as the command had not stopped "
+        + GRACE_SECONDS + " s later");
+  }
+
+  private static void exitNow(KeyboardInterrupt.Signal s, PrintStream err, String message) {
+    TempFiles.deleteAll();
+    ChildProcesses.stopAll(true);
+    err.println("tfjava-xor: " + message);
+    err.flush();
+    Runtime.getRuntime().halt(s.exitCode());
+  }
+
+  private static void sleep(int seconds) {
+    try {
+      TimeUnit.SECONDS.sleep(seconds);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package io.github.tfjavaxor.interop.files;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+/**
+ * The temporary names this process is writing under: hidden siblings of the files it writes,
+ * with a random part no user file has. Each is registered before it is created and released once
+ * renamed into place or deleted, so that {@link #deleteAll}, on a forced exit, removes exactly
+ * what this process left half-written, and nothing else.
+ *
+ * <p>A registered name also covers the files that start with it (TensorFlow's checkpoint writer
+ * makes {@code NAME.index}, {@code NAME.data-*} and their {@code .tempstate} files from one
+ * prefix), and a directory is deleted with its content.
+ */
+public final class TempFiles {
+  private static final Set<Path> LIVE = new LinkedHashSet<>();
+  private static boolean closed;
+
+  private TempFiles() {}
+
+  /**
+   * Registers a fresh name {@code prefix + random + suffix} in {@code dir}, not yet created.
+   *
+   * @param dir an existing directory
+   */
+  public static Path reserve(Path dir, String prefix, String suffix) {
+    while (true) {
+      Path p = dir.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong())
+          + suffix).toAbsolutePath();
+      if (!Files.exists(p) && register(p)) {
+        return p;
+      }
+    }
+  }
+
+  /** Creates and registers an empty file, as {@link Files#createTempFile} with a plain mode. */
+  public static Path createFile(Path dir, String prefix, String suffix) throws IOException {
+    while (true) {
+      Path p = reserve(dir, prefix, suffix);
+      try {
+        return Files.createFile(p);
+      } catch (FileAlreadyExistsException e) {
+        release(p);
+      } catch (IOException | RuntimeException e) {
+        release(p);
+        throw e;
+      }
+    }
+  }
+
+  /** Deletes a registered path (a directory with its content) and releases it. */
+  public static void delete(Path p) throws IOException {
+    try {
+      deleteTree(p);
+    } finally {
+      release(p);
+    }
+  }
+
+  /** Forgets a name once it was renamed into place or deleted. */
+  public static synchronized void release(Path p) {
+    LIVE.remove(p.toAbsolutePath());
+  }
+
+  /** The registered names, for tests. */
+  public static synchronized List<Path> live() {
+    return List.copyOf(LIVE);
+  }
+
+  /**
+   * On a forced exit: deletes every registered name and what starts with it. Afterwards a thread
+   * that registers a new name waits for the exit instead.
+   */
+  public static void deleteAll() {
+    List<Path> all;
+    synchronized (TempFiles.class) {
+      closed = true;
+      all = new ArrayList<>(LIVE);
+      LIVE.clear();
+    }
+    for (Path p : all) {
+      Path dir = p.getParent();
+      String name = p.getFileName().toString();
+      try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, e ->
+          e.getFileName().toString().startsWith(name))) {
+        for (Path e : s) {
+          deleteTree(e);
+        }
+      } catch (IOException e) {
+        // Best effort: the process is exiting.
+      }
+    }
+  }
+
+  // Tests only: registering again after deleteAll.
+  static synchronized void reopen() {
+    closed = false;
+  }
+
+  private static synchronized boolean register(Path p) {
+    while (closed) {
+      try {
+        TempFiles.class.wait(); // the process is exiting; write nothing more
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("exiting", e);
+      }
+    }
+    return LIVE.add(p);
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    if (!Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      Files.deleteIfExists(p);
+      return;
+    }
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path e : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(e);
+      }
+    }
+  }
+}
