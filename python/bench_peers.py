@@ -19,6 +19,7 @@ Use python/bench_peers.sh, which builds the Java side and the venvs, then calls 
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -26,6 +27,13 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def java_env():
+    """The environment the launcher (./tfjava-xor) gives the JVM: its XLA_FLAGS unless the user set some."""
+    with open(os.path.join(HERE, "..", "tfjava-xor")) as f:
+        flags = re.search(r"^xla_flags_default='([^']*)'$", f.read(), re.M).group(1)
+    return dict(os.environ, XLA_FLAGS=os.environ.get("XLA_FLAGS", flags))
 PEERS = ["java", "java:jit-compile", "keras", "torch", "jax", "jax_scan",
          "java_sweep", "java_sweep:batched", "java_sweep:batched-jit", "jax_scan_loop", "jax_vmap"]
 LABEL = {"java": "Java port, Sequential.fit (the train step scanned over many batches per session.run)",
@@ -77,7 +85,8 @@ def command(peer, a):
 
 def run(peer, a):
     """One process: returns (result dict, wall seconds, peak RSS MiB)."""
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", PYTHONHASHSEED="0")
+    env = dict(java_env() if peer.startswith("java") else os.environ, TF_CPP_MIN_LOG_LEVEL="2",
+               PYTHONHASHSEED="0")
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
         p = subprocess.Popen(command(peer, a), stdout=out, stderr=err, env=env)
@@ -248,9 +257,9 @@ def main():
     print(f"peer benchmark: Dense({a.hidden}, relu) -> Dense(1, sigmoid), MSE, Adam, {a.threads} intra-op"
           f" thread(s), {a.repeats} interleaved rounds after {a.warmup} warm-up; {os.cpu_count()} cores,"
           f" load average {os.getloadavg()[0]:.1f} at start")
-    # The CPU and oneDNN setting, described once (device/CpuInfo.java) for every report.
+    # The CPU, oneDNN and XLA settings of the Java peers, described once (device/CpuInfo.java).
     machine = subprocess.run([a.java, "-cp", a.classpath, "io.github.tfjavaxor.device.CpuInfo"],
-                             capture_output=True, text=True, check=True).stdout.strip()
+                             capture_output=True, text=True, check=True, env=java_env()).stdout.strip()
     print(machine)
     results = {}
     for name, w in workloads.items():

@@ -20,6 +20,8 @@ import time
 
 import common
 
+JAVA_XLA_FLAGS = os.environ.get("XLA_FLAGS")  # bench_peers.py's java_env(), before common's for JAX
+
 p = argparse.ArgumentParser()
 p.add_argument("--java", default="java")
 p.add_argument("--classpath", required=True)
@@ -27,6 +29,9 @@ p.add_argument("--group", default="exact", help="sweep --group: exact, batched, 
 own, rest = p.parse_known_args()
 sys.argv[1:] = rest
 a = common.options()
+JAVA_ENV = {k: v for k, v in os.environ.items() if k != "XLA_FLAGS"}
+if JAVA_XLA_FLAGS is not None:
+    JAVA_ENV["XLA_FLAGS"] = JAVA_XLA_FLAGS
 if (a.bits, a.hidden) != (2, 16):
     raise SystemExit("java_sweep: runs the tutorial's XOR model only (--bits 2 --hidden 16)")
 group, _, jit = own.group.partition("-")
@@ -38,7 +43,7 @@ for _ in range(a.inner):
                       "--batch-size", str(a.batch), "--jobs", str(a.threads), "--group", group,
                       "--out", os.path.join(out, "s")] + (["--jit-compile", "true"] if jit else [])
         t0 = time.perf_counter()
-        r = subprocess.run(cmd, capture_output=True, text=True)
+        r = subprocess.run(cmd, capture_output=True, text=True, env=JAVA_ENV)
         sweep_walls.append(time.perf_counter() - t0)
         if r.returncode != 0:
             raise SystemExit(f"java_sweep: {' '.join(cmd[5:])} failed ({r.returncode}):\n{r.stderr[-3000:]}")
@@ -54,7 +59,7 @@ for _ in range(a.inner):
     train = java + ["train", "--epochs", str(a.epochs), "--seed", str(a.seed), "--batch-size", str(a.batch),
                     "--verbose", "0"]
     t0 = time.perf_counter()
-    subprocess.run(train, capture_output=True, check=True)
+    subprocess.run(train, capture_output=True, check=True, env=JAVA_ENV)
     train_walls.append(time.perf_counter() - t0)
 first = [int(r["first_epoch_100"]) for r in rows if int(r["first_epoch_100"]) > 0]
 seeds = {"seeds": len(rows), "set_s": sets, "compile_s": statistics.median(compiles) if compiles else None,

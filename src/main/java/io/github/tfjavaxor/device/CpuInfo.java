@@ -13,7 +13,8 @@ import java.util.Locale;
  * that compares bits prints {@link #describe()} beside its result.
  *
  * <p>Example (this project's AMD machine): {@code CPU: AMD EPYC (family 25 model 17; fma avx2
- * avx512f avx512bw avx512vl avx512_vnni avx512_bf16 ...); TF_ENABLE_ONEDNN_OPTS=(unset)}.
+ * avx512f avx512bw avx512vl avx512_vnni avx512_bf16 ...); TF_ENABLE_ONEDNN_OPTS=(unset);
+ * XLA_FLAGS=--xla_cpu_use_thunk_runtime=false --xla_cpu_multi_thread_eigen=false}.
  */
 public final class CpuInfo {
   /** Where Linux describes the CPU. */
@@ -32,12 +33,20 @@ public final class CpuInfo {
     return v == null ? "(unset)" : v;
   }
 
+  /** {@code XLA_FLAGS} (how XLA compiles {@code jit_compile} steps), or "(unset)". */
+  public static String xlaFlags() {
+    String v = System.getenv("XLA_FLAGS");
+    return v == null ? "(unset)" : v;
+  }
+
   /**
    * One line: the CPU model, family and model numbers, its vector extensions (fma, f16c, avx*,
-   * amx*) and {@code TF_ENABLE_ONEDNN_OPTS}. Off Linux the CPU part is {@code os.arch}.
+   * amx*), {@code TF_ENABLE_ONEDNN_OPTS} and {@code XLA_FLAGS}. Off Linux the CPU part is {@code
+   * os.arch}.
    */
   public static String describe() {
-    return describe(CPUINFO_DEFAULT) + "; TF_ENABLE_ONEDNN_OPTS=" + onednnOpts();
+    return describe(CPUINFO_DEFAULT) + "; TF_ENABLE_ONEDNN_OPTS=" + onednnOpts() + "; XLA_FLAGS="
+        + xlaFlags();
   }
 
   /**

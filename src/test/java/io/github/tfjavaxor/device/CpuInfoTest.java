@@ -27,9 +27,11 @@ class CpuInfoTest {
   }
 
   @Test
-  void describeEndsWithTheOnednnSetting() {
+  void describeEndsWithTheOnednnAndXlaSettings() {
     String env = System.getenv("TF_ENABLE_ONEDNN_OPTS");
+    String xla = System.getenv("XLA_FLAGS");
     assertTrue(CpuInfo.describe().endsWith("; TF_ENABLE_ONEDNN_OPTS="
-        + (env == null ? "(unset)" : env)), CpuInfo.describe());
+        + (env == null ? "(unset)" : env) + "; XLA_FLAGS=" + (xla == null ? "(unset)" : xla)),
+        CpuInfo.describe());
   }
 }
