@@ -1,5 +1,5 @@
 """Keras 3's `fit(shuffle=True)` with row orders fixed in advance, so that the Java port can replay
-them (docs/side-by-side.md, "Shuffle").
+them (docs/side-by-side.md, "Shuffled runs"; docs/development/parity.md).
 
 Keras's ArrayDataAdapter (keras/src/trainers/data_adapters/array_data_adapter.py, get_tf_dataset)
 permutes the indices of all training rows once per epoch with `tf.random.shuffle`, even when they

@@ -83,7 +83,7 @@ class SlurmClusterTest {
     assertSameAsOneMachine(out, ids[1]);
   }
 
-  /** deploy/README.md's recipe: the failed task's cause removed, the waiting merge cancelled, TASKS=K. */
+  /** docs/cluster.md's recipe: the failed task's cause removed, the waiting merge cancelled, TASKS=K. */
   @Test
   void aFailedTaskHoldsTheMergeAndRerunningItAloneGivesTheSameResult() throws Exception {
     Path out = dir.resolve("recovered");

@@ -111,7 +111,7 @@ class LiveKerasContinuationTest {
     }
     PythonVenv.locate().runChecked("continue_fit.py", args.toArray(new String[0]));
     report = new ObjectMapper().readTree(tmp.resolve("report.json").toFile());
-    // Kept for reading (docs/side-by-side.md quotes it); target/ is build output.
+    // Kept for reading (docs/keras-files.md quotes it); target/ is build output.
     java.nio.file.Files.createDirectories(Path.of("target"));
     java.nio.file.Files.copy(tmp.resolve("report.json"), Path.of("target/continuation-report.json"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);

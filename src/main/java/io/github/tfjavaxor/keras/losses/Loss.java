@@ -144,7 +144,7 @@ public enum Loss {
    * gradient at the first step, 6e-8 on the loss later). With the extra Neg, {@code relu'} and
    * {@code negAbs'_then} meet first, in a two-input sum at {@code -x}; of the three terms left at
    * {@code x} one of the first two is always 0 (the select branch not taken), so every order gives
-   * Keras's bits. See docs/side-by-side.md.
+   * Keras's bits. See docs/development/parity.md.
    */
   private static Operand<TFloat32> sigmoidCrossEntropyWithLogits(
       Ops tf, Operand<TFloat32> labels, Operand<TFloat32> logits) {

@@ -76,7 +76,7 @@ public final class RMSprop extends Optimizer {
    * False: one update per variable, as Keras runs it. Grappler rewrites {@code g / sqrt(v + eps)}
    * into {@code g * rsqrt(v + eps)}, and TF's Rsqrt kernel rounds an element differently in a
    * vectorised packet than in the scalar remainder, so packing all variables into one vector
-   * changed which elements took which path (1-ulp differences from Keras; docs/side-by-side.md).
+   * changed which elements took which path (1-ulp differences from Keras; docs/development/parity.md).
    */
   @Override
   protected boolean elementwise() {
