@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
 final class EvaluateCommand implements Callable<Integer> {
   @ParentCommand TfjavaXor parent;
 
-  @Option(names = "--model", paramLabel = "PATH", required = true, description = "a Keras 3 .keras file (compiled: it has a compile_config), or a checkpoint prefix written by train --save or --checkpoint")
+  @Option(names = "--model", paramLabel = "PATH", required = true, description = "a Keras 3 .keras file or a legacy Keras .h5 model file (compiled: it has a compile_config), or a checkpoint prefix written by train --save or --checkpoint")
   Path model;
 
   @Mixin DataOptions data = new DataOptions();

@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
 final class PredictCommand implements Callable<Integer> {
   @ParentCommand TfjavaXor parent;
 
-  @Option(names = "--model", paramLabel = "PATH", required = true, description = "a Keras 3 .keras file, a SavedModel directory (Keras's model.export or train --save DIR/), or a checkpoint prefix written by train --save or --checkpoint")
+  @Option(names = "--model", paramLabel = "PATH", required = true, description = "a Keras 3 .keras file, a legacy Keras .h5 model file, a SavedModel directory (Keras's model.export or train --save DIR/), or a checkpoint prefix written by train --save or --checkpoint")
   Path model;
 
   @Option(names = "--input", paramLabel = "CSV", description = "input rows; '-' or absent for stdin")

@@ -22,7 +22,7 @@ final class SummaryCommand implements Callable<Integer> {
   @Mixin DataOptions data = new DataOptions();
   @Mixin ModelOptions model = new ModelOptions();
 
-  @Option(names = "--model", paramLabel = "PATH", description = "summarise a Keras 3 .keras file (the table Keras prints for it) or a checkpoint prefix instead of the flags")
+  @Option(names = "--model", paramLabel = "PATH", description = "summarise a Keras 3 .keras file or a legacy Keras .h5 model file (the table Keras prints for it) or a checkpoint prefix instead of the flags")
   Path saved;
 
   @Override

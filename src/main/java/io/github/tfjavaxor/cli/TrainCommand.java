@@ -46,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
   String save;
 
   @Option(names = {"--from", "--resume"}, paramLabel = "PATH", description = "start from a saved model, with its optimizer state where the file has one, and train up to --epochs in total:"
-      + " PATH.keras (model and compile settings from the file), PATH.weights.h5 (with the model flags), or a checkpoint prefix (--resume, as before: model and batch size from the checkpoint)")
+      + " PATH.keras or PATH.h5 (model and compile settings from the file), PATH.weights.h5 (with the model flags), or a checkpoint prefix (--resume, as before: model and batch size from the checkpoint)")
   Path from;
 
   @Option(names = "--initial-epoch", paramLabel = "K", description = "the epoch to start at, as Keras's fit(initial_epoch=K); --epochs stays the total (default: 0; with --from a checkpoint its epoch, with .keras or .weights.h5 the optimizer's iterations / steps per epoch when that divides exactly, else 0)", converter = Numbers.NonNegativeInt.class)
@@ -94,7 +94,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--terminate-on-nan", description = "stop when the loss becomes NaN or infinite (Keras TerminateOnNaN)")
   boolean terminateOnNaN;
 
-  @Option(names = "--checkpoint", paramLabel = "PATH", description = "Keras ModelCheckpoint: save after each epoch; PATH.keras writes a Keras 3 model file, PATH.weights.h5 Keras weights, a name without an extension a TF checkpoint prefix (with optimizer state, for --resume); {epoch} in PATH is replaced")
+  @Option(names = "--checkpoint", paramLabel = "PATH", description = "Keras ModelCheckpoint: save after each epoch; PATH.keras writes a Keras 3 model file, PATH.h5 Keras's legacy HDF5 model, PATH.weights.h5 Keras weights, a name without an extension a TF checkpoint prefix (with optimizer state, for --resume); {epoch} in PATH is replaced")
   String checkpoint;
 
   @Option(names = "--save-best-only", description = "with --checkpoint: save only when --monitor improves")
@@ -118,6 +118,11 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (checkpoint != null) {
       ModelFiles.checkOutputName("--checkpoint", checkpoint);
+      if (checkpoint.endsWith("/")) { // Keras's ModelCheckpoint writes a file, never a directory
+        throw new UsageException("--checkpoint " + checkpoint + ": expected a file path"
+            + " (PATH.keras, PATH.h5, PATH.weights.h5 or a checkpoint prefix), found a directory"
+            + " path; --save DIR/ writes a SavedModel after the last epoch");
+      }
     }
     data.check();
     // 2. Files: outputs writable and apart, inputs fully read and checked.

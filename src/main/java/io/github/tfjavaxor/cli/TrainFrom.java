@@ -70,7 +70,8 @@ final class TrainFrom {
         if (out[1] != null && ModelFiles.ofOutput(out[1]) == ModelFiles.Format.CHECKPOINT) {
           throw new UsageException(out[0] + " " + out[1] + ": a model from a "
               + (f.format == ModelFiles.Format.H5 ? ".h5" : ".keras") + " file is written as"
-              + " PATH.keras, PATH.h5, PATH.weights.h5 or PATH/ (a SavedModel); a TF checkpoint"
+              + (out[0].equals("--save") ? " PATH.keras, PATH.h5, PATH.weights.h5 or PATH/ (a SavedModel)"
+              : " PATH.keras, PATH.h5 or PATH.weights.h5") + "; a TF checkpoint"
               + " holds models the flags describe");
         }
       }
