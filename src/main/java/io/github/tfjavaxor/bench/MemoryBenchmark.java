@@ -41,9 +41,11 @@ public final class MemoryBenchmark {
 
   private MemoryBenchmark() {}
 
-  /** What a resident page of the process is, from the mapping it lies in. */
   /**
+   * Runs the benchmark and prints its table and verdict.
+   *
    * @param args {@code [--steps N] [--chunk N] [--warmup N] [--smaps]}
+   * @throws Exception if reading {@code /proc} or a step fails
    */
   public static void main(String[] args) throws Exception {
     long steps = 1_000_000;

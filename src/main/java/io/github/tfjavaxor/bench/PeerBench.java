@@ -72,6 +72,12 @@ public final class PeerBench {
     return new float[][][] {x, y};
   }
 
+  /**
+   * Trains, evaluates and predicts as the class comment says, and prints the JSON line.
+   *
+   * @param args {@code [--epochs N] [--bits N] [--hidden N] [--batch N] [--threads N] [--seed N]
+   *     [--variant V]}
+   */
   public static void main(String[] args) {
     int epochs = 1000;
     int bits = 2;

@@ -12,18 +12,22 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How far the side-by-side modes are from single runs: the tutorial model (or {@code --layers}
- * given as the fourth argument, e.g. 8-8) on XOR, seeds 1..S, each trained alone with {@code
- * Sequential.fit} and then all together with {@link GroupFit}, exact and batched. Prints, per mode,
- * how many runs are bit-identical in every epoch's loss and binary_accuracy, the largest loss
- * difference in ulps and relative terms at epochs 1, 10, 100 and the last, and how many runs'
- * first epoch at 100% accuracy moved.
+ * How far the side-by-side modes are from single runs: the tutorial model on XOR, seeds 1..S, each
+ * trained alone with {@code Sequential.fit} and then all together with {@link GroupFit}, exact and
+ * batched. Prints, per mode, how many runs are bit-identical in every epoch's loss and
+ * binary_accuracy, the largest loss difference in ulps and relative terms at epochs 1, 10, 100 and
+ * the last, and how many runs' first epoch at 100% accuracy moved.
  *
  * <p>Usage: {@code StackedDeviation [seeds=50] [epochs=1000] [batch=32]}
  */
 public final class StackedDeviation {
   private StackedDeviation() {}
 
+  /**
+   * Prints the deviation table.
+   *
+   * @param args {@code [seeds] [epochs] [batch]}
+   */
   public static void main(String[] args) {
     int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 1000;

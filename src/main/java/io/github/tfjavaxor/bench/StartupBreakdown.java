@@ -24,6 +24,11 @@ import org.tensorflow.proto.ConfigProto;
 public final class StartupBreakdown {
   private StartupBreakdown() {}
 
+  /**
+   * Prints one line of milliseconds.
+   *
+   * @param args {@code [--skip-listing]}
+   */
   public static void main(String[] args) {
     boolean list = !(args.length > 0 && args[0].equals("--skip-listing"));
     long toMain = ManagementFactory.getRuntimeMXBean().getUptime();

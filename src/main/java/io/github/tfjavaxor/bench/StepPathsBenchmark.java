@@ -33,7 +33,12 @@ import java.util.Locale;
 public final class StepPathsBenchmark {
   private StepPathsBenchmark() {}
 
-  /** @param args {@code [--repeats N] [--epochs N] [--keras]} */
+  /**
+   * Times each step path and prints the table.
+   *
+   * @param args {@code [--repeats N] [--epochs N] [--keras]}
+   * @throws Exception if a run fails
+   */
   public static void main(String[] args) throws Exception {
     int repeats = 5;
     int epochs = 1000;

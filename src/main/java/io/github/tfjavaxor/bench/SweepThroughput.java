@@ -33,6 +33,12 @@ public final class SweepThroughput {
 
   private static final String[] MODES = {"one graph per run", "exact", "batched", "batched jit"};
 
+  /**
+   * Prints each round and the medians.
+   *
+   * @param args {@code [runs] [reps] [epochs] [jobs] [groupSize]}
+   * @throws Exception if a run fails
+   */
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     int reps = args.length > 1 ? Integer.parseInt(args[1]) : 3;

@@ -43,7 +43,10 @@ public final class TutorialBenchmark {
   private TutorialBenchmark() {}
 
   /**
+   * Times the tutorial and prints the table.
+   *
    * @param args {@code [--repeats N] [--long-steps N] [--skip-processes]}
+   * @throws Exception if a run or a child process fails
    */
   public static void main(String[] args) throws Exception {
     int repeats = 5;

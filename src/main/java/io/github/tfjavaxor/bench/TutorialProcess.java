@@ -8,6 +8,12 @@ import java.nio.file.Path;
 public final class TutorialProcess {
   private TutorialProcess() {}
 
+  /**
+   * Runs the tutorial, then prints {@code VmHWM} from {@code /proc/self/status} on stderr.
+   *
+   * @param args the tutorial's options
+   * @throws Exception if the tutorial fails or {@code /proc} cannot be read
+   */
   public static void main(String[] args) throws Exception {
     XorTutorial.main(args);
     for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

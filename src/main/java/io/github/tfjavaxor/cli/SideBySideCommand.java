@@ -172,7 +172,11 @@ public final class SideBySideCommand implements Callable<Integer> {
     return d;
   }
 
-  /** Entry point; see the class doc for exit codes. */
+  /**
+   * Entry point; see the class doc for exit codes.
+   *
+   * @param args the command's options, as after {@code ./tfjava-xor side-by-side}
+   */
   public static void main(String[] args) {
     System.exit(StandaloneCli.execute(new SideBySideCommand(), args));
   }

@@ -76,7 +76,11 @@ public final class StatisticalParityCommand implements Callable<Integer> {
         TwoSample.quantile(v, 0.5), TwoSample.quantile(v, 0.25), TwoSample.quantile(v, 0.75));
   }
 
-  /** Entry point. */
+  /**
+   * Entry point.
+   *
+   * @param args the command's options, as after {@code ./tfjava-xor statistical-parity}
+   */
   public static void main(String[] args) {
     System.exit(StandaloneCli.execute(new StatisticalParityCommand(), args));
   }

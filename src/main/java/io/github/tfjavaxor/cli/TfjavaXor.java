@@ -56,6 +56,8 @@ public final class TfjavaXor implements Callable<Integer> {
   /**
    * Entry point of the launcher and of {@code mvn exec:java} (which may pass {@code
    * -Dexec.args} as one string: split on blanks, as a shell would).
+   *
+   * @param args the command line
    */
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
@@ -78,6 +80,9 @@ public final class TfjavaXor implements Callable<Integer> {
   /**
    * Runs a command line.
    *
+   * @param args the command line, without the program name
+   * @param out where results go
+   * @param err where messages go
    * @return the exit code
    */
   public static int execute(String[] args, PrintStream out, PrintStream err) {

@@ -86,9 +86,13 @@ public final class CsvDatasets {
   /**
    * Reads prediction inputs for a model that takes {@code width} features.
    *
+   * @param in the CSV text; not closed here
+   * @param file the file name for messages
    * @param width features per row, or -1 if not known before the model loads (a SavedModel)
    * @param features the feature names in model order, or null if the model file names none
    *     (a {@code .keras} file or a SavedModel): then the header's columns are taken in order
+   * @param hasHeader whether the first row names the columns
+   * @return float [rows][features], in model order
    * @throws DataException for a wrong column count, a missing feature column, or any bad cell
    */
   public static float[][] readInputs(Reader in, String file, int width, List<String> features,
@@ -127,7 +131,13 @@ public final class CsvDatasets {
     return x;
   }
 
-  /** Opens a file as UTF-8, turning a missing file into a DataException. */
+  /**
+   * Opens a file as UTF-8, turning a missing file into a DataException.
+   *
+   * @param path the file
+   * @return a UTF-8 reader; the caller closes it
+   * @throws DataException if the file is missing or cannot be opened
+   */
   public static Reader open(Path path) throws DataException {
     try {
       return Files.newBufferedReader(path, StandardCharsets.UTF_8);

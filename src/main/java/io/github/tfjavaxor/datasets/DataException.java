@@ -7,8 +7,11 @@ package io.github.tfjavaxor.datasets;
 public final class DataException extends Exception {
   private static final long serialVersionUID = 1L;
 
+  /** The file name as the user gave it. */
   private final String file;
+  /** The 1-based line, or 0 if unknown. */
   private final long line;
+  /** The 1-based CSV field number, or 0 if unknown. */
   private final long column;
 
   /**
@@ -24,7 +27,12 @@ public final class DataException extends Exception {
     this.column = column;
   }
 
-  /** A problem with a whole file (unreadable, missing). */
+  /**
+   * A problem with a whole file (unreadable, missing).
+   *
+   * @param file the file name as the user gave it
+   * @param detail what was wrong, what was expected and what was found
+   */
   public DataException(String file, String detail) {
     this(file, 0, 0, detail);
   }
@@ -33,14 +41,17 @@ public final class DataException extends Exception {
     return file + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "");
   }
 
+  /** {@return the file name as the user gave it} */
   public String file() {
     return file;
   }
 
+  /** {@return the 1-based line, or 0 if unknown} */
   public long line() {
     return line;
   }
 
+  /** {@return the 1-based CSV field number, or 0 if unknown} */
   public long column() {
     return column;
   }

@@ -14,17 +14,17 @@ import java.util.List;
 public record Dataset(
     String name, float[][] x, float[][] y, List<String> featureNames, List<String> targetNames) {
 
-  /** Rows (samples). */
+  /** {@return the rows (samples)} */
   public int rows() {
     return x.length;
   }
 
-  /** Input features per row. */
+  /** {@return the input features per row} */
   public int features() {
     return featureNames.size();
   }
 
-  /** Target columns per row. */
+  /** {@return the target columns per row} */
   public int targets() {
     return targetNames.size();
   }

@@ -10,13 +10,18 @@ public final class Datasets {
 
   private Datasets() {}
 
-  /** The built-in names, for help text and messages. */
+  /** {@return the built-in names, for help text and messages} */
   public static String builtinNames() {
     return Arrays.stream(LogicGates.values()).map(LogicGates::key).collect(Collectors.joining(", "))
         + ", parity:N (N in 1.." + Parity.MAX_BITS + ")";
   }
 
-  /** True if the value names a built-in data set (whether or not N is in range). */
+  /**
+   * Whether the value names a built-in data set, whether or not N is in range.
+   *
+   * @param spec a {@code --data} value
+   * @return true for a built-in name, e.g. {@code xor} or {@code parity:99}
+   */
   public static boolean isBuiltin(String spec) {
     String key = spec.trim().toLowerCase(Locale.ROOT);
     return LogicGates.byKey(key) != null || key.startsWith("parity:");
@@ -25,6 +30,7 @@ public final class Datasets {
   /**
    * Checks a built-in name without building the data.
    *
+   * @param spec a built-in name
    * @throws IllegalArgumentException (a usage error) if the name or N is bad
    */
   public static void checkBuiltin(String spec) {
@@ -37,6 +43,7 @@ public final class Datasets {
    * @param spec {@code xor}, {@code and}, {@code or}, {@code nand}, {@code nor}, {@code xnor},
    *     {@code parity:N}, or a CSV path
    * @param target the CSV target column (ignored for built-ins)
+   * @return the rows, features and targets
    * @throws IllegalArgumentException for a bad built-in name (a usage error)
    * @throws DataException for a bad file
    */

@@ -28,12 +28,12 @@ public enum LogicGates {
     this.truth = truth;
   }
 
-  /** The lower-case name used on the command line. */
+  /** {@return the lower-case name used on the command line} */
   public String key() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The truth table as x float [4][2] and y float [4][1]. */
+  /** {@return the truth table as x float [4][2] and y float [4][1]} */
   public Dataset dataset() {
     float[][] x = new float[4][2];
     float[][] y = new float[4][1];
@@ -48,7 +48,7 @@ public enum LogicGates {
   }
 
   /** The gate with this key, or null. */
-  public static LogicGates byKey(String key) {
+  static LogicGates byKey(String key) {
     for (LogicGates g : values()) {
       if (g.key().equals(key)) {
         return g;

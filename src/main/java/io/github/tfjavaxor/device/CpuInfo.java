@@ -22,18 +22,22 @@ public final class CpuInfo {
 
   private CpuInfo() {}
 
-  /** Prints {@link #describe()}: {@code java -cp CP io.github.tfjavaxor.device.CpuInfo}. */
+  /**
+   * Prints {@link #describe()}: {@code java -cp CP io.github.tfjavaxor.device.CpuInfo}.
+   *
+   * @param args ignored
+   */
   public static void main(String[] args) {
     System.out.println(describe());
   }
 
-  /** {@code TF_ENABLE_ONEDNN_OPTS} as TensorFlow in this process sees it, or "(unset)". */
+  /** {@return {@code TF_ENABLE_ONEDNN_OPTS} as TensorFlow in this process sees it, or "(unset)"} */
   public static String onednnOpts() {
     String v = System.getenv("TF_ENABLE_ONEDNN_OPTS");
     return v == null ? "(unset)" : v;
   }
 
-  /** {@code XLA_FLAGS} (how XLA compiles {@code jit_compile} steps), or "(unset)". */
+  /** {@return {@code XLA_FLAGS} (how XLA compiles {@code jit_compile} steps), or "(unset)"} */
   public static String xlaFlags() {
     String v = System.getenv("XLA_FLAGS");
     return v == null ? "(unset)" : v;
@@ -43,6 +47,8 @@ public final class CpuInfo {
    * One line: the CPU model, family and model numbers, its vector extensions (fma, f16c, avx*,
    * amx*), {@code TF_ENABLE_ONEDNN_OPTS} and {@code XLA_FLAGS}. Off Linux the CPU part is {@code
    * os.arch}.
+   *
+   * @return the line, for failure messages of tests that compare bits
    */
   public static String describe() {
     return describe(CPUINFO_DEFAULT) + "; TF_ENABLE_ONEDNN_OPTS=" + onednnOpts() + "; XLA_FLAGS="

@@ -23,7 +23,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CudaLibraries {
 
-  /** A library the GPU natives need, with what provides it. */
+  /**
+   * A library the GPU natives need, with what provides it.
+   *
+   * @param soname the name {@code dlopen} asks for, e.g. {@code libcudart.so.12}
+   * @param what what provides it, e.g. {@code CUDA runtime}
+   */
   public record Library(String soname, String what) {}
 
   /** CUDA 12 / cuDNN 9 sonames TensorFlow 2.18 loads, driver first. */
@@ -54,7 +59,11 @@ public final class CudaLibraries {
     }
   }
 
-  /** Looks in this process's {@code LD_LIBRARY_PATH}, the ldconfig cache and the default dirs. */
+  /**
+   * Looks in this process's {@code LD_LIBRARY_PATH}, the ldconfig cache and the default dirs.
+   *
+   * @return the search over this system's paths
+   */
   public static CudaLibraries system() {
     return in(System.getenv().getOrDefault("LD_LIBRARY_PATH", ""), ldconfigCache());
   }
@@ -64,6 +73,7 @@ public final class CudaLibraries {
    *
    * @param ldLibraryPath colon-separated directories
    * @param ldconfigCache soname to path, as {@code ldconfig -p} lists them
+   * @return the search over those places only
    */
   public static CudaLibraries in(String ldLibraryPath, Map<String, Path> ldconfigCache) {
     List<Path> dirs = new ArrayList<>();
@@ -75,18 +85,23 @@ public final class CudaLibraries {
     return new CudaLibraries(dirs, ldconfigCache);
   }
 
-  /** Where a library was found, if it was. */
+  /**
+   * Where a library was found, if it was.
+   *
+   * @param soname e.g. {@code libcudnn.so.9}
+   * @return where it was found, or empty
+   */
   public Optional<Path> find(String soname) {
     return Optional.ofNullable(found.get(soname));
   }
 
-  /** The required libraries not found, in {@link #REQUIRED} order. */
+  /** {@return the required libraries not found, in {@link #REQUIRED} order} */
   public List<Library> missing() {
     return REQUIRED.stream().filter(l -> !found.containsKey(l.soname())).toList();
   }
 
   /** The {@code LD_LIBRARY_PATH} directories searched. */
-  public List<Path> ldLibraryPathDirs() {
+  List<Path> ldLibraryPathDirs() {
     return dirs;
   }
 

@@ -13,15 +13,21 @@ import java.util.Locale;
  * </ul>
  */
 public enum DeviceChoice {
+  /** The CPU only; GPUs hidden from the session. */
   CPU,
+  /** GPU 0, or an error naming what is missing. */
   GPU,
+  /** GPU 0 if usable, else the CPU with a notice. */
   AUTO;
 
   /** The default of {@code --device}. */
   public static final DeviceChoice DEFAULT = AUTO;
 
   /**
+   * Parses {@code --device}.
+   *
    * @param value {@code cpu}, {@code gpu} or {@code auto}, any case
+   * @return the choice
    * @throws IllegalArgumentException "--device: expected cpu, gpu or auto, found 'x'"
    */
   public static DeviceChoice parse(String value) {
@@ -34,7 +40,7 @@ public enum DeviceChoice {
         "--device: expected cpu, gpu or auto, found '" + value + "'");
   }
 
-  /** The lower-case option value, as typed on the command line. */
+  /** {@return the lower-case option value, as typed on the command line} */
   public String optionValue() {
     return name().toLowerCase(Locale.ROOT);
   }

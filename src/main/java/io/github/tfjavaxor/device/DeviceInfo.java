@@ -9,7 +9,7 @@ package io.github.tfjavaxor.device;
  */
 public record DeviceInfo(String name, String type, long memoryBytes) {
 
-  /** The short form used in placements, e.g. {@code /device:CPU:0}. */
+  /** {@return the short form used in placements, e.g. {@code /device:CPU:0}} */
   public String shortName() {
     int i = name.indexOf("/device:");
     return i < 0 ? name : name.substring(i);

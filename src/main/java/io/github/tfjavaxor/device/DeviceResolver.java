@@ -20,13 +20,19 @@ import org.tensorflow.proto.GPUOptions;
  */
 public final class DeviceResolver {
 
-  /** What the resolver looks at; {@link #system()} in production, fakes in tests. */
+  /**
+   * What the resolver looks at; {@link #system()} in production, fakes in tests.
+   *
+   * @param natives the native build on the class path
+   * @param libraries where the CUDA libraries are
+   * @param listDevices lists the devices a session with the given options sees
+   */
   public record Environment(
       NativeBuild natives,
       CudaLibraries libraries,
       Function<ConfigProto, List<DeviceInfo>> listDevices) {
 
-    /** This JVM's class path, library search path, and the real device listing. */
+    /** {@return this JVM's class path, library search path, and the real device listing} */
     public static Environment system() {
       return new Environment(NativeBuild.onClassPath(), CudaLibraries.system(), Devices::list);
     }
@@ -38,16 +44,27 @@ public final class DeviceResolver {
 
   private DeviceResolver() {}
 
-  /** {@link #resolve(DeviceChoice, boolean, ConfigProto, Environment)} on this system. */
+  /**
+   * {@link #resolve(DeviceChoice, boolean, ConfigProto, Environment)} on this system.
+   *
+   * @param choice cpu, gpu or auto
+   * @param logPlacement sets {@code log_device_placement}
+   * @param base options to extend
+   * @return the device and its session options
+   */
   public static ResolvedDevice resolve(DeviceChoice choice, boolean logPlacement, ConfigProto base) {
     return resolve(choice, logPlacement, base, Environment.system());
   }
 
   /**
+   * Resolves a device choice: checks the natives and libraries, lists the devices, picks one.
+   *
    * @param choice cpu, gpu or auto
    * @param logPlacement sets {@code log_device_placement}: TensorFlow logs each op's device (INFO
    *     level on stderr, hidden when {@code TF_CPP_MIN_LOG_LEVEL} &gt;= 1)
    * @param base options to extend, e.g. the thread counts of {@code SessionConfigs.DEFAULT}
+   * @param env what to look at
+   * @return the device and its session options
    * @throws DeviceUnavailableException for {@code gpu} without a usable GPU; the message names the
    *     missing pieces
    */
@@ -97,6 +114,11 @@ public final class DeviceResolver {
    * The session options for a device: {@code base} plus GPU memory growth, {@code
    * log_device_placement}, and for the CPU {@code device_count {GPU: 0}}. Thread counts and all
    * other fields of {@code base} are kept, so CPU results are bit-identical to {@code base}'s.
+   *
+   * @param base options to extend
+   * @param logPlacement sets {@code log_device_placement}
+   * @param cpuOnly hide the GPUs
+   * @return the options
    */
   public static ConfigProto config(ConfigProto base, boolean logPlacement, boolean cpuOnly) {
     ConfigProto.Builder b =

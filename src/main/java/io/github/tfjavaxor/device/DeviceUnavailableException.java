@@ -11,6 +11,11 @@ public final class DeviceUnavailableException extends RuntimeException {
   /** The exit code the tutorial uses for it (2 is bad usage, 1 a failure during the run). */
   public static final int EXIT_CODE = 3;
 
+  /**
+   * The GPU that {@code --device gpu} asked for is not usable.
+   *
+   * @param message everything that is missing, one item after another
+   */
   public DeviceUnavailableException(String message) {
     super(message);
   }

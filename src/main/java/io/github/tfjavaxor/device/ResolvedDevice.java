@@ -23,7 +23,10 @@ public record ResolvedDevice(
     ConfigProto config,
     Optional<String> fallback) {
 
-  /** Lines to print at start (stderr): devices seen, the fallback notice if any, the device used. */
+  /**
+   * {@return the lines to print at start (stderr): devices seen, the fallback notice if any, the
+   * device used}
+   */
   public String report() {
     StringBuilder sb = new StringBuilder();
     sb.append("TensorFlow devices (").append(natives.name()).append(" natives):");

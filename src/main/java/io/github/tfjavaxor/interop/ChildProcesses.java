@@ -15,18 +15,20 @@ public final class ChildProcesses {
   private ChildProcesses() {}
 
   /** Tracks a child until {@link #forget}. */
-  public static synchronized void track(Process p) {
+  static synchronized void track(Process p) {
     LIVE.add(p);
   }
 
   /** Stops tracking a child that ended. */
-  public static synchronized void forget(Process p) {
+  static synchronized void forget(Process p) {
     LIVE.remove(p);
   }
 
   /**
    * Stops every child and its descendants: SIGTERM, or SIGKILL when {@code forcibly}. Returns at
    * once; a thread waiting for a child sees it end.
+   *
+   * @param forcibly SIGKILL instead of SIGTERM
    */
   public static void stopAll(boolean forcibly) {
     List<Process> all;

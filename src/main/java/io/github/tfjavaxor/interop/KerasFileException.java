@@ -10,10 +10,21 @@ import java.io.IOException;
 public final class KerasFileException extends IOException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A problem found by this port.
+   *
+   * @param message names the file, the layer or dataset path, what was expected and what was found
+   */
   public KerasFileException(String message) {
     super(message);
   }
 
+  /**
+   * A problem reported by the HDF5 or JSON reader underneath.
+   *
+   * @param message names the file, the layer or dataset path, what was expected and what was found
+   * @param cause the reader's exception
+   */
   public KerasFileException(String message, Throwable cause) {
     super(message, cause);
   }

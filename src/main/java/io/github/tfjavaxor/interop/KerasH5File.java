@@ -41,8 +41,10 @@ public final class KerasH5File {
   private KerasH5File() {}
 
   /**
-   * True for {@code m.h5} and {@code m.hdf5}, the names Keras's {@code model.save} writes in this
-   * format (not {@code m.weights.h5}, Keras 3's weights file).
+   * {@return true for {@code m.h5} and {@code m.hdf5}, the names Keras's {@code model.save} writes
+   * in this format (not {@code m.weights.h5}, Keras 3's weights file)}
+   *
+   * @param name a file name or path
    */
   public static boolean isModelFile(String name) {
     return (name.endsWith(".h5") && !name.endsWith(".weights.h5")) || name.endsWith(".hdf5");
@@ -51,8 +53,9 @@ public final class KerasH5File {
   /**
    * Writes the model as {@code model.save("m.h5")} does, under a temporary name first.
    *
-   * @throws KerasFileException if the name does not end in {@code .h5}, or the optimizer has no
-   *     Keras class (FusedAdam)
+   * @param file the target, ending in {@code .h5}
+   * @param model the model; compiled, with its training config and optimizer state
+   * @throws KerasFileException for a name not ending in {@code .h5}, or FusedAdam (no Keras class)
    */
   public static void save(Path file, Sequential model) throws IOException {
     if (!isModelFile(file.getFileName().toString())) {
@@ -135,6 +138,9 @@ public final class KerasH5File {
    * Builds the model from a legacy {@code .h5} file, as {@code keras.models.load_model("m.h5",
    * compile=compile)}: its config checked in full, the weights, and, compiled, the optimizer state.
    *
+   * @param file a legacy {@code .h5} model file
+   * @param compile false to ignore the file's training config and optimizer state
+   * @return a new model; the caller closes it
    * @throws KerasFileException naming the attribute, dataset or config entry that is wrong
    */
   public static Sequential load(Path file, boolean compile) throws IOException {

@@ -53,6 +53,7 @@ public final class KerasModelFile {
    * assigns it) and the slots. An unbuilt optimizer's store (Keras's file of a model compiled but
    * never trained: iteration and learning_rate only) is skipped, as Keras skips it.
    *
+   * @param file a {@code .keras} file
    * @return a new model; the caller closes it
    * @throws KerasFileException if the file is missing, not a zip, lacks an entry, or holds
    *     anything other than a Sequential of supported Dense layers, or optimizer variables that do
@@ -69,6 +70,9 @@ public final class KerasModelFile {
    * {@code keras.models.load_model(path, compile=False)}; a file whose compile settings the port
    * cannot represent (a metric it lacks, say) loads this way.
    *
+   * @param file a {@code .keras} file
+   * @param compile false to build the model uncompiled
+   * @return a new model; the caller closes it
    * @throws KerasFileException as {@link #load(Path)}; with {@code compile} true also if the
    *     {@code compile_config} names a loss, metric or optimizer option the port does not have
    */
@@ -133,6 +137,8 @@ public final class KerasModelFile {
    * only, as Keras does for a model compiled but never trained. The zip
    * is written to a temporary file in the same directory and moved into place.
    *
+   * @param file the target, ending in {@code .keras}
+   * @param model the model; compiled, its compile config and optimizer state are written too
    * @throws KerasFileException if the name does not end in {@code .keras}, the directory does
    *     not exist, or the model is compiled with an optimizer Keras has no class for (FusedAdam)
    */

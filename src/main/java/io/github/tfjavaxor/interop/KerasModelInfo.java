@@ -33,6 +33,8 @@ public record KerasModelInfo(int inputDim, int outputDim, boolean compiled,
    * Reads a {@code .keras} file's config and optimizer counter, checking every zip entry's CRC; or
    * a legacy {@code .h5} model file's ({@link KerasH5File}).
    *
+   * @param file a {@code .keras} or legacy {@code .h5} model file
+   * @return its sizes, compile settings and optimizer counter
    * @throws KerasFileException as {@link KerasModelFile#load} for the zip and the config
    */
   public static KerasModelInfo read(Path file) throws IOException {
@@ -65,6 +67,8 @@ public record KerasModelInfo(int inputDim, int outputDim, boolean compiled,
   /**
    * The optimizer's step counter in a {@code .weights.h5} file, empty if it has none.
    *
+   * @param weightsFile a Keras 3 {@code .weights.h5} file
+   * @return the optimizer's {@code iterations}, or empty
    * @throws KerasFileException if the file is not HDF5 or the counter is not an int64 scalar
    */
   public static OptionalLong iterations(Path weightsFile) throws IOException {

@@ -74,11 +74,11 @@ public final class KerasWeightsFile {
   }
 
   /**
-   * Writes the model's weights as a Keras 3 {@code .weights.h5} file that {@code
-   * model.load_weights(path)} accepts. Written to a temporary file in the same directory and moved
-   * into place.
+   * Writes the weights as a Keras 3 {@code .weights.h5} file that {@code model.load_weights}
+   * accepts, through a temporary file in the same directory.
    *
    * @param file the target, conventionally ending in {@code .weights.h5}
+   * @param model the model whose weights are written
    * @throws KerasFileException if the file name does not end in {@code .weights.h5} (Keras
    *     refuses other names) or the directory does not exist
    */

@@ -20,7 +20,9 @@ public final class NpyFile {
   /**
    * Writes {@code values} to {@code target}, under a temporary name first.
    *
+   * @param target the {@code .npy} file to write
    * @param values float [rows][cols], every row {@code cols} long, rows &gt;= 1
+   * @throws IOException if the file cannot be written
    */
   public static void write(Path target, float[][] values) throws IOException {
     int cols = values[0].length;

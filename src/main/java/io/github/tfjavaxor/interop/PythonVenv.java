@@ -34,7 +34,13 @@ public final class PythonVenv {
     this.dir = dir;
   }
 
-  /** What a script printed, and its exit status. */
+  /**
+   * What a script printed, and its exit status.
+   *
+   * @param exitCode the script's exit status
+   * @param stdout what it printed on stdout, decoded as UTF-8
+   * @param stderr what it printed on stderr, decoded as UTF-8
+   */
   public record Output(int exitCode, String stdout, String stderr) {}
 
   /**
@@ -42,6 +48,7 @@ public final class PythonVenv {
    * runs from ({@code target/classes} or a jar in {@code target/}, so the launcher works from any
    * directory); else in the working directory or a parent of it.
    *
+   * @return the venv of that directory, created on first use
    * @throws IOException naming where it looked if there is none
    */
   public static PythonVenv locate() throws IOException {
@@ -81,7 +88,7 @@ public final class PythonVenv {
     }
   }
 
-  /** The {@code python/} directory. */
+  /** {@return the {@code python/} directory} */
   public Path dir() {
     return dir;
   }
@@ -107,7 +114,10 @@ public final class PythonVenv {
   /**
    * Runs {@code python/<script> args...} with the venv's python.
    *
+   * @param script a script in {@code python/}, e.g. {@code xor_keras3.py}
+   * @param args its arguments
    * @return the output; see {@link #runChecked} to fail on a non-zero exit
+   * @throws IOException if the venv cannot be created or the script cannot start
    */
   public Output run(String script, String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
@@ -121,6 +131,9 @@ public final class PythonVenv {
   /**
    * As {@link #run} but throws if the script exits non-zero.
    *
+   * @param script a script in {@code python/}
+   * @param args its arguments
+   * @return the output of a zero exit
    * @throws IOException with the script's stderr
    */
   public Output runChecked(String script, String... args) throws IOException {

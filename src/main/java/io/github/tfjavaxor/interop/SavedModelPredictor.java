@@ -44,6 +44,8 @@ public final class SavedModelPredictor implements AutoCloseable {
   /**
    * Loads the SavedModel with tag {@code serve}.
    *
+   * @param dir a SavedModel directory, e.g. one {@link SavedModels#export} wrote
+   * @return the predictor; the caller closes it
    * @throws KerasFileException if the directory or {@code saved_model.pb} is missing, TensorFlow
    *     cannot load it, or the signature is missing or not one float32 [-1, n] input and output
    */
@@ -100,7 +102,7 @@ public final class SavedModelPredictor implements AutoCloseable {
     }
   }
 
-  /** The input size the signature declares. */
+  /** {@return the input size the signature declares} */
   public int features() {
     return features;
   }

@@ -38,6 +38,8 @@ public final class SavedModels {
    * export is written under a temporary name first, then its files are moved into {@code dir},
    * each replacing the file of its name.
    *
+   * @param model the model, with layers
+   * @param dir the SavedModel directory to write
    * @throws KerasFileException if the parent directory does not exist or {@code dir} is a file
    * @throws IOException if the export fails (nothing is left at {@code dir} then)
    */

@@ -45,13 +45,22 @@ public abstract sealed class Model implements AutoCloseable permits Sequential {
    * Keras's {@code compile(loss=..., optimizer=..., metrics=[...])} by name, e.g. {@code
    * ("mean_squared_error", "adam", ["binary_accuracy"])}, with the optimizer's default learning rate.
    *
+   * @param loss a Keras loss name, e.g. {@code mean_squared_error}
+   * @param optimizer a Keras optimizer name, e.g. {@code adam}
+   * @param metrics Keras metric names, e.g. {@code binary_accuracy}; may be empty
    * @throws IllegalArgumentException for an unknown name
    */
   public void compile(String loss, String optimizer, List<String> metrics) {
     compile(CompileConfig.of(loss, optimizer, metrics));
   }
 
-  /** Keras's compile with objects; see {@link #compile(CompileConfig)}. */
+  /**
+   * Keras's compile with objects; see {@link #compile(CompileConfig)}.
+   *
+   * @param loss the loss
+   * @param optimizer the optimizer; one whose state another compile built is refused
+   * @param metrics the metrics, in the order they are logged; may be empty
+   */
   public void compile(Loss loss, Optimizer optimizer, List<Metric> metrics) {
     compile(new CompileConfig(loss, optimizer, metrics));
   }
@@ -61,6 +70,7 @@ public abstract sealed class Model implements AutoCloseable permits Sequential {
    * from its own (fresh) state and the metrics reset. Compiling again after evaluate or fit
    * rebuilds the graph on next use, with the current weights.
    *
+   * @param config the loss, optimizer, metrics and their options
    * @throws IllegalArgumentException if the optimizer already holds another compile's state
    */
   public void compile(CompileConfig config) {
@@ -69,12 +79,12 @@ public abstract sealed class Model implements AutoCloseable permits Sequential {
     compiled(rebuild);
   }
 
-  /** True once {@link #compile} has been called. */
+  /** {@return true once {@link #compile} has been called} */
   public boolean isCompiled() {
     return trainer.config() != null;
   }
 
-  /** Keras 3's {@code model.metrics_names}: {@code [loss, compile_metrics]}, or {@code [loss]}. */
+  /** {@return Keras 3's {@code model.metrics_names}: [loss, compile_metrics] or [loss]} */
   public List<String> metricsNames() {
     return isCompiled() ? trainer.config().metricsNames() : List.of("loss");
   }
@@ -82,12 +92,19 @@ public abstract sealed class Model implements AutoCloseable permits Sequential {
   /**
    * The names the compiled metrics are logged under (History keys, evaluate's dict), in compile
    * order: as written to compile, e.g. {@code [accuracy]}, repeats numbered {@code _1} as Keras.
+   *
+   * @return the compiled metrics' names, empty before compile
    */
   public List<String> compiledMetricNames() {
     return isCompiled() ? trainer.config().loggedNames() : List.of();
   }
 
-  /** Where the progress bar goes; {@code System.out} by default. */
+  /**
+   * Where the progress bar goes; {@code System.out} by default.
+   *
+   * @param out the stream for the progress bar and epoch lines
+   * @throws IllegalArgumentException if out is null
+   */
   public void setProgressStream(PrintStream out) {
     if (out == null) {
       throw new IllegalArgumentException("progress stream: expected a PrintStream, found null");
@@ -98,12 +115,14 @@ public abstract sealed class Model implements AutoCloseable permits Sequential {
   /**
    * Declares whether the session sees a GPU, which Keras's {@code jit_compile="auto"} turns XLA on
    * for; false by default (the CLI sets it from {@code --device}).
+   *
+   * @param visible true if the session sees a GPU
    */
   public void setAcceleratorVisible(boolean visible) {
     this.acceleratorVisible = visible;
   }
 
-  /** True if a GPU was declared visible ({@link #setAcceleratorVisible}). */
+  /** {@return true if a GPU was declared visible ({@link #setAcceleratorVisible})} */
   public boolean acceleratorVisible() {
     return acceleratorVisible;
   }
@@ -111,6 +130,7 @@ public abstract sealed class Model implements AutoCloseable permits Sequential {
   /**
    * Keras's {@code model.jit_compile = value}: changes XLA for later fits without recompiling.
    *
+   * @param value {@code TRUE}, {@code FALSE} or {@code AUTO} (XLA only with a GPU)
    * @throws IllegalStateException if not compiled
    */
   public void setJitCompile(JitCompile value) {
@@ -121,26 +141,46 @@ public abstract sealed class Model implements AutoCloseable permits Sequential {
    * Keras's {@code model.steps_per_execution = value}: training steps per {@code session.run} for
    * later fits; changes no number.
    *
+   * @param value {@code AUTO} or a fixed count &gt;= 1
    * @throws IllegalStateException if not compiled
    */
   public void setStepsPerExecution(StepsPerExecution value) {
     trainer.setStepsPerExecution(value);
   }
 
-  /** fit with Keras's defaults: batch 32, verbose 1, shuffle. */
+  /**
+   * fit with Keras's defaults: batch 32, verbose 1, shuffle.
+   *
+   * @param x float [n][inputDim], finite
+   * @param y float [n][outputDim], finite
+   * @param epochs epochs to train, &gt;= 0
+   * @return the per-epoch logs
+   */
   public History fit(float[][] x, float[][] y, int epochs) {
     return fit(x, y, FitArgs.builder(epochs).build());
   }
 
-  /** {@link #fit(float[][], float[][], FitArgs)} with a batch size and verbosity. */
+  /**
+   * {@link #fit(float[][], float[][], FitArgs)} with a batch size and verbosity.
+   *
+   * @param x float [n][inputDim], finite
+   * @param y float [n][outputDim], finite
+   * @param epochs epochs to train, &gt;= 0
+   * @param batchSize rows per step, &gt;= 1
+   * @param verbose 0 silent, 1 progress bar, 2 one line per epoch
+   * @return the per-epoch logs
+   */
   public History fit(float[][] x, float[][] y, int epochs, int batchSize, int verbose) {
     return fit(x, y, FitArgs.builder(epochs).batchSize(batchSize).verbose(verbose).build());
   }
 
   /**
-   * Trains; mirrors Keras 3's {@code model.fit} ({@link Trainer#fit}). x float [n][inputDim], y
-   * float [n][outputDim], finite. Returns the per-epoch logs, empty if epochs &lt;= initialEpoch.
+   * Trains; mirrors Keras 3's {@code model.fit} ({@link Trainer#fit}).
    *
+   * @param x float [n][inputDim], finite
+   * @param y float [n][outputDim], finite
+   * @param args epochs, batch size, verbosity, shuffle, validation, callbacks, initial epoch
+   * @return the per-epoch logs (and {@code val_} ones), empty if epochs &lt;= initialEpoch
    * @throws IllegalStateException if not compiled
    * @throws IllegalArgumentException for bad arrays, a bad split or a bad replayed order
    */
@@ -149,16 +189,26 @@ public abstract sealed class Model implements AutoCloseable permits Sequential {
     return trainer.fit(x, y, args, progressStream);
   }
 
-  /** evaluate with batch size 32 and verbose 1. */
+  /**
+   * evaluate with batch size 32 and verbose 1.
+   *
+   * @param x float [n][inputDim], finite
+   * @param y float [n][outputDim], finite
+   * @return {@code [loss, metric1, ...]}, in compile order
+   */
   public float[] evaluate(float[][] x, float[][] y) {
     return evaluate(x, y, BATCH_SIZE_DEFAULT, VERBOSE_DEFAULT);
   }
 
   /**
-   * {@code [loss, metric1, ...]} (compile order) of x float [n][inputDim] against y float
-   * [n][outputDim] without training; mirrors Keras 3's {@code model.evaluate}. Creates no
+   * Scores x against y without training; mirrors Keras 3's {@code model.evaluate}. Creates no
    * optimizer variables.
    *
+   * @param x float [n][inputDim], finite
+   * @param y float [n][outputDim], finite
+   * @param batchSize rows per step, &gt;= 1
+   * @param verbose 0 silent, 1 progress bar, 2 one line
+   * @return {@code [loss, metric1, ...]}, float32 values
    * @throws IllegalStateException if not compiled
    */
   public float[] evaluate(float[][] x, float[][] y, int batchSize, int verbose) {
@@ -166,12 +216,24 @@ public abstract sealed class Model implements AutoCloseable permits Sequential {
     return trainer.evaluate(x, y, batchSize, verbose, progressStream);
   }
 
-  /** predict with batch size 32 and verbose 1. */
+  /**
+   * predict with batch size 32 and verbose 1.
+   *
+   * @param x float [n][inputDim], finite
+   * @return float [n][outputDim]
+   */
   public float[][] predict(float[][] x) {
     return predict(x, BATCH_SIZE_DEFAULT, VERBOSE_DEFAULT);
   }
 
-  /** The output float [n][outputDim] for x float [n][inputDim]; Keras's {@code model.predict}. */
+  /**
+   * The model's output for x; mirrors Keras's {@code model.predict}.
+   *
+   * @param x float [n][inputDim], finite
+   * @param batchSize rows per step, &gt;= 1
+   * @param verbose 0 silent, 1 progress bar, 2 one line
+   * @return float [n][outputDim]
+   */
   public float[][] predict(float[][] x, int batchSize, int verbose) {
     requireLayers();
     return trainer.predict(x, batchSize, verbose, progressStream);
@@ -183,42 +245,54 @@ public abstract sealed class Model implements AutoCloseable permits Sequential {
     trainer.makeTrainFunction();
   }
 
-  /** Keras's {@code optimizer.variables} values; see {@link Trainer#optimizerVariables()}. */
+  /**
+   * Keras's {@code optimizer.variables} values; see {@link Trainer#optimizerVariables()}.
+   *
+   * @return the values in Keras's order ({@code iteration}, {@code learning_rate}, then the slots)
+   */
   public List<NdArray<?>> getOptimizerVariables() {
     requireLayers();
     return trainer.optimizerVariables();
   }
 
-  /** Restores the optimizer state, building the train step; {@link Trainer#setOptimizerVariables}. */
+  /**
+   * Restores the optimizer state, building the train step; {@link Trainer#setOptimizerVariables}.
+   *
+   * @param values as {@link #getOptimizerVariables()} returns them
+   */
   public void setOptimizerVariables(List<NdArray<?>> values) {
     requireLayers();
     trainer.setOptimizerVariables(values);
   }
 
-  /** Keras's optimizer variables' names, shapes, dtypes; {@link Trainer#optimizerLayout}. */
+  /**
+   * Keras's optimizer variables' names, shapes, dtypes; {@link Trainer#optimizerLayout}.
+   *
+   * @param built true for the layout once built (with the slots), false for before
+   * @return one entry per variable, in Keras's order
+   */
   public List<OptimizerVariable> optimizerLayout(boolean built) {
     requireLayers();
     return trainer.optimizerLayout(built);
   }
 
-  /** True once compiled and the optimizer's variables exist (after fit or makeTrainFunction). */
+  /** {@return true once the optimizer's variables exist (after fit or makeTrainFunction)} */
   public boolean isOptimizerBuilt() {
     return trainer.optimizerBuilt();
   }
 
-  /** The loss given to compile, or null. */
+  /** {@return the loss given to compile, or null} */
   public Loss loss() {
     return isCompiled() ? trainer.config().loss() : null;
   }
 
-  /** The optimizer given to compile, or null. */
+  /** {@return the optimizer given to compile, or null} */
   public Optimizer optimizer() {
     return isCompiled() ? trainer.config().optimizer() : null;
   }
 
-  /** The configuration given to compile (names as written), or null. */
+  /** {@return the configuration given to compile (names as written), or null} */
   public CompileConfig compileConfig() {
     return trainer.config();
   }
-
 }

@@ -58,7 +58,7 @@ public final class Sequential extends Model {
     this.seed = seed;
   }
 
-  /** The model seed. */
+  /** {@return the model seed} */
   public long seed() {
     return seed;
   }
@@ -67,6 +67,8 @@ public final class Sequential extends Model {
    * Appends a layer and resolves its input size, once: the first layer's declared inputDim, then
    * the previous layer's units. Layers are named {@code dense}, {@code dense_1}, ... as in Keras.
    *
+   * @param layer a new Dense layer, not in another model
+   * @return this model
    * @throws IllegalArgumentException if the layer is null, already in a model, the first layer
    *     has no inputDim, or a declared inputDim disagrees with the previous layer
    * @throws IllegalStateException if the graph is already built
@@ -81,24 +83,24 @@ public final class Sequential extends Model {
     return this;
   }
 
-  /** The layers in order. */
+  /** {@return the layers in order, unmodifiable} */
   public List<Dense> layers() {
     return Collections.unmodifiableList(layers);
   }
 
-  /** The input size, the first layer's inputDim. */
+  /** {@return the input size, the first layer's inputDim} */
   public int inputDim() {
     requireLayers();
     return layers.get(0).inputDim();
   }
 
-  /** The output size, the last layer's units. */
+  /** {@return the output size, the last layer's units} */
   public int outputDim() {
     requireLayers();
     return last().units();
   }
 
-  /** Trainable parameters: 65 for the tutorial's 2-16-1 network. */
+  /** {@return the trainable parameters: 65 for the tutorial's 2-16-1 network} */
   public long countParams() {
     return layers.stream().mapToLong(Dense::countParams).sum();
   }
@@ -106,13 +108,16 @@ public final class Sequential extends Model {
   /**
    * Keras's {@code model.summary()} table: layer, output shape and params per layer, and totals;
    * once the optimizer is built, Keras's "Optimizer params" line, counted in the total too.
+   *
+   * @return the table as Keras prints it, lines ending in {@code \n}
+   * @throws IllegalStateException if the model has no layers
    */
   public String summary() {
     requireLayers();
     return Summary.table(this);
   }
 
-  /** Copies of {@code [kernel [in, units], bias [units], ...]}; Keras's {@code get_weights()}. */
+  /** {@return copies of float32 [kernel [in, units], bias [units], ...]; Keras's get_weights()} */
   public List<FloatNdArray> getWeights() {
     return modelGraph().readWeights();
   }
@@ -121,6 +126,7 @@ public final class Sequential extends Model {
    * Replaces the weights, given in {@link #getWeights()} order and shapes; Keras's {@code
    * set_weights}.
    *
+   * @param values float32 {@code [kernel [in, units], bias [units], ...]}
    * @throws IllegalArgumentException if the count, a shape or a value is wrong
    */
   public void setWeights(List<FloatNdArray> values) {
@@ -128,34 +134,47 @@ public final class Sequential extends Model {
     modelGraph().writeWeights(values);
   }
 
-  /** Shapes of {@link #getWeights()}, known without building the graph. */
+  /** {@return the shapes of {@link #getWeights()}, known without building the graph} */
   public List<Shape> weightShapes() {
     requireLayers();
     return Weights.shapes(layers);
   }
 
-  /** Keras's variable path of weight {@code i}, e.g. {@code dense/kernel}. */
+  /**
+   * Keras's variable path of a weight.
+   *
+   * @param i the weight's index in {@link #getWeights()}
+   * @return e.g. {@code dense/kernel} for 0, {@code dense/bias} for 1
+   */
   public String weightName(int i) {
     return layers.get(i / 2).name() + (i % 2 == 0 ? "/kernel" : "/bias");
   }
 
-  /** The Graph and Session, built on first use and rebuilt, weights kept, after compiling again. */
+  /**
+   * {@return the Graph and Session, built on first use and rebuilt, weights kept, after compiling
+   * again}
+   */
   public ModelGraph modelGraph() {
     requireLayers();
     return graph.get();
   }
 
-  /** The graph, for interop (export, inspection). */
+  /** {@return the graph, for interop (export, inspection)} */
   public Graph graph() {
     return modelGraph().graph();
   }
 
-  /** The session, for interop. */
+  /** {@return the session, for interop} */
   public Session session() {
     return modelGraph().session();
   }
 
-  /** The session options, {@link SessionConfigs#DEFAULT} by default; before the graph is built. */
+  /**
+   * The session options, {@link SessionConfigs#DEFAULT} by default; before the graph is built.
+   *
+   * @param config the session's options, or null for the default
+   * @throws IllegalStateException if the graph is already built
+   */
   public void setSessionConfig(ConfigProto config) {
     requireNotBuilt("setSessionConfig()");
     this.sessionConfig = config == null ? SessionConfigs.DEFAULT : config;

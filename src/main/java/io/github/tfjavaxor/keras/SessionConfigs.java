@@ -22,9 +22,12 @@ public final class SessionConfigs {
   private SessionConfigs() {}
 
   /**
+   * Session options with these thread pools, TensorFlow's {@code ConfigProto} thread counts.
+   *
    * @param intraOp threads inside one op, &gt;= 0 (0 lets TensorFlow choose)
    * @param interOp ops run in parallel, &gt;= 0 (0 lets TensorFlow choose), or -1 to run every op
    *     in the calling thread
+   * @return the options, nothing else set
    * @throws IllegalArgumentException if a count is out of range
    */
   public static ConfigProto threads(int intraOp, int interOp) {

@@ -20,7 +20,7 @@ import java.util.Map;
 public record Comparison(Map<String, KeyDiff> keys, boolean evaluateEqual,
     boolean roundedPredictionsEqual, double maxAbsPredictionDiff) {
 
-  /** The bound: max |Δloss| over all epochs (training and validation loss). */
+  /** The parity bound: max |Δloss| over all epochs (training and validation loss). */
   public static final double LOSS_BOUND = 1e-5;
 
   /**
@@ -34,6 +34,11 @@ public record Comparison(Map<String, KeyDiff> keys, boolean evaluateEqual,
   public record KeyDiff(double maxAbs, int maxAt, int mismatches, int firstMismatch) {}
 
   /**
+   * Compares two runs key by key and epoch by epoch.
+   *
+   * @param keras the Keras run
+   * @param java the Java run, from the same initial weights
+   * @return the agreement
    * @throws IllegalArgumentException if the runs differ in length, logged keys, evaluate names or
    *     prediction shapes
    */
@@ -98,6 +103,7 @@ public record Comparison(Map<String, KeyDiff> keys, boolean evaluateEqual,
    *
    * @param a float [epochs]
    * @param b float [epochs], the same length
+   * @return double [epochs]
    */
   public static double[] absDiffs(float[] a, float[] b) {
     double[] d = new double[a.length];
@@ -120,46 +126,58 @@ public record Comparison(Map<String, KeyDiff> keys, boolean evaluateEqual,
     return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.max(a, b);
   }
 
-  /** max |Δloss| over the epochs. */
+  /** {@return max |Δloss| over the epochs} */
   public double maxAbsLossDiff() {
     return key("loss").maxAbs();
   }
 
-  /** The 1-based epoch of {@link #maxAbsLossDiff}. */
+  /** {@return the 1-based epoch of {@link #maxAbsLossDiff}} */
   public int maxAt() {
     return key("loss").maxAt();
   }
 
-  /** The largest |Δ| over {@code loss} and {@code val_loss}. */
+  /** {@return the largest |Δ| over {@code loss} and {@code val_loss}} */
   public double maxAbsAnyLossDiff() {
     return worse(maxAbsLossDiff(), key("val_loss").maxAbs());
   }
 
-  /** Epochs whose accuracy differs, summed over every accuracy key ({@code val_} too). */
+  /**
+   * {@return the epochs whose accuracy differs, summed over every accuracy key ({@code val_} too)}
+   */
   public int accuracyMismatches() {
     return keys.entrySet().stream().filter(e -> isAccuracy(e.getKey()))
         .mapToInt(e -> e.getValue().mismatches()).sum();
   }
 
-  /** The first 1-based epoch where an accuracy differs, or 0. */
+  /** {@return the first 1-based epoch where an accuracy differs, or 0} */
   public int firstAccuracyMismatch() {
     return keys.entrySet().stream().filter(e -> isAccuracy(e.getKey()))
         .mapToInt(e -> e.getValue().firstMismatch()).filter(f -> f > 0).min().orElse(0);
   }
 
-  /** Bit-identical: every logged value, every evaluate value and every prediction. */
+  /**
+   * {@return true if bit-identical: every logged value, every evaluate value and every prediction}
+   */
   public boolean exact() {
     return keys.values().stream().allMatch(d -> d.mismatches() == 0) && evaluateEqual
         && maxAbsPredictionDiff == 0;
   }
 
-  /** The parity target: loss bound (val_loss too), identical accuracies and rounding. */
+  /**
+   * {@return true if within the parity target: |Δloss| &lt;= {@link #LOSS_BOUND} (val_loss too),
+   * identical accuracies and rounded predictions}
+   */
   public boolean meetsTarget() {
     return maxAbsAnyLossDiff() <= LOSS_BOUND && accuracyMismatches() == 0
         && roundedPredictionsEqual;
   }
 
-  /** Whether a logs key is an accuracy ({@code acc}, {@code val_binary_accuracy}, ...). */
+  /**
+   * Whether a logs key is an accuracy ({@code acc}, {@code val_binary_accuracy}, ...).
+   *
+   * @param key a logs key
+   * @return true for an accuracy ({@code acc}, {@code val_binary_accuracy}, ...)
+   */
   public static boolean isAccuracy(String key) {
     io.github.tfjavaxor.keras.metrics.Metric m = io.github.tfjavaxor.keras.metrics.Metric.ofLogged(key);
     return m != null && m.increases();

@@ -26,7 +26,13 @@ import org.apache.commons.csv.CSVPrinter;
 public final class EpochCsv {
   private EpochCsv() {}
 
-  /** Writes the CSV atomically (temporary file in the same directory, then a move). */
+  /**
+   * Writes the CSV atomically (temporary file in the same directory, then a move).
+   *
+   * @param file the CSV file
+   * @param r a side-by-side run
+   * @throws IOException if the file cannot be written
+   */
   public static void write(Path file, SideBySide.Result r) throws IOException {
     List<String> keys = new ArrayList<>(r.keras().history().keySet());
     AtomicFiles.writePath(file, tmp -> {

@@ -30,7 +30,9 @@ public record KerasReport(RunLog log, int[][] orders, int trainRows, String oned
   /**
    * Reads and checks a report.
    *
+   * @param file the JSON report {@code python/xor_keras3.py} wrote
    * @param epochs the epochs the run was asked for
+   * @return the report
    * @throws DataException naming the file and the field if a field is missing or inconsistent,
    *     or an order is not a permutation of the training rows
    */
@@ -80,7 +82,7 @@ public record KerasReport(RunLog log, int[][] orders, int trainRows, String oned
    *
    * @throws DataException naming the first bad order, what was expected and what was found
    */
-  public static void checkOrders(String file, int[][] orders, int epochs, int rows)
+  static void checkOrders(String file, int[][] orders, int epochs, int rows)
       throws DataException {
     if (orders.length < epochs) {
       throw new DataException(file, "Keras report: orders: expected one per epoch (" + epochs

@@ -30,7 +30,7 @@ public final class ParityMatrix {
   private ParityMatrix() {}
 
   /** The configurations, each small enough to keep the whole matrix within a few minutes. */
-  public static List<SideBySideConfig> configs() {
+  static List<SideBySideConfig> configs() {
     return List.of(
         // The tutorial as published: Keras's default shuffle=True, one batch of 4.
         c(42, "xor", "16", "relu", "sigmoid", "mean_squared_error", "adam", null,
@@ -85,7 +85,7 @@ public final class ParityMatrix {
   }
 
   /** The Markdown table of a matrix run. */
-  public static void printTable(List<SideBySide.Result> results, PrintStream out) {
+  static void printTable(List<SideBySide.Result> results, PrintStream out) {
     out.println("| # | hidden \\| output \\| loss \\| optimizer \\| data \\| batch \\| shuffle"
         + " \\| validation | epochs | steps/epoch | logged keys | max \\|Δloss\\| |"
         + " max \\|Δval_loss\\| | epochs with a differing accuracy | bit-identical |");
@@ -127,6 +127,11 @@ public final class ParityMatrix {
   /**
    * Both sides for every configuration: Keras in one Python process, then Java for each; the
    * initial weights and Keras reports go to {@code out/run-N}.
+   *
+   * @param venv the Python venv with Keras
+   * @param out the directory for the runs' files; created if missing
+   * @return one result per configuration, in order
+   * @throws Exception if a side fails
    */
   public static List<SideBySide.Result> run(PythonVenv venv, Path out) throws Exception {
     Files.createDirectories(out);
@@ -136,6 +141,7 @@ public final class ParityMatrix {
   /**
    * Runs the matrix: {@code --out DIR} (default {@code target/parity-matrix}).
    *
+   * @param args {@code --out DIR}, or nothing
    * @throws Exception if a side fails
    */
   public static void main(String[] args) throws Exception {

@@ -17,7 +17,12 @@ public final class ParityTable {
 
   private ParityTable() {}
 
-  /** Prints the table, the parity summary, the final evaluations and predictions. */
+  /**
+   * Prints the table, the parity summary, the final evaluations and predictions.
+   *
+   * @param r a side-by-side run
+   * @param out where to print
+   */
   public static void print(SideBySide.Result r, PrintStream out) {
     int n = r.keras().epochs();
     TreeSet<Integer> rows = new TreeSet<>();

@@ -20,7 +20,14 @@ import java.util.Map;
 public record RunLog(Map<String, float[]> history, Map<String, Float> evaluate,
     float[][] predictions) {
 
-  /** Orders the keys; checks every key has the same number of epochs. */
+  /**
+   * Orders the keys; checks every key has the same number of epochs.
+   *
+   * @param history key to per-epoch values; kept in {@link #order} ({@code loss} first, then the
+   *     metrics, then the {@code val_} keys); empty after 0 epochs
+   * @param evaluate {@code loss} and each metric, as {@code evaluate(..., return_dict=True)}
+   * @param predictions [rows][outputs]
+   */
   public RunLog {
     Map<String, float[]> h = new LinkedHashMap<>();
     for (String k : order(history.keySet())) {
@@ -44,8 +51,12 @@ public record RunLog(Map<String, float[]> history, Map<String, Float> evaluate,
   /**
    * From the Java port's History and results.
    *
+   * @param h what fit returned
    * @param names the evaluate names: {@code loss}, then the compiled metrics in order
    * @param scores what {@code evaluate} returned, in that order
+   * @param predictions what {@code predict} returned, float [rows][outputs]
+   * @return the run, its History values narrowed to float32
+   * @throws IllegalArgumentException if names and scores differ in length
    */
   public static RunLog of(History h, List<String> names, float[] scores, float[][] predictions) {
     if (names.size() != scores.length) {
@@ -70,6 +81,9 @@ public record RunLog(Map<String, float[]> history, Map<String, Float> evaluate,
   /**
    * The display order: {@code loss}, the other training keys sorted, {@code val_loss}, the other
    * {@code val_} keys sorted.
+   *
+   * @param keys logs keys
+   * @return the keys in display order
    */
   public static List<String> order(java.util.Collection<String> keys) {
     List<String> train = new ArrayList<>();
@@ -86,7 +100,7 @@ public record RunLog(Map<String, float[]> history, Map<String, Float> evaluate,
     return train;
   }
 
-  /** Epochs logged. */
+  /** {@return the epochs logged} */
   public int epochs() {
     return history.isEmpty() ? 0 : history.values().iterator().next().length;
   }
@@ -94,6 +108,8 @@ public record RunLog(Map<String, float[]> history, Map<String, Float> evaluate,
   /**
    * One key's per-epoch values.
    *
+   * @param key a logs key, e.g. {@code val_loss}
+   * @return its per-epoch values; empty after 0 epochs
    * @throws IllegalArgumentException naming the logged keys if it was not logged
    */
   public float[] get(String key) {
@@ -107,17 +123,17 @@ public record RunLog(Map<String, float[]> history, Map<String, Float> evaluate,
     return v;
   }
 
-  /** The per-epoch loss. */
+  /** {@return the per-epoch loss} */
   public float[] loss() {
     return get("loss");
   }
 
-  /** The per-epoch binary accuracy. */
+  /** {@return the per-epoch binary accuracy} */
   public float[] accuracy() {
     return get("binary_accuracy");
   }
 
-  /** {@code predict(...).round()} with numpy's half-to-even rounding. */
+  /** {@return {@code predict(...).round()} with numpy's half-to-even rounding} */
   public float[][] roundedPredictions() {
     float[][] r = new float[predictions.length][];
     for (int i = 0; i < r.length; i++) {

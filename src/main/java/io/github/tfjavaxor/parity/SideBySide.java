@@ -46,6 +46,8 @@ public final class SideBySide {
   /**
    * Both runs and their comparisons.
    *
+   * @param config the configuration run
+   * @param data the training rows
    * @param keras the Keras run
    * @param java the Java run with the configuration's optimizer
    * @param fused the Java run with {@link FusedAdam} (ApplyAdam), or null if not run
@@ -53,19 +55,28 @@ public final class SideBySide {
    * @param fusedComparison Keras vs {@code fused}, or null
    * @param orders the row orders both sides trained with, or null without shuffle
    * @param onednn the TF_ENABLE_ONEDNN_OPTS both sides ran with ("(unset)" if unset)
+   * @param initWeights the initial weights both sides started from, a {@code .weights.h5} file
    */
   public record Result(SideBySideConfig config, Dataset data, RunLog keras, RunLog java,
       RunLog fused, Comparison comparison, Comparison fusedComparison, int[][] orders,
       String onednn, Path initWeights) {}
 
-  /** A configuration's data: the rows both sides train on, and its validation_data, or null. */
+  /**
+   * A configuration's data.
+   *
+   * @param train the rows both sides train on (and split, with a validation split)
+   * @param validation the {@code validation_data} rows, or null
+   */
   public record Data(Dataset train, Dataset validation) {}
 
   /**
    * Runs both sides for one configuration.
    *
+   * @param venv the Python venv with Keras
+   * @param config the configuration
    * @param workDir where the initial weights and the Keras report are written
    * @param withFused also run Java with {@link FusedAdam} (only for the adam optimizer)
+   * @return both runs and their comparisons
    * @throws IllegalArgumentException for a bad configuration, before anything runs
    * @throws IOException if the venv or the Keras script fails
    * @throws DataException if the Keras report is inconsistent
@@ -75,7 +86,18 @@ public final class SideBySide {
     return run(venv, config, data(config), workDir, withFused);
   }
 
-  /** {@link #run(PythonVenv, SideBySideConfig, Path, boolean)} on data already loaded. */
+  /**
+   * {@link #run(PythonVenv, SideBySideConfig, Path, boolean)} on data already loaded.
+   *
+   * @param venv the Python venv with Keras
+   * @param config the configuration
+   * @param d its data, from {@link #data(SideBySideConfig)}
+   * @param workDir where the initial weights and the Keras report are written
+   * @param withFused also run Java with {@link FusedAdam}
+   * @return both runs and their comparisons
+   * @throws IOException if the venv or the Keras script fails
+   * @throws DataException if the Keras report is inconsistent
+   */
   public static Result run(PythonVenv venv, SideBySideConfig config, Data d, Path workDir,
       boolean withFused) throws IOException, DataException {
     Files.createDirectories(workDir);
@@ -90,7 +112,7 @@ public final class SideBySide {
    * Runs many configurations: Keras for all of them in one Python process ({@code
    * python/sbs_matrix.py}), then Java for each. Configuration i uses {@code workDir/run-i}.
    */
-  public static List<Result> runAll(PythonVenv venv, List<SideBySideConfig> configs,
+  static List<Result> runAll(PythonVenv venv, List<SideBySideConfig> configs,
       Path workDir, boolean withFused) throws IOException, DataException {
     List<Data> data = new ArrayList<>();
     List<List<String>> args = new ArrayList<>();
@@ -117,6 +139,8 @@ public final class SideBySide {
    * Loads and checks a configuration's data: a built-in set, or a CSV file with its target column
    * (every cell, file:line:column on error) and its validation file, which must have its columns.
    *
+   * @param config the configuration
+   * @return the checked data
    * @throws IllegalArgumentException if the configuration or the model's sizes do not fit it
    * @throws DataException for a bad file
    */
@@ -124,7 +148,14 @@ public final class SideBySide {
     return data(config, Datasets.load(config.data(), config.target()));
   }
 
-  /** {@link #data(SideBySideConfig)} with the training rows already loaded. */
+  /**
+   * {@link #data(SideBySideConfig)} with the training rows already loaded.
+   *
+   * @param config the configuration
+   * @param d its training rows
+   * @return the checked data, with the validation file's rows if any
+   * @throws DataException if the validation file is bad or has other columns
+   */
   public static Data data(SideBySideConfig config, Dataset d) throws DataException {
     config.check(d.rows());
     if (config.model().inputDim() != d.features() || config.model().outputUnits() != d.targets()) {
@@ -187,7 +218,7 @@ public final class SideBySide {
    * Trains the configuration's model in Java from the given initial weights, replaying {@code
    * orders} when it shuffles; then evaluate and predict on the whole data set.
    */
-  public static RunLog trainJava(SideBySideConfig c, Data data, Path initWeights,
+  static RunLog trainJava(SideBySideConfig c, Data data, Path initWeights,
       Optimizer optimizer, int[][] orders) throws IOException {
     Dataset d = data.train();
     try (Sequential model = c.model().build(optimizer)) {
@@ -202,7 +233,12 @@ public final class SideBySide {
     }
   }
 
-  /** The tutorial's 2-16-1 relu/sigmoid model, silent; {@code seed} seeds Java's own init. */
+  /**
+   * The tutorial's 2-16-1 relu/sigmoid model, silent; {@code seed} seeds Java's own init.
+   *
+   * @param seed the model seed
+   * @return a new, uncompiled model; the caller closes it
+   */
   public static Sequential tutorialModel(long seed) {
     Sequential model = new Sequential(seed);
     model.add(new Dense(16, "relu", 2));
@@ -211,7 +247,13 @@ public final class SideBySide {
     return model;
   }
 
-  /** fit (no shuffle, batch 32, silent), evaluate and predict on the XOR data. */
+  /**
+   * fit (no shuffle, batch 32, silent), evaluate and predict on the XOR data.
+   *
+   * @param model a compiled model of 2 inputs and 1 output
+   * @param epochs epochs to train, &gt;= 0
+   * @return the run
+   */
   public static RunLog train(Sequential model, int epochs) {
     History h = model.fit(X, Y, FitArgs.builder(epochs).verbose(0).shuffle(false).build());
     float[] scores = model.evaluate(X, Y, Sequential.BATCH_SIZE_DEFAULT, 0);

@@ -38,13 +38,30 @@ import java.util.stream.Collectors;
 public record SideBySideConfig(ModelSpec model, String data, int epochs, int batchSize,
     boolean shuffle, double validationSplit, String target, String validationData) {
 
-  /** A configuration on a built-in data set. */
+  /**
+   * A configuration on a built-in data set.
+   *
+   * @param model the model, its compile settings and seed
+   * @param data a built-in name, e.g. {@code xor} or {@code parity:3}
+   * @param epochs epochs to train, &gt;= 0
+   * @param batchSize rows per step, &gt;= 1
+   * @param shuffle permute the training rows every epoch
+   * @param validationSplit the last fraction of the rows to validate on, in [0, 1)
+   */
   public SideBySideConfig(ModelSpec model, String data, int epochs, int batchSize,
       boolean shuffle, double validationSplit) {
     this(model, data, epochs, batchSize, shuffle, validationSplit, null, null);
   }
 
-  /** The tutorial: 2-16-1 relu/sigmoid, MSE, Adam, XOR, batch size 32. */
+  /**
+   * The tutorial: 2-16-1 relu/sigmoid, MSE, Adam, XOR, batch size 32.
+   *
+   * @param seed the seed of Keras's initial weights, which Java loads
+   * @param epochs epochs to train, &gt;= 0
+   * @param learningRate Adam's learning rate, or null for Keras's default
+   * @param shuffle permute the rows every epoch
+   * @return the configuration
+   */
   public static SideBySideConfig tutorial(long seed, int epochs, Double learningRate,
       boolean shuffle) {
     ModelSpec t = ModelSpec.tutorial(2, 1).withSeed(seed);
@@ -53,7 +70,7 @@ public record SideBySideConfig(ModelSpec model, String data, int epochs, int bat
     return new SideBySideConfig(m, "xor", epochs, 32, shuffle, 0);
   }
 
-  /** True for a built-in data set, which both sides build; false for a CSV file. */
+  /** {@return true for a built-in data set, which both sides build; false for a CSV file} */
   public boolean builtin() {
     return Datasets.isBuiltin(data);
   }
@@ -97,6 +114,9 @@ public record SideBySideConfig(ModelSpec model, String data, int epochs, int bat
    * keras/src/trainers/data_adapters/array_slicing.py}, {@code train_validation_split}): {@code
    * floor(rows * (1 - split))}; neither side may be empty. A split of 0 keeps every row.
    *
+   * @param rows the data set's rows
+   * @param validationSplit the fraction to validate on
+   * @return the training rows
    * @throws IllegalArgumentException if the split is outside [0, 1) or leaves a side empty
    */
   public static int trainRows(int rows, double validationSplit) {
@@ -120,7 +140,7 @@ public record SideBySideConfig(ModelSpec model, String data, int epochs, int bat
    * The arguments of {@code python/xor_keras3.py} for this configuration, silent. A CSV data set
    * goes as the arrays {@link SideBySide#writeArrays} writes beside the initial weights.
    */
-  public List<String> kerasArgs(Path initWeights, Path report) {
+  List<String> kerasArgs(Path initWeights, Path report) {
     List<String> a = new ArrayList<>(List.of("--seed", Long.toString(model.seed()), "--epochs",
         Integer.toString(epochs), shuffle ? "--shuffle" : "--no-shuffle", "--verbose", "0"));
     a.addAll(List.of("--layers", model.units().isEmpty() ? "0"
@@ -154,7 +174,10 @@ public record SideBySideConfig(ModelSpec model, String data, int epochs, int bat
         which + ".y.npy");
   }
 
-  /** For tables: e.g. {@code 8-4 tanh-relu | sigmoid | mse | rmsprop default | parity:3 | batch 4 | shuffle}. */
+  /**
+   * {@return a label for tables, e.g. {@code 8-4 tanh-relu | sigmoid | mse | rmsprop default |
+   * parity:3 | batch 4 | shuffle}}
+   */
   public String label() {
     return model.label() + " | " + data + (target == null ? "" : " -> " + target) + " | batch "
         + batchSize + " | " + (shuffle ? "shuffle" : "no shuffle")

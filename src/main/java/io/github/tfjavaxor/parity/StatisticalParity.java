@@ -28,10 +28,25 @@ import java.util.List;
 public final class StatisticalParity {
   private StatisticalParity() {}
 
-  /** One side's per-run values; {@code neverReached} counts runs censored at epochs + 1. */
+  /**
+   * One side's per-run values.
+   *
+   * @param epochsTo100 per run, the first 1-based epoch with 100% binary accuracy, or epochs + 1
+   * @param finalLoss per run, the final {@code evaluate} loss
+   * @param neverReached the runs censored at epochs + 1
+   */
   public record Sample(double[] epochsTo100, double[] finalLoss, int neverReached) {}
 
-  /** Both samples and the tests on each quantity. */
+  /**
+   * Both samples and the tests on each quantity.
+   *
+   * @param keras Keras's sample
+   * @param java Java's sample
+   * @param epochsMw Mann-Whitney U on the epochs to 100%
+   * @param epochsKs Kolmogorov-Smirnov on the epochs to 100%
+   * @param lossMw Mann-Whitney U on the final loss
+   * @param lossKs Kolmogorov-Smirnov on the final loss
+   */
   public record Result(Sample keras, Sample java, TwoSample.MannWhitney epochsMw,
       TwoSample.KolmogorovSmirnov epochsKs, TwoSample.MannWhitney lossMw,
       TwoSample.KolmogorovSmirnov lossKs) {}
@@ -39,7 +54,15 @@ public final class StatisticalParity {
   /**
    * Runs both sides.
    *
+   * @param venv the Python venv with Keras
+   * @param runs runs per side, &gt;= 2
+   * @param seed run i is seeded {@code seed + i}
+   * @param epochs epochs per run, &gt;= 1
+   * @param learningRate Adam's learning rate
+   * @param workDir where Keras's report is written; created if missing
+   * @return both samples and the tests
    * @throws IOException if the Keras script fails
+   * @throws IllegalArgumentException if runs or epochs is out of range
    */
   public static Result run(PythonVenv venv, int runs, long seed, int epochs, double learningRate,
       Path workDir) throws IOException {
@@ -57,7 +80,13 @@ public final class StatisticalParity {
     return compare(keras, java);
   }
 
-  /** The tests on two samples. */
+  /**
+   * The tests on two samples.
+   *
+   * @param keras Keras's sample
+   * @param java Java's sample
+   * @return the samples and the tests
+   */
   public static Result compare(Sample keras, Sample java) {
     return new Result(keras, java,
         TwoSample.mannWhitney(keras.epochsTo100(), java.epochsTo100()),
@@ -91,6 +120,12 @@ public final class StatisticalParity {
    * Java's side: {@code runs} models seeded {@code seed}, {@code seed + 1}, ..., trained side by
    * side in groups of {@link GroupKey#GROUP_SIZE_DEFAULT} in one graph each ({@link GroupFit}, exact:
    * each run's numbers are those of its own {@code fit} and {@code evaluate}).
+   *
+   * @param runs the runs, &gt;= 1
+   * @param seed run i is seeded {@code seed + i}
+   * @param epochs epochs per run, &gt;= 1
+   * @param learningRate Adam's learning rate
+   * @return Java's sample
    */
   public static Sample javaSample(int runs, long seed, int epochs, double learningRate) {
     List<ModelSpec> specs = new ArrayList<>();

@@ -15,7 +15,14 @@ import java.util.Arrays;
 public final class TwoSample {
   private TwoSample() {}
 
-  /** numpy.quantile(values, q), linear interpolation. */
+  /**
+   * numpy.quantile(values, q), linear interpolation.
+   *
+   * @param values at least one value, in any order
+   * @param q in [0, 1]
+   * @return the q-quantile
+   * @throws IllegalArgumentException if values is empty
+   */
   public static double quantile(double[] values, double q) {
     if (values.length == 0) {
       throw new IllegalArgumentException("quantile: expected at least one value, found none");
@@ -28,10 +35,21 @@ public final class TwoSample {
     return s[lo] + (pos - lo) * (s[hi] - s[lo]);
   }
 
-  /** Mann-Whitney U of sample {@code a} and its two-sided asymptotic p-value. */
+  /**
+   * Mann-Whitney U of sample {@code a} and its two-sided asymptotic p-value.
+   *
+   * @param u the U statistic of the first sample
+   * @param p the two-sided p-value
+   */
   public record MannWhitney(double u, double p) {}
 
-  /** Mann-Whitney U test. */
+  /**
+   * Mann-Whitney U test.
+   *
+   * @param a the first sample
+   * @param b the second sample
+   * @return U of {@code a} and the p-value
+   */
   public static MannWhitney mannWhitney(double[] a, double[] b) {
     int n1 = a.length;
     int n2 = b.length;
@@ -73,10 +91,21 @@ public final class TwoSample {
     return new MannWhitney(u, p);
   }
 
-  /** Kolmogorov-Smirnov statistic D and its asymptotic two-sided p-value. */
+  /**
+   * Kolmogorov-Smirnov statistic D and its asymptotic two-sided p-value.
+   *
+   * @param d the largest gap between the empirical CDFs, in [0, 1]
+   * @param p the two-sided p-value
+   */
   public record KolmogorovSmirnov(double d, double p) {}
 
-  /** Two-sample Kolmogorov-Smirnov test. */
+  /**
+   * Two-sample Kolmogorov-Smirnov test.
+   *
+   * @param a the first sample
+   * @param b the second sample
+   * @return D and the p-value
+   */
   public static KolmogorovSmirnov kolmogorovSmirnov(double[] a, double[] b) {
     double[] x = a.clone();
     double[] y = b.clone();

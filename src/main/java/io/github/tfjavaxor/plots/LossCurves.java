@@ -25,7 +25,14 @@ public final class LossCurves {
 
   private LossCurves() {}
 
-  /** The curves alone (800×500 px), y titled "loss (mean squared error)". */
+  /**
+   * The curves alone (800×500 px), y titled "loss (mean squared error)".
+   *
+   * @param file the PNG to write, replaced if it exists
+   * @param title the chart's title
+   * @param curves series name to per-epoch loss; all the same length, at least 1
+   * @throws IOException if the file cannot be written
+   */
   public static void write(Path file, String title, Map<String, float[]> curves)
       throws IOException {
     write(file, title, "loss (mean squared error)", curves, Map.of());
@@ -35,10 +42,14 @@ public final class LossCurves {
    * Writes the chart through a temporary file in the same directory: 800×500 px for the curves,
    * 800×830 px with the differences panel.
    *
+   * @param file the PNG to write, replaced if it exists
+   * @param title the chart's title
+   * @param yAxisTitle the loss axis's title
    * @param curves series name to per-epoch loss; all the same length, at least 1
-   * @param absDiffs series name to per-epoch |Δ| (double, >= 0 or NaN), each as long as the
+   * @param absDiffs series name to per-epoch |Δ| (double, &gt;= 0 or NaN), each as long as the
    *     curves; empty for no second panel
    * @throws IllegalArgumentException if there are no curves or a length differs
+   * @throws IOException if the file cannot be written
    */
   public static void write(Path file, String title, String yAxisTitle,
       Map<String, float[]> curves, Map<String, double[]> absDiffs) throws IOException {

@@ -31,9 +31,19 @@ import org.tensorflow.proto.ConfigProto;
  */
 public final class GroupFit implements AutoCloseable {
 
-  /** What one model logged: {@code epochs[e] = [loss, metrics...]} and, if asked, evaluate's. */
+  /**
+   * What one model logged.
+   *
+   * @param epochs {@code epochs[e] = [loss, metrics...]}, float32 values
+   * @param evaluate evaluate's {@code [loss, metrics...]}, or null if not asked
+   */
   public record Log(float[][] epochs, float[] evaluate) {
-    /** The 1-based first epoch whose column {@code column} equals {@code value}, or 0. */
+    /**
+     * {@return the 1-based first epoch whose column {@code column} equals {@code value}, or 0}
+     *
+     * @param column 0 for the loss, 1 + i for metric i
+     * @param value e.g. 1f for 100% accuracy
+     */
     public int firstEpoch(int column, float value) {
       for (int e = 0; e < epochs.length; e++) {
         if (epochs[e][column] == value) {
@@ -128,6 +138,9 @@ public final class GroupFit implements AutoCloseable {
    * @param specs checked models of one {@link GroupKey}
    * @param x float [n][inputDim], checked
    * @param y float [n][outputDim], checked
+   * @param plan fit's shared arguments
+   * @param config the session's options
+   * @return the compiled group; the caller closes it
    * @throws IllegalArgumentException if the specs differ in more than seed and learning rate (and,
    *     batched, the learning rate too)
    */
@@ -147,8 +160,12 @@ public final class GroupFit implements AutoCloseable {
   /**
    * Builds and compiles one graph for the stacked models, any optimizer with its options.
    *
+   * @param models the stacked models
    * @param x float [n][inputDim], checked
    * @param y float [n][outputDim], checked
+   * @param plan fit's shared arguments
+   * @param config the session's options
+   * @return the compiled group; the caller closes it
    * @throws IllegalArgumentException if BATCHED models' learning rates differ
    */
   public static GroupFit compile(Stack.Models models, float[][] x, float[][] y, Plan plan,
@@ -156,7 +173,16 @@ public final class GroupFit implements AutoCloseable {
     return new GroupFit(models, x, y, plan, config);
   }
 
-  /** {@link #compile}, then {@link #fit()}, timed. */
+  /**
+   * {@link #compile}, then {@link #fit()}, timed.
+   *
+   * @param specs checked models of one {@link GroupKey}
+   * @param x float [n][inputDim], checked
+   * @param y float [n][outputDim], checked
+   * @param plan fit's shared arguments
+   * @param config the session's options
+   * @return the logs and the time spent compiling and training
+   */
   public static Result fit(List<ModelSpec> specs, float[][] x, float[][] y, Plan plan,
       ConfigProto config) {
     long start = System.nanoTime();

@@ -28,7 +28,15 @@ public final class GroupKey {
 
   private GroupKey() {}
 
-  /** The grouping key of a run: equal keys may share a graph. */
+  /**
+   * The grouping key of a run: equal keys may share a graph.
+   *
+   * @param s the run's model
+   * @param batchSize the run's batch size
+   * @param epochs the run's epochs
+   * @param batched true if the group will run batched (then the learning rate is part of the key)
+   * @return the key, readable in messages
+   */
   public static String of(ModelSpec s, int batchSize, int epochs, boolean batched) {
     String key = "batch " + batchSize + " | epochs " + epochs + " | " + s.metrics() + " | "
         + s.inputDim() + " " + s.units() + " " + s.activations() + " " + s.outputUnits() + " "
@@ -39,6 +47,10 @@ public final class GroupKey {
   /**
    * Float32 bytes one model holds while training: weights, gradients and up to two optimizer slots
    * per parameter, plus a forward and a backward value per unit and batch row.
+   *
+   * @param s the model
+   * @param batchSize its batch size
+   * @return the estimate, in bytes
    */
   public static long bytesPerModel(ModelSpec s, int batchSize) {
     long params = 0;
@@ -58,9 +70,12 @@ public final class GroupKey {
    * (and the memory budget), and no larger than needed to give each of {@code jobs} threads work.
    *
    * @param bytesPerModel a run's {@link #bytesPerModel}
-   *
    * @param groupSize &gt;= 1
    * @param jobs &gt;= 1
+   * @param <R> the run type
+   * @param runs the runs, in order
+   * @param key a run's {@link #of} key
+   * @return the groups; together they hold every run once
    */
   public static <R> List<List<R>> groups(List<R> runs, Function<R, String> key,
       ToLongFunction<R> bytesPerModel, int groupSize, int jobs) {

@@ -37,10 +37,15 @@ public final class GroupedRunner {
   /**
    * Runs everything.
    *
+   * @param runs the runs, in order
+   * @param x inputs float [rows][features]
+   * @param y targets float [rows][1]
+   * @param jobs threads, &gt;= 1
    * @param groupSize most runs per group, &gt;= 1
    * @param mode exact (each run's own bits) or batched (opt-in: faster, not bit-identical)
    * @param jitCompile run each group's loop under XLA
-   * @param jobs threads, &gt;= 1
+   * @param sink receives each finished run
+   * @return the time spent compiling and training
    * @throws Exception the first failure of a group or of the sink; the pool is shut down
    */
   public static Timing run(List<RunSpec> runs, float[][] x, float[][] y, int jobs, int groupSize,

@@ -15,6 +15,12 @@ public final class ProgressBar {
   private long lastDraw;
   private int done;
 
+  /**
+   * A bar at 0 of {@code total}; draws nothing until the first {@link #step}.
+   *
+   * @param out where to draw, normally stderr
+   * @param total runs in the sweep, &gt;= 1
+   */
   public ProgressBar(PrintStream out, int total) {
     this.out = out;
     this.total = total;

@@ -22,12 +22,12 @@ public record RunResult(
     double finalAccuracy,
     long wallMs) {
 
-  /** A run succeeds if accuracy reached 100% within the epoch budget. */
+  /** {@return true if accuracy reached 100% within the epoch budget} */
   public boolean success() {
     return firstEpoch1 > 0;
   }
 
-  /** Identifies the run across files. */
+  /** {@return the key that identifies the run across files: configuration, epochs and seed} */
   public String key() {
     return key(config, epochs, seed);
   }

@@ -13,12 +13,12 @@ import io.github.tfjavaxor.workbench.ModelSpec;
  */
 public record RunSpec(int index, int configIndex, ModelSpec model, int batchSize, int epochs) {
 
-  /** The configuration label, without the seed. */
+  /** {@return the configuration label, without the seed} */
   public String config() {
     return model.label() + " | batch " + batchSize;
   }
 
-  /** Identifies the run across files: configuration, epochs and seed. */
+  /** {@return the key that identifies the run across files: configuration, epochs and seed} */
   public String key() {
     return RunResult.key(config(), epochs, model.seed());
   }

@@ -41,6 +41,8 @@ public final class RunsCsv implements AutoCloseable {
   /**
    * Opens a file for appending; writes the header first if the file is new.
    *
+   * @param file {@code runs.csv}; created if missing
+   * @return the open file; the caller closes it
    * @throws IOException if the file cannot be opened
    */
   public static RunsCsv append(Path file) throws IOException {
@@ -55,7 +57,12 @@ public final class RunsCsv implements AutoCloseable {
     return csv;
   }
 
-  /** Appends one row and flushes it to the file. */
+  /**
+   * Appends one row and flushes it to the file.
+   *
+   * @param r a finished run
+   * @throws IOException if the row cannot be written
+   */
   public synchronized void write(RunResult r) throws IOException {
     printer.printRecord(row(r));
     writer.flush();
@@ -71,7 +78,13 @@ public final class RunsCsv implements AutoCloseable {
     printer.close();
   }
 
-  /** Writes a whole file atomically. */
+  /**
+   * Writes a whole file atomically.
+   *
+   * @param file the file to write, replaced if it exists
+   * @param rows the rows, in order
+   * @throws IOException if the file cannot be written
+   */
   public static void writeAll(Path file, List<RunResult> rows) throws IOException {
     AtomicFiles.write(file, out -> {
       Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -84,12 +97,19 @@ public final class RunsCsv implements AutoCloseable {
     });
   }
 
-  /** What {@link #read} found: the complete rows, and whether a torn last line was dropped. */
+  /**
+   * What {@link #read} found.
+   *
+   * @param rows the complete rows, in file order
+   * @param droppedPartialLine true if a torn last line was dropped
+   */
   public record Contents(List<RunResult> rows, boolean droppedPartialLine) {}
 
   /**
    * Reads a runs file.
    *
+   * @param file a {@code runs.csv}
+   * @return its rows
    * @throws DataException with file:line:column for a wrong header or a bad cell
    */
   public static Contents read(Path file) throws DataException {

@@ -18,10 +18,21 @@ public final class SweepGrid {
   private final int epochs;
 
   /**
+   * The grid of every combination, each configuration checked.
+   *
+   * @param inputDim the data's features
+   * @param outputUnits the data's targets
    * @param layers alternatives, each a list of hidden sizes
    * @param activations alternatives, each a list of one activation per hidden layer or a single
    *     one for all
+   * @param outputActivations alternatives, Keras names
+   * @param losses alternatives, Keras names
+   * @param optimizers alternatives, Keras names
    * @param learningRates alternatives; null entries mean the optimizer's default
+   * @param batchSizesIn alternatives, each &gt;= 1
+   * @param epochs epochs per run
+   * @param seeds seeds per configuration, &gt;= 1
+   * @param firstSeed the seed of each configuration's first run; the others count up from it
    * @throws IllegalArgumentException if a combination is invalid (e.g. activation count)
    */
   public SweepGrid(int inputDim, int outputUnits, List<List<Integer>> layers,
@@ -68,23 +79,35 @@ public final class SweepGrid {
     return units.isEmpty() ? "0" : String.join("-", units.stream().map(String::valueOf).toList());
   }
 
-  /** Configurations in table order. */
+  /** {@return the configurations, in table order} */
   public int configCount() {
     return configs.size();
   }
 
-  /** All runs: configurations x seeds. */
+  /** {@return all runs: configurations x seeds} */
   public int runCount() {
     return configs.size() * seeds;
   }
 
-  /** Run {@code i} of the full grid. */
+  /**
+   * One run of the full grid.
+   *
+   * @param i in [0, {@link #runCount()})
+   * @return run {@code i}: configuration {@code i / seeds}, seed {@code firstSeed + i % seeds}
+   */
   public RunSpec run(int i) {
     int c = i / seeds;
     return new RunSpec(i, c + 1, configs.get(c).withSeed(firstSeed + i % seeds), batchSizes.get(c), epochs);
   }
 
-  /** The runs of shard {@code shard} (1-based) of {@code shards}: every run with index % shards == shard - 1. */
+  /**
+   * The runs of shard {@code shard} (1-based) of {@code shards}: every run with index % shards ==
+   * shard - 1.
+   *
+   * @param shard 1-based, in [1, shards]
+   * @param shards &gt;= 1
+   * @return those runs, in index order
+   */
   public List<RunSpec> shard(int shard, int shards) {
     List<RunSpec> out = new ArrayList<>();
     for (int i = shard - 1; i < runCount(); i += shards) {

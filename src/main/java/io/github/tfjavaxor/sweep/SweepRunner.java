@@ -20,6 +20,12 @@ public final class SweepRunner {
   /** Receives finished runs, in completion order, on the thread that called {@link #run}. */
   @FunctionalInterface
   public interface Sink {
+    /**
+     * Takes one finished run, e.g. appends it to {@code runs.csv}.
+     *
+     * @param result the run
+     * @throws Exception to stop the sweep
+     */
     void accept(RunResult result) throws Exception;
   }
 
@@ -31,7 +37,7 @@ public final class SweepRunner {
    * @param x inputs float [rows][features]
    * @param y targets float [rows][1]
    */
-  public static RunResult runOne(RunSpec run, float[][] x, float[][] y) {
+  static RunResult runOne(RunSpec run, float[][] x, float[][] y) {
     long start = System.nanoTime();
     try (Sequential m = run.model().build()) {
       m.setSessionConfig(SessionConfigs.threads(1, 1));
@@ -54,7 +60,11 @@ public final class SweepRunner {
   /**
    * Runs everything, {@code jobs} at a time.
    *
+   * @param runs the runs, in order
+   * @param x inputs float [rows][features]
+   * @param y targets float [rows][1]
    * @param jobs threads, &gt;= 1
+   * @param sink receives each finished run
    * @throws Exception the first failure of a run or of the sink; the pool is shut down
    */
   public static void run(List<RunSpec> runs, float[][] x, float[][] y, int jobs, Sink sink) throws Exception {

@@ -25,10 +25,21 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class SweepSummary {
 
-  /** One configuration's row. */
+  /**
+   * One configuration's row.
+   *
+   * @param configIndex the 1-based configuration number
+   * @param config the configuration label
+   * @param runs the runs of this configuration
+   * @param successes the runs that reached 100% accuracy
+   * @param medianEpoch the median first epoch at 100% over the successes, or null if none
+   * @param p90Epoch the p90 of that epoch, or null if none
+   * @param medianFinalLoss the median final loss over all runs
+   * @param medianWallSeconds the median wall time per run, in seconds
+   */
   public record Row(int configIndex, String config, int runs, int successes, Double medianEpoch,
       Double p90Epoch, double medianFinalLoss, double medianWallSeconds) {
-    /** Successes / runs. */
+    /** {@return successes / runs} */
     public double successRate() {
       return runs == 0 ? 0 : successes / (double) runs;
     }
@@ -36,7 +47,11 @@ public final class SweepSummary {
 
   private final List<Row> rows = new ArrayList<>();
 
-  /** Groups results by configuration number and label, in number order. */
+  /**
+   * Groups results by configuration number and label, in number order.
+   *
+   * @param results the finished runs, in any order
+   */
   public SweepSummary(List<RunResult> results) {
     // Grouped by number and label: a runs.csv resumed with another grid may reuse numbers.
     Map<String, List<RunResult>> by = new TreeMap<>();
@@ -61,11 +76,17 @@ public final class SweepSummary {
     }
   }
 
+  /** {@return one row per configuration, in configuration order; unmodifiable} */
   public List<Row> rows() {
     return Collections.unmodifiableList(rows);
   }
 
-  /** The middle value (mean of the two middle ones for an even count); NaN sorts last. */
+  /**
+   * The middle value (mean of the two middle ones for an even count); NaN sorts last.
+   *
+   * @param values at least one value
+   * @return the median
+   */
   public static double median(List<Double> values) {
     List<Double> s = new ArrayList<>(values);
     Collections.sort(s);
@@ -74,14 +95,14 @@ public final class SweepSummary {
   }
 
   /** Nearest-rank 90th percentile. */
-  public static double p90(List<Double> values) {
+  static double p90(List<Double> values) {
     List<Double> s = new ArrayList<>(values);
     Collections.sort(s);
     int rank = (int) Math.ceil(0.9 * s.size());
     return s.get(Math.max(0, rank - 1));
   }
 
-  /** The Markdown table. */
+  /** {@return the Markdown table} */
   public String markdown() {
     StringBuilder sb = new StringBuilder();
     sb.append("| # | hidden layers | output | loss | optimizer, lr | batch | runs | success | median epoch to 100% | p90 epoch | median final loss | median wall s/run |\n");
@@ -108,7 +129,12 @@ public final class SweepSummary {
     return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "nan";
   }
 
-  /** {@code summary.csv}: the table's numbers, unrounded. */
+  /**
+   * {@code summary.csv}: the table's numbers, unrounded.
+   *
+   * @param file the file to write, replaced if it exists
+   * @throws IOException if it cannot be written
+   */
   public void writeCsv(Path file) throws IOException {
     AtomicFiles.write(file, out -> {
       CSVPrinter p = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
@@ -124,7 +150,13 @@ public final class SweepSummary {
     });
   }
 
-  /** The PNG chart of epochs-to-100% per configuration. */
+  /**
+   * The PNG chart of epochs-to-100% per configuration.
+   *
+   * @param file the PNG to write, replaced if it exists
+   * @param title the chart's title
+   * @throws IOException if it cannot be written
+   */
   public void writeChart(Path file, String title) throws IOException {
     List<String> labels = new ArrayList<>();
     List<Double> med = new ArrayList<>();

@@ -24,6 +24,13 @@ public final class ModelTutorial {
   private ModelTutorial() {}
 
   /**
+   * Runs the tutorial on the model API: Dense(16, relu), Dense(1, sigmoid), MSE, Adam,
+   * binary_accuracy, on the XOR table.
+   *
+   * @param seed seeds the two glorot_uniform kernels
+   * @param epochs &gt;= 1
+   * @param verbose Keras's fit/evaluate/predict verbosity: 0, 1 or 2
+   * @param out where the tutorial prints
    * @param config the session's options
    * @param jitCompile Keras's {@code jit_compile}
    * @param acceleratorVisible true if the session sees a GPU ({@code jit_compile="auto"})

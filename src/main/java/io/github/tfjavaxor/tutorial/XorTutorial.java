@@ -47,11 +47,14 @@ public final class XorTutorial {
   /** The tutorial's epochs. */
   public static final int EPOCHS_DEFAULT = 1000;
 
-  private XorTutorial() {}
-
   /**
-   * What one run produced: the per-epoch log, the evaluation, the raw predictions, and the graph
-   * it built (for TensorBoard's Graphs dashboard).
+   * What one run produced: the per-epoch log, the evaluation, the predictions and the graph.
+   *
+   * @param epochLoss the loss logged per epoch, float32
+   * @param epochAccuracy the binary accuracy logged per epoch
+   * @param scores evaluate's {@code [loss, binary_accuracy]}
+   * @param predictions predict's float [4][1], unrounded
+   * @param graph the graph it built, for TensorBoard's Graphs dashboard
    */
   public record Run(float[] epochLoss, float[] epochAccuracy, float[] scores,
       float[][] predictions, GraphDef graph) {}
@@ -59,14 +62,11 @@ public final class XorTutorial {
   /**
    * Entry point: {@code [--seed N] [--epochs N] [--verbose 0|1|2]}; exit code 2 for bad options,
    * 1 for a failure while running. Devices, XLA and TensorBoard: {@code ./tfjava-xor tutorial}.
+   *
+   * @param args the options
    */
   public static void main(String[] args) {
     Options.main(args, o -> run(o.seed(), o.epochs(), o.verbose(), System.out));
-  }
-
-  /** {@link #run(long, int, int, PrintStream, ConfigProto)} with the default session options. */
-  public static Run run(long seed, int epochs, int verbose, PrintStream out) {
-    return run(seed, epochs, verbose, out, SessionConfigs.DEFAULT);
   }
 
   /**
@@ -222,4 +222,19 @@ public final class XorTutorial {
       }
     }
   }
+
+  /**
+   * {@link #run(long, int, int, PrintStream, ConfigProto)} with the default session options.
+   *
+   * @param seed seeds the two glorot_uniform kernels
+   * @param epochs &gt;= 1
+   * @param verbose Keras's fit/evaluate/predict verbosity: 0, 1 or 2
+   * @param out where the tutorial prints
+   * @return the numbers it printed, unrounded
+   */
+  public static Run run(long seed, int epochs, int verbose, PrintStream out) {
+    return run(seed, epochs, verbose, out, SessionConfigs.DEFAULT);
+  }
+
+  private XorTutorial() {}
 }

@@ -15,6 +15,10 @@ public final class FlagValues {
   /**
    * Splits on a separator, trimming; empty items are errors.
    *
+   * @param flag the flag's name for messages, e.g. {@code --layers}
+   * @param value the flag's value
+   * @param separatorRegex e.g. {@code [,-]}
+   * @return the items, trimmed
    * @throws IllegalArgumentException naming the flag
    */
   public static List<String> split(String flag, String value, String separatorRegex) {
@@ -36,6 +40,9 @@ public final class FlagValues {
    * Hidden layer sizes: {@code "16"}, {@code "16,8"} or {@code "16-8"}; {@code "0"} or {@code
    * "none"} means no hidden layer.
    *
+   * @param flag the flag's name for messages
+   * @param value the flag's value
+   * @return the sizes; empty for no hidden layer
    * @throws IllegalArgumentException if a size is not an integer &gt;= 1
    */
   public static List<Integer> layers(String flag, String value) {
@@ -63,7 +70,15 @@ public final class FlagValues {
     return units;
   }
 
-  /** Activations for {@code layerCount} hidden layers: one for all, or one per layer. */
+  /**
+   * Activations for {@code layerCount} hidden layers: one for all, or one per layer.
+   *
+   * @param flag the flag's name for messages
+   * @param value the flag's value, e.g. {@code relu} or {@code tanh-relu}
+   * @param layerCount the hidden layers
+   * @return one activation name per hidden layer, as written
+   * @throws IllegalArgumentException if the count is neither 1 nor {@code layerCount}
+   */
   public static List<String> activations(String flag, String value, int layerCount) {
     List<String> acts = split(flag, value, "[,-]");
     if (acts.size() == 1) {
@@ -81,7 +96,14 @@ public final class FlagValues {
     return acts;
   }
 
-  /** A positive finite number. */
+  /**
+   * A positive finite number.
+   *
+   * @param flag the flag's name for messages
+   * @param value the flag's value
+   * @return the number
+   * @throws IllegalArgumentException naming the flag if it is not a finite number &gt; 0
+   */
   public static double positive(String flag, String value) {
     double d;
     try {
@@ -95,7 +117,14 @@ public final class FlagValues {
     return d;
   }
 
-  /** A positive integer. */
+  /**
+   * A positive integer.
+   *
+   * @param flag the flag's name for messages
+   * @param value the flag's value
+   * @return the integer
+   * @throws IllegalArgumentException naming the flag if it is not an integer &gt;= 1
+   */
   public static int positiveInt(String flag, String value) {
     try {
       int i = Integer.parseInt(value.trim());

@@ -50,27 +50,58 @@ public record ModelSpec(
    */
   public static final long MAX_PARAMS = 50_000_000L;
 
-  /** Copies the lists, so a spec never changes. */
+  /**
+   * Copies the lists, so a spec never changes.
+   *
+   * @param inputDim features per sample, &gt;= 1
+   * @param units hidden layer sizes, each &gt;= 1; may be empty (a single Dense layer)
+   * @param activations one Keras activation name per hidden layer
+   * @param outputUnits target columns, &gt;= 1
+   * @param outputActivation the output layer's activation
+   * @param loss a Keras loss name
+   * @param optimizer a Keras optimizer name
+   * @param learningRate the learning rate, or null for the optimizer's Keras default
+   * @param metrics Keras metric names
+   * @param seed seeds the kernel initializers
+   */
   public ModelSpec {
     units = List.copyOf(units);
     activations = List.copyOf(activations);
     metrics = List.copyOf(metrics);
   }
 
-  /** The tutorial's model for a given input and output size. */
+  /**
+   * The tutorial's model for a given input and output size: Dense(16, relu), Dense(outputUnits,
+   * sigmoid), MSE, Adam, binary_accuracy, seed 42.
+   *
+   * @param inputDim features, &gt;= 1
+   * @param outputUnits targets, &gt;= 1
+   * @return the description, unchecked
+   */
   public static ModelSpec tutorial(int inputDim, int outputUnits) {
     return new ModelSpec(
         inputDim, List.of(16), List.of("relu"), outputUnits, "sigmoid", "mean_squared_error",
         "adam", null, List.of("binary_accuracy"), Sequential.SEED_DEFAULT);
   }
 
-  /** The same model with another seed. */
+  /**
+   * A copy with another seed.
+   *
+   * @param newSeed the model seed
+   * @return the copy
+   */
   public ModelSpec withSeed(long newSeed) {
     return new ModelSpec(inputDim, units, activations, outputUnits, outputActivation, loss,
         optimizer, learningRate, metrics, newSeed);
   }
 
-  /** The same model for other data sizes. */
+  /**
+   * A copy for other data sizes.
+   *
+   * @param newInputDim features
+   * @param newOutputUnits targets
+   * @return the copy
+   */
   public ModelSpec withData(int newInputDim, int newOutputUnits) {
     return new ModelSpec(newInputDim, units, activations, newOutputUnits, outputActivation, loss,
         optimizer, learningRate, metrics, seed);
@@ -133,6 +164,7 @@ public record ModelSpec(
   /**
    * Builds and compiles the model. Loads the TensorFlow native library on first graph use.
    *
+   * @return a new compiled model; the caller closes it
    * @throws IllegalArgumentException if a field is invalid
    */
   public Sequential build() {
@@ -144,6 +176,8 @@ public record ModelSpec(
    * Builds the model and compiles it with the given optimizer instead of {@link #optimizer} (the
    * side-by-side comparison's FusedAdam run).
    *
+   * @param optimizerInstance a fresh optimizer
+   * @return a new compiled model; the caller closes it
    * @throws IllegalArgumentException if a field is invalid
    */
   public Sequential build(Optimizer optimizerInstance) {
@@ -164,7 +198,8 @@ public record ModelSpec(
   }
 
   /**
-   * A short label for tables: e.g. {@code 16 relu | sigmoid | mean_squared_error | adam 0.001}.
+   * {@return a short label for tables: e.g. {@code 16 relu | sigmoid | mean_squared_error | adam
+   * 0.001}}
    */
   public String label() {
     String hidden = units.isEmpty() ? "-" : units.stream().map(String::valueOf).collect(Collectors.joining("-"))
@@ -174,7 +209,7 @@ public record ModelSpec(
   }
 
   /** A double without a trailing {@code .0}: 0.001 stays, 1.0 becomes 1. */
-  public static String trimNumber(double v) {
+  static String trimNumber(double v) {
     String s = Double.toString(v);
     if (s.endsWith(".0")) {
       s = s.substring(0, s.length() - 2);

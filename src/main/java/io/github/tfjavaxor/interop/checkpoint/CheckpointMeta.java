@@ -26,7 +26,12 @@ public record CheckpointMeta(
   /** The format tag of this version. */
   public static final String FORMAT = "tfjava-xor-checkpoint/1";
 
-  /** The same description at another epoch. */
+  /**
+   * The same description at another epoch.
+   *
+   * @param completed the epochs completed (1-based epoch number)
+   * @return a copy with that epoch
+   */
   public CheckpointMeta atEpoch(int completed) {
     return new CheckpointMeta(format, model, featureNames, targetNames, data, completed, batchSize);
   }

@@ -56,6 +56,8 @@ public final class Checkpoints {
   /**
    * Reads and checks {@code PREFIX.json} and that the TF files exist, without native code.
    *
+   * @param prefix the checkpoint prefix, as given to {@link #save}
+   * @return the stored description
    * @throws DataException if a file is missing or the JSON is malformed (with line:column)
    */
   public static CheckpointMeta readMeta(Path prefix) throws DataException {
@@ -99,7 +101,10 @@ public final class Checkpoints {
    * Builds the model described by {@code meta}, with its training graph (so the optimizer state
    * has somewhere to go), and restores every variable from the checkpoint.
    *
+   * @param prefix the checkpoint prefix
+   * @param meta its description, from {@link #readMeta}
    * @return a compiled model with the saved weights and optimizer state; the caller closes it
+   * @throws DataException if TensorFlow cannot read the checkpoint, naming its {@code .index} file
    */
   public static Sequential restore(Path prefix, CheckpointMeta meta) throws DataException {
     Sequential model = meta.model().build();
@@ -121,7 +126,7 @@ public final class Checkpoints {
   }
 
   /** Creates the optimizer's variables (Keras's make_train_function) so a restore can fill them. */
-  public static void buildTrainingGraph(Sequential model) {
+  static void buildTrainingGraph(Sequential model) {
     model.makeTrainFunction();
   }
 }

@@ -37,6 +37,8 @@ public final class ModelCheckpoint implements Callback {
   private int lastEpoch;
 
   /**
+   * Keras's {@code ModelCheckpoint(filepath, monitor, mode=mode, save_best_only=...)}.
+   *
    * @param filepath checkpoint prefix, may contain {@code {epoch}}
    * @param monitor logs key, e.g. {@code loss}
    * @param mode auto, min or max
@@ -92,22 +94,22 @@ public final class ModelCheckpoint implements Callback {
     }
   }
 
-  /** How many checkpoints were written. */
+  /** {@return how many checkpoints were written} */
   public int saves() {
     return saves;
   }
 
-  /** The path of the last checkpoint written, or null before the first. */
+  /** {@return the path of the last checkpoint written, or null before the first} */
   public String lastPath() {
     return lastPath;
   }
 
-  /** The 1-based epoch of the last checkpoint written, or 0 before the first. */
+  /** {@return the 1-based epoch of the last checkpoint written, or 0 before the first} */
   public int lastEpoch() {
     return lastEpoch;
   }
 
-  /** The best monitored value seen (±inf before any). */
+  /** {@return the best monitored value seen (±inf before any)} */
   public double best() {
     return best;
   }

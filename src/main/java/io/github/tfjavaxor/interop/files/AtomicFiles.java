@@ -16,18 +16,32 @@ public final class AtomicFiles {
   /** Writes the content of a stream. */
   @FunctionalInterface
   public interface StreamWriter {
+    /**
+     * Writes the whole content.
+     *
+     * @param out the temporary file's stream; closed by the caller
+     * @throws IOException if writing fails
+     */
     void write(OutputStream out) throws IOException;
   }
 
   /** Writes a file at a path (for libraries that only take a path). */
   @FunctionalInterface
   public interface PathWriter {
+    /**
+     * Writes the whole file.
+     *
+     * @param tmp an empty temporary file to overwrite; its suffix matches the target's
+     * @throws IOException if writing fails
+     */
     void write(Path tmp) throws IOException;
   }
 
   private AtomicFiles() {}
 
   /**
+   * Writes a file under a temporary name in its directory, then renames it into place.
+   *
    * @param target the final file; its directory must exist
    * @param writer writes the whole content
    * @throws IOException if writing or moving fails; the temp file is then deleted
@@ -40,14 +54,23 @@ public final class AtomicFiles {
     });
   }
 
-  /** Writes a UTF-8 string. */
+  /**
+   * Writes a UTF-8 string.
+   *
+   * @param target the final file; its directory must exist
+   * @param text the content
+   * @throws IOException if writing or moving fails; the temp file is then deleted
+   */
   public static void writeString(Path target, String text) throws IOException {
     write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   /**
+   * As {@link #write(Path, StreamWriter)}, for a writer that takes a path.
+   *
    * @param target the final file
    * @param writer creates the file at the temp path it is given (the suffix matches the target's)
+   * @throws IOException if writing or moving fails; the temp file is then deleted
    */
   public static void writePath(Path target, PathWriter writer) throws IOException {
     Path abs = target.toAbsolutePath();
@@ -78,7 +101,13 @@ public final class AtomicFiles {
     }
   }
 
-  /** Renames atomically, replacing the target. */
+  /**
+   * Renames atomically, replacing the target.
+   *
+   * @param from the file to rename
+   * @param to its new name, in the same file system
+   * @throws IOException if the rename fails
+   */
   public static void move(Path from, Path to) throws IOException {
     try {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -90,6 +119,7 @@ public final class AtomicFiles {
   /**
    * Checks before any work that a file can be created: its directory exists and is writable.
    *
+   * @param target the file to be written
    * @return a message saying what is wrong, or null if fine
    */
   public static String problemWriting(Path target) {

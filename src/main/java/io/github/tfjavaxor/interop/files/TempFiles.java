@@ -33,6 +33,9 @@ public final class TempFiles {
    * Registers a fresh name {@code prefix + random + suffix} in {@code dir}, not yet created.
    *
    * @param dir an existing directory
+   * @param prefix the name's start, e.g. {@code .model.keras.}
+   * @param suffix the name's end, e.g. {@code .partial.keras}
+   * @return the absolute path, registered until {@link #release} or {@link #delete}
    */
   public static Path reserve(Path dir, String prefix, String suffix) {
     while (true) {
@@ -44,7 +47,15 @@ public final class TempFiles {
     }
   }
 
-  /** Creates and registers an empty file, as {@link Files#createTempFile} with a plain mode. */
+  /**
+   * Creates and registers an empty file, as {@link Files#createTempFile} with a plain mode.
+   *
+   * @param dir an existing directory
+   * @param prefix the name's start
+   * @param suffix the name's end
+   * @return the absolute path of the new file
+   * @throws IOException if the file cannot be created
+   */
   public static Path createFile(Path dir, String prefix, String suffix) throws IOException {
     while (true) {
       Path p = reserve(dir, prefix, suffix);
@@ -59,7 +70,12 @@ public final class TempFiles {
     }
   }
 
-  /** Deletes a registered path (a directory with its content) and releases it. */
+  /**
+   * Deletes a registered path (a directory with its content) and releases it.
+   *
+   * @param p a registered path
+   * @throws IOException if it cannot be deleted; it is released all the same
+   */
   public static void delete(Path p) throws IOException {
     try {
       deleteTree(p);
@@ -68,13 +84,17 @@ public final class TempFiles {
     }
   }
 
-  /** Forgets a name once it was renamed into place or deleted. */
+  /**
+   * Forgets a name once it was renamed into place or deleted.
+   *
+   * @param p a registered path
+   */
   public static synchronized void release(Path p) {
     LIVE.remove(p.toAbsolutePath());
   }
 
   /** The registered names, for tests. */
-  public static synchronized List<Path> live() {
+  static synchronized List<Path> live() {
     return List.copyOf(LIVE);
   }
 

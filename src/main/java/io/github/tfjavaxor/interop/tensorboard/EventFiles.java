@@ -20,7 +20,13 @@ public final class EventFiles {
 
   private EventFiles() {}
 
-  /** The {@code events.out.tfevents.*} files under a directory, sorted by name. */
+  /**
+   * The {@code events.out.tfevents.*} files under a directory, sorted by name.
+   *
+   * @param dir a log directory, searched recursively
+   * @return the event files, sorted by name
+   * @throws IOException if the directory cannot be walked
+   */
   public static List<Path> find(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(p -> p.getFileName().toString().startsWith("events.out.tfevents.")).sorted().toList();
@@ -28,6 +34,9 @@ public final class EventFiles {
   }
 
   /**
+   * Reads a TFRecord file of {@code Event} protos, checking each record's CRCs.
+   *
+   * @param file an {@code events.out.tfevents.*} file
    * @return every event in the file, in order
    * @throws IOException if the file is truncated or a checksum does not match
    */

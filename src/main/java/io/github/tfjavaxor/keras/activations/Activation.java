@@ -42,7 +42,7 @@ public enum Activation {
     this.kerasName = kerasName;
   }
 
-  /** The name Keras uses in {@code activation='...'} and in saved configs. */
+  /** {@return the name Keras uses in {@code activation='...'} and in saved configs} */
   public String kerasName() {
     return kerasName;
   }
@@ -81,6 +81,8 @@ public enum Activation {
    * Looks an activation up by its Keras name ({@code "relu"}, {@code "sigmoid"}, ...). A null
    * name means {@link #LINEAR}, as Keras's {@code activation=None}.
    *
+   * @param name a Keras activation name, or null
+   * @return the activation
    * @throws IllegalArgumentException if the name is not one of {@link #names()}
    */
   public static Activation get(String name) {
@@ -97,7 +99,7 @@ public enum Activation {
         "activation: unknown name '" + name + "'; expected one of " + names());
   }
 
-  /** All supported Keras names, comma-separated, for error messages and help text. */
+  /** {@return all supported Keras names, comma-separated, for error messages and help text} */
   public static String names() {
     return Arrays.stream(values()).map(Activation::kerasName).collect(Collectors.joining(", "));
   }

@@ -20,6 +20,9 @@ public final class Cond {
   private Cond() {}
 
   /**
+   * Builds {@code If}, or {@code StatelessIf} when neither branch is stateful.
+   *
+   * @param tf the graph's ops
    * @param pred bool scalar
    * @param inputs the arguments of both branches
    * @param then (inputs...) -> outputs, run if pred

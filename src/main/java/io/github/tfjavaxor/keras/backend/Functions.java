@@ -27,6 +27,8 @@ public final class Functions {
   @FunctionalInterface
   public interface Body {
     /**
+     * Builds the body's ops.
+     *
      * @param tf the function's ops
      * @param inputs one placeholder per template, in order
      * @return the outputs, in order
@@ -34,9 +36,19 @@ public final class Functions {
     List<Operand<?>> apply(Ops tf, List<Operand<?>> inputs);
   }
 
-  /** A function argument's dtype and shape (-1 for a dimension known only at run time). */
+  /**
+   * A function argument's dtype and shape.
+   *
+   * @param type the value type, e.g. {@code TFloat32.class}
+   * @param shape the static shape; -1 for a dimension known only at run time
+   */
   public record Arg(Class<? extends TType> type, Shape shape) {
-    /** The value type and shape of {@code t} (a ref variable's output gives its value type). */
+    /**
+     * The argument a tensor passes.
+     *
+     * @param t a tensor of the graph that will call the function
+     * @return its value type and shape (a ref variable's output gives its value type)
+     */
     public static Arg of(Operand<?> t) {
       return new Arg(t.asOutput().type(), t.shape());
     }
@@ -56,7 +68,14 @@ public final class Functions {
     return traceArgs(name, templates.stream().map(Arg::of).toList(), body);
   }
 
-  /** {@link #trace} with the arguments' dtypes and shapes given. */
+  /**
+   * {@link #trace} with the arguments' dtypes and shapes given.
+   *
+   * @param name the function's signature key
+   * @param args one per input, in order
+   * @param body the ops, built once, in a graph of their own
+   * @return the function; the caller closes it once the graph that calls it holds a copy
+   */
   public static ConcreteFunction traceArgs(String name, List<Arg> args, Body body) {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
@@ -83,7 +102,10 @@ public final class Functions {
    * _XlaMustCompile}, as {@code tf.function(jit_compile=True)} marks it, which XLA compiles once
    * per input shapes.
    *
+   * @param tf the calling graph's ops
+   * @param f a traced function
    * @param args one per input, in order
+   * @param xla true to have XLA compile it
    * @return the outputs, in order
    */
   public static List<Output<?>> call(Ops tf, ConcreteFunction f, List<? extends Operand<?>> args,

@@ -22,6 +22,7 @@ public final class LazyGraph implements AutoCloseable {
   /**
    * The graph, built now if needed (then given the kept weights, if any).
    *
+   * @return the model's graph
    * @throws IllegalStateException after {@link #close()}
    */
   public ModelGraph get() {
@@ -38,12 +39,14 @@ public final class LazyGraph implements AutoCloseable {
     return graph;
   }
 
-  /** The built graph, or null if none is built now. */
+  /** {@return the built graph, or null if none is built now} */
   public ModelGraph current() {
     return graph;
   }
 
-  /** True if a graph exists or is pending a rebuild: the layer stack is fixed from then on. */
+  /**
+   * {@return true if a graph exists or is pending a rebuild: the layer stack is fixed from then on}
+   */
   public boolean fixed() {
     return graph != null || keptWeights != null;
   }

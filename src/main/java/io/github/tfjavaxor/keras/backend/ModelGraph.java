@@ -77,32 +77,35 @@ public final class ModelGraph implements AutoCloseable {
     }
   }
 
-  /** The graph's ops, for the functions the trainer adds. */
+  /** {@return the graph's ops, for the functions the trainer adds} */
   public Ops tf() {
     return tf;
   }
 
-  /** The layers whose weights this graph holds, in order. */
+  /** {@return the layers whose weights this graph holds, in order} */
   public List<Dense> layers() {
     return layers;
   }
 
-  /** The graph. */
+  /** {@return the graph} */
   public Graph graph() {
     return graph;
   }
 
-  /** The session; its variables are initialised on the first run (or by {@code initialize}). */
+  /**
+   * {@return the session; its variables are initialised on the first run (or by {@code
+   * initialize})}
+   */
   public Session session() {
     return session;
   }
 
-  /** Input placeholder, float32 [-1, inputDim]. */
+  /** {@return the input placeholder, float32 [-1, inputDim]} */
   public Placeholder<TFloat32> x() {
     return x;
   }
 
-  /** The model output, float32 [-1, outputDim]. */
+  /** {@return the model output, float32 [-1, outputDim]} */
   public Operand<TFloat32> output() {
     return output;
   }
@@ -110,17 +113,19 @@ public final class ModelGraph implements AutoCloseable {
   /**
    * The last layer's pre-activation when it is a sigmoid, the tensor Keras caches as {@code
    * _keras_logits} for crossentropy; null otherwise.
+   *
+   * @return float32 [-1, outputDim], or null
    */
   public Operand<TFloat32> logits() {
     return logits;
   }
 
-  /** The weight variables in Keras's order, kernel then bias per layer. */
+  /** {@return the weight variables in Keras's order, kernel then bias per layer} */
   public List<Variable<TFloat32>> weights() {
     return Collections.unmodifiableList(weights);
   }
 
-  /** Copies of the weights' current values, in {@link #weights()} order. */
+  /** {@return copies of the weights' current values, in {@link #weights()} order} */
   public List<FloatNdArray> readWeights() {
     Session.Runner runner = session.runner();
     weights.forEach(runner::fetch);
@@ -136,7 +141,11 @@ public final class ModelGraph implements AutoCloseable {
     return out;
   }
 
-  /** Assigns the weights; the caller has checked the count, shapes and values. */
+  /**
+   * Assigns the weights; the caller has checked the count, shapes and values.
+   *
+   * @param values float32, one per weight, in {@link #weights()} order and shapes
+   */
   public void writeWeights(List<FloatNdArray> values) {
     Session.Runner runner = session.runner();
     List<TFloat32> tensors = new ArrayList<>();

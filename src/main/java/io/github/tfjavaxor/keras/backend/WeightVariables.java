@@ -17,7 +17,7 @@ import org.tensorflow.types.TFloat32;
  * @param scopes each layer's scope, for its forward ops ({@code PredictStep.call(scopes, ...)})
  * @param variables {@code [kernel, bias]} per layer, in model order
  */
-public record WeightVariables(List<Ops> scopes, List<Variable<TFloat32>> variables) {
+record WeightVariables(List<Ops> scopes, List<Variable<TFloat32>> variables) {
 
   /**
    * @param layers attached layers, in order

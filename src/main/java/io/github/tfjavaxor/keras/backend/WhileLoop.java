@@ -28,6 +28,8 @@ public final class WhileLoop {
    * Builds {@code While} (or {@code StatelessWhile} when neither function is stateful) over {@code
    * inputs}.
    *
+   * @param tf the graph's ops
+   * @param inputs the loop variables' initial values
    * @param cond (inputs...) -> bool scalar
    * @param body (inputs...) -> the inputs' next values, same dtypes
    * @param lower true outside XLA (the session lowers it); false inside a function XLA compiles,

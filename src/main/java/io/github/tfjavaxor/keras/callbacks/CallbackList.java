@@ -30,12 +30,12 @@ public final class CallbackList {
     }
   }
 
-  /** The History this list records into, or null if it has none. */
+  /** {@return the History this list records into, or null if it has none} */
   public History history() {
     return history;
   }
 
-  /** Keras's {@code model.stop_training}: true once any callback asks to stop. */
+  /** {@return Keras's {@code model.stop_training}: true once any callback asks to stop} */
   public boolean stopTraining() {
     for (Callback c : callbacks) {
       if (c.stopTraining()) {
@@ -48,6 +48,8 @@ public final class CallbackList {
   /**
    * True if a callback overrides {@code onTrainBatchEnd}; otherwise fit builds no batch logs, as
    * Keras skips batch hooks none of its callbacks implement ({@code utils.is_default}).
+   *
+   * @return true if some callback has its own {@code onTrainBatchEnd}
    */
   public boolean hasTrainBatchHooks() {
     return callbacks.stream().anyMatch(c -> overrides(c, "onTrainBatchEnd", int.class,
@@ -57,6 +59,8 @@ public final class CallbackList {
   /**
    * True if a callback needs the host after every batch: it is not {@link Callback#asyncSafe()}
    * and overrides {@code onTrainBatchEnd}; Keras's {@code _configure_async_dispatch}.
+   *
+   * @return true if fit must return to the host after every batch
    */
   public boolean needsEachBatch() {
     return callbacks.stream().anyMatch(c -> !c.asyncSafe() && overrides(c, "onTrainBatchEnd",
@@ -66,6 +70,8 @@ public final class CallbackList {
   /**
    * True if a callback needs the host between epochs: it is not {@link Callback#asyncSafe()} and
    * overrides a batch or epoch hook or {@code stopTraining}.
+   *
+   * @return true if fit must return to the host after every epoch
    */
   public boolean needsEachEpoch() {
     return needsEachBatch() || callbacks.stream().anyMatch(c -> !c.asyncSafe()
@@ -83,50 +89,113 @@ public final class CallbackList {
     }
   }
 
+  /**
+   * Hands each callback the model, as Keras's {@code set_model}.
+   *
+   * @param model the model being trained
+   */
   public void setModel(Sequential model) {
     callbacks.forEach(c -> c.setModel(model));
   }
 
+  /**
+   * Calls {@link Callback#onTrainBegin} on each callback, in order.
+   *
+   * @param epochs the epochs requested
+   * @param steps batches per epoch
+   * @param verbose 0, 1 or 2
+   */
   public void onTrainBegin(int epochs, int steps, int verbose) {
     callbacks.forEach(c -> c.onTrainBegin(epochs, steps, verbose));
   }
 
+  /**
+   * Calls {@link Callback#onEpochBegin} on each callback, in order.
+   *
+   * @param epoch 0-based epoch index
+   */
   public void onEpochBegin(int epoch) {
     callbacks.forEach(c -> c.onEpochBegin(epoch));
   }
 
+  /**
+   * Calls {@link Callback#onTrainBatchEnd} on each callback, in order.
+   *
+   * @param batch 0-based batch index within the epoch
+   * @param logs the running epoch means after this batch
+   */
   public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
     callbacks.forEach(c -> c.onTrainBatchEnd(batch, logs));
   }
 
+  /**
+   * Calls {@link Callback#onEpochEnd} on each callback, in order.
+   *
+   * @param epoch 0-based epoch index
+   * @param logs the epoch's metrics
+   */
   public void onEpochEnd(int epoch, Map<String, Double> logs) {
     callbacks.forEach(c -> c.onEpochEnd(epoch, logs));
   }
 
+  /**
+   * Calls {@link Callback#onTrainEnd} on each callback, in order.
+   *
+   * @param logs the last epoch's metrics
+   */
   public void onTrainEnd(Map<String, Double> logs) {
     callbacks.forEach(c -> c.onTrainEnd(logs));
   }
 
+  /**
+   * Calls {@link Callback#onTestBegin} on each callback, in order.
+   *
+   * @param steps batches to evaluate
+   * @param verbose 0, 1 or 2
+   */
   public void onTestBegin(int steps, int verbose) {
     callbacks.forEach(c -> c.onTestBegin(steps, verbose));
   }
 
+  /**
+   * Calls {@link Callback#onTestBatchEnd} on each callback, in order.
+   *
+   * @param batch 0-based batch index
+   * @param logs the running means after this batch
+   */
   public void onTestBatchEnd(int batch, Map<String, Double> logs) {
     callbacks.forEach(c -> c.onTestBatchEnd(batch, logs));
   }
 
+  /**
+   * Calls {@link Callback#onTestEnd} on each callback, in order.
+   *
+   * @param logs the evaluation's metrics
+   */
   public void onTestEnd(Map<String, Double> logs) {
     callbacks.forEach(c -> c.onTestEnd(logs));
   }
 
+  /**
+   * Calls {@link Callback#onPredictBegin} on each callback, in order.
+   *
+   * @param steps batches to predict
+   * @param verbose 0, 1 or 2
+   */
   public void onPredictBegin(int steps, int verbose) {
     callbacks.forEach(c -> c.onPredictBegin(steps, verbose));
   }
 
+  /**
+   * Calls {@link Callback#onPredictBatchEnd} on each callback, in order.
+   *
+   * @param batch 0-based batch index
+   */
   public void onPredictBatchEnd(int batch) {
     callbacks.forEach(c -> c.onPredictBatchEnd(batch));
   }
 
+  /** Calls {@link Callback#onPredictEnd} on each callback, in order. */
   public void onPredictEnd() {
     callbacks.forEach(c -> c.onPredictEnd());
   }

@@ -138,17 +138,17 @@ public final class EarlyStopping implements Callback {
     return stop;
   }
 
-  /** The 0-based epoch at which training was stopped, or 0 if it was not. */
+  /** {@return the 0-based epoch at which training was stopped, or 0 if it was not} */
   public int stoppedEpoch() {
     return stoppedEpoch;
   }
 
-  /** The 0-based epoch with the best monitored value. */
+  /** {@return the 0-based epoch with the best monitored value} */
   public int bestEpoch() {
     return bestEpoch;
   }
 
-  /** The best monitored value so far (±inf before any). */
+  /** {@return the best monitored value so far (±inf before any)} */
   public double best() {
     return best;
   }

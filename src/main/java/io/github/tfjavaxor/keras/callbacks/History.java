@@ -30,14 +30,17 @@ public final class History implements Callback {
     }
   }
 
-  /** Metric name to per-epoch values, e.g. {@code {binary_accuracy=[...], loss=[...]}}. */
+  /**
+   * {@return metric name to per-epoch values, e.g. {@code {binary_accuracy=[...], loss=[...]}};
+   * unmodifiable}
+   */
   public Map<String, List<Double>> history() {
     Map<String, List<Double>> view = new TreeMap<>();
     history.forEach((k, v) -> view.put(k, Collections.unmodifiableList(v)));
     return Collections.unmodifiableMap(view);
   }
 
-  /** The 0-based indices of the epochs that ran. */
+  /** {@return the 0-based indices of the epochs that ran; Keras's {@code history.epoch}} */
   public List<Integer> epoch() {
     return Collections.unmodifiableList(epoch);
   }
@@ -45,6 +48,8 @@ public final class History implements Callback {
   /**
    * One metric's values.
    *
+   * @param metric a logs key, e.g. {@code loss} or {@code val_binary_accuracy}
+   * @return its per-epoch values, unmodifiable
    * @throws IllegalArgumentException if no such metric was recorded
    */
   public List<Double> get(String metric) {

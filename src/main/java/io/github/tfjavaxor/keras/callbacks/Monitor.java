@@ -63,22 +63,28 @@ public final class Monitor {
     return m != null && m.increases();
   }
 
-  /** The monitored logs key. */
+  /** {@return the monitored logs key} */
   public String monitor() {
     return monitor;
   }
 
-  /** True if larger is better. */
+  /** {@return true if larger is better} */
   public boolean increases() {
     return increase;
   }
 
-  /** Keras's starting best: -inf when larger is better, +inf otherwise. */
+  /** {@return Keras's starting best: -inf when larger is better, +inf otherwise} */
   public double initialBest() {
     return increase ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
   }
 
-  /** Keras's {@code monitor_op(value - min_delta, reference)}: strict, so NaN never improves. */
+  /**
+   * Keras's {@code monitor_op(value - min_delta, reference)}: strict, so NaN never improves.
+   *
+   * @param value the epoch's value
+   * @param reference the best so far, or the baseline
+   * @return true if {@code value} beats {@code reference} by more than min_delta
+   */
   public boolean isImprovement(double value, double reference) {
     double v = value - minDelta;
     return increase ? v > reference : v < reference;

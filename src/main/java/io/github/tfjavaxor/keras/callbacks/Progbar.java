@@ -33,6 +33,8 @@ public final class Progbar {
   private int prevTotalWidth;
 
   /**
+   * A bar with Keras's display defaults for this system.
+   *
    * @param out where to print
    * @param target total steps, &gt; 0
    * @param verbose 1 (bar) or 2 (one line when finalised); 0 prints nothing
@@ -42,7 +44,16 @@ public final class Progbar {
     this(out, target, verbose, defaultDynamicDisplay(), defaultBarChar(), nanoClock);
   }
 
-  /** As above, with the display details fixed (for tests and for non-UTF-8 streams). */
+  /**
+   * As above, with the display details fixed (for tests and for non-UTF-8 streams).
+   *
+   * @param out where to print
+   * @param target total steps, &gt; 0
+   * @param verbose 1 (bar) or 2 (one line when finalised); 0 prints nothing
+   * @param dynamicDisplay redraw with {@code \r} (Keras on POSIX) or start new lines
+   * @param barChar {@code ━} or {@code =}
+   * @param nanoClock the time source, {@link System#nanoTime} in production
+   */
   public Progbar(
       PrintStream out,
       int target,
@@ -59,12 +70,20 @@ public final class Progbar {
     this.start = now();
   }
 
-  /** Keras redraws with {@code \r} on POSIX systems, whether or not stdout is a terminal. */
+  /**
+   * Keras redraws with {@code \r} on POSIX systems, whether or not stdout is a terminal.
+   *
+   * @return true except on Windows
+   */
   public static boolean defaultDynamicDisplay() {
     return !System.getProperty("os.name", "").toLowerCase().startsWith("windows");
   }
 
-  /** {@code ━}, or {@code =} when the default charset cannot encode it (as Keras's io_utils). */
+  /**
+   * {@code ━}, or {@code =} when the default charset cannot encode it (as Keras's io_utils).
+   *
+   * @return the character that draws the bar
+   */
   public static char defaultBarChar() {
     return Charset.defaultCharset().newEncoder().canEncode('\u2501') ? '\u2501' : '=';
   }

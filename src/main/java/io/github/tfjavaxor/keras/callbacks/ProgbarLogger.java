@@ -24,12 +24,18 @@ public final class ProgbarLogger implements Callback {
   private Progbar progbar;
   private boolean calledInFit;
 
-  /** Prints to {@code out} with the system clock. */
+  /**
+   * Prints to {@code out} with the system clock.
+   *
+   * @param out where to print
+   */
   public ProgbarLogger(PrintStream out) {
     this(out, System::nanoTime, Progbar.defaultDynamicDisplay(), Progbar.defaultBarChar());
   }
 
   /**
+   * A logger with the display details fixed (for tests and for non-UTF-8 streams).
+   *
    * @param out where to print
    * @param nanoClock time source in nanoseconds
    * @param dynamicDisplay redraw with {@code \r} (Keras on POSIX) or start new lines

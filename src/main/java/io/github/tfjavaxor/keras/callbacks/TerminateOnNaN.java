@@ -58,12 +58,12 @@ public final class TerminateOnNaN implements Callback {
     return stop;
   }
 
-  /** The 0-based batch whose loss was invalid, or -1. */
+  /** {@return the 0-based batch whose loss was invalid, or -1} */
   public int terminatedAtBatch() {
     return batch;
   }
 
-  /** True once a NaN or infinite loss stopped training. */
+  /** {@return true once a NaN or infinite loss stopped training} */
   public boolean terminated() {
     return stop;
   }

@@ -59,6 +59,9 @@ public final class Dense {
   /**
    * As {@link #Dense(int, String, int)} with the activation as an enum.
    *
+   * @param units output units, &gt; 0
+   * @param activation the activation; {@link Activation#LINEAR} for none
+   * @param inputDim input features, &gt; 0; or 0 to take it from the previous layer
    * @throws IllegalArgumentException if units or inputDim is out of range or activation is null
    */
   public Dense(int units, Activation activation, int inputDim) {
@@ -78,12 +81,12 @@ public final class Dense {
     this.inputDim = inputDim;
   }
 
-  /** Output units. */
+  /** {@return the output units} */
   public int units() {
     return units;
   }
 
-  /** The activation applied after the bias. */
+  /** {@return the activation applied after the bias} */
   public Activation activation() {
     return activation;
   }
@@ -91,17 +94,26 @@ public final class Dense {
   /**
    * The input size: as declared until the layer is added to a model, then the size the model
    * resolved once in {@link #attach} (the previous layer's units). 0 while still unknown.
+   *
+   * @return the input size, or 0
    */
   public int inputDim() {
     return inputDim;
   }
 
-  /** Keras's layer name ({@code dense}, {@code dense_1}, ...), set when added to a model. */
+  /**
+   * {@return Keras's layer name ({@code dense}, {@code dense_1}, ...), set when added to a model;
+   * else null}
+   */
   public String name() {
     return name;
   }
 
-  /** Renames the layer (e.g. to the name a Keras file gives it); before the graph is built. */
+  /**
+   * Renames the layer (e.g. to the name a Keras file gives it); before the graph is built.
+   *
+   * @param name the new name, e.g. {@code dense_3}
+   */
   public void setName(String name) {
     this.name = name;
   }
@@ -136,17 +148,20 @@ public final class Dense {
     }
   }
 
-  /** Trainable parameters, {@code inputDim * units + units}; 0 while the input size is unknown. */
+  /**
+   * {@return the trainable parameters, {@code inputDim * units + units}; 0 while the input size is
+   * unknown}
+   */
   public long countParams() {
     return inputDim == 0 ? 0 : (long) inputDim * units + units;
   }
 
-  /** The kernel's shape, [inputDim, units]; Keras's {@code kernel.shape}. */
+  /** {@return the kernel's shape, [inputDim, units]; Keras's {@code kernel.shape}} */
   public Shape kernelShape() {
     return Shape.of(inputDim, units);
   }
 
-  /** The bias's shape, [units]. */
+  /** {@return the bias's shape, [units]} */
   public Shape biasShape() {
     return Shape.of(units);
   }
@@ -162,7 +177,12 @@ public final class Dense {
     return GlorotUniform.call(tf, inputDim, units, seed);
   }
 
-  /** The bias's initial value, zeros; float32 [units]. */
+  /**
+   * The bias's initial value, zeros; float32 [units].
+   *
+   * @param tf ops in an init scope, e.g. {@code dense/bias_initializer/}
+   * @return float32 [units] zeros
+   */
   public Operand<TFloat32> initialBias(Ops tf) {
     return tf.zeros(tf.constant(new long[] {units}), TFloat32.class);
   }
@@ -196,6 +216,9 @@ public final class Dense {
    * The forward pass, {@code activation(x · kernel + bias)}; mirrors {@code Dense.call}.
    *
    * @param tf ops in the layer's name scope
+   * @param x float32 [batch, inputDim] (stacked: [models, batch, inputDim])
+   * @param kernel float32 [inputDim, units] (stacked: [models, inputDim, units])
+   * @param bias float32 [units] (stacked: [models, 1, units])
    * @return float32 [batch, units]
    * @see #preActivation
    */

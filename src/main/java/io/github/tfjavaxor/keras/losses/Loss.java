@@ -45,12 +45,12 @@ public enum Loss {
     this.names = List.of(aliases);
   }
 
-  /** The Keras function's name, e.g. {@code mean_squared_error}. */
+  /** {@return the Keras function's name, e.g. {@code mean_squared_error}} */
   public String kerasName() {
     return kerasName;
   }
 
-  /** The Keras class name, e.g. {@code MeanSquaredError}. */
+  /** {@return the Keras class name, e.g. {@code MeanSquaredError}} */
   public String className() {
     return names.get(0);
   }
@@ -93,6 +93,7 @@ public enum Loss {
    * gradient needs no dynamic-shape arithmetic (about 15 fewer ops per training step).
    *
    * @param x float32 [batch, units] (or [models, batch, units])
+   * @param tf the graph's ops
    * @return float32 [batch] (or [models, batch])
    */
   public static Operand<TFloat32> meanOverLastAxis(Ops tf, Operand<TFloat32> x) {
@@ -107,6 +108,7 @@ public enum Loss {
    * Keras's {@code sum_over_batch_size} reduction: {@code divide_no_nan(sum(values), size)}.
    *
    * @param values float32 [batch], or [models, batch] for stacked models
+   * @param tf the graph's ops
    * @return float32 scalar, or [models]
    */
   public static Operand<TFloat32> sumOverBatchSize(Ops tf, Operand<TFloat32> values) {
@@ -119,8 +121,14 @@ public enum Loss {
   }
 
   /**
-   * The batch loss: {@link #perSample} reduced by {@link #sumOverBatchSize}; float32 scalar, or
-   * [models] for inputs stacked along a leading model axis.
+   * The batch loss, {@link #perSample} reduced by {@link #sumOverBatchSize}; mirrors Keras's {@code
+   * Loss.__call__}.
+   *
+   * @param tf the graph's ops
+   * @param yTrue float32 [batch, units], or [models, batch, units] for stacked models
+   * @param yPred float32, the model output, yTrue's shape
+   * @param sigmoidLogits the output layer's pre-activation if its activation is sigmoid, else null
+   * @return float32 scalar, or [models] for stacked models
    */
   public Operand<TFloat32> call(
       Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred, Operand<TFloat32> sigmoidLogits) {
@@ -176,6 +184,8 @@ public enum Loss {
    * function name, class name or alias, exactly; {@code crossentropy}/{@code ce} in any case give
    * binary_crossentropy, which {@link #get(String, long)} confirms for the output.
    *
+   * @param name a Keras loss name or alias, e.g. {@code mse}
+   * @return the loss
    * @throws IllegalArgumentException if Keras would not take the name or the port lacks it
    */
   public static Loss get(String name) {
@@ -198,6 +208,9 @@ public enum Loss {
    * gives {@code crossentropy} binary_crossentropy only when {@code y_pred.shape[-1] == 1}, else
    * categorical_crossentropy, which the port does not have.
    *
+   * @param name a Keras loss name or alias
+   * @param units the model's output units
+   * @return the loss
    * @throws IllegalArgumentException for an unknown name, or crossentropy with units != 1
    */
   public static Loss get(String name, long units) {
@@ -210,13 +223,18 @@ public enum Loss {
     return loss;
   }
 
-  /** Whether Keras resolves the name by the output's shape: {@code crossentropy}, {@code ce}. */
+  /**
+   * Whether Keras resolves the name by the output's shape: {@code crossentropy}, {@code ce}.
+   *
+   * @param name a loss name as written, non-null
+   * @return true for {@code crossentropy} or {@code ce}, any case
+   */
   public static boolean resolvesByShape(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     return lower.equals("crossentropy") || lower.equals("ce");
   }
 
-  /** All supported Keras function names, comma-separated. */
+  /** {@return all supported Keras function names, comma-separated} */
   public static String names() {
     return Arrays.stream(values()).map(Loss::kerasName).collect(Collectors.joining(", "));
   }

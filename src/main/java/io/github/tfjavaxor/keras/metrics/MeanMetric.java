@@ -11,13 +11,18 @@ public final class MeanMetric {
   private float total;
   private float count;
 
-  /** Adds a batch: {@code total += batchTotal}, {@code count += batchCount}. */
+  /**
+   * Adds a batch: {@code total += batchTotal}, {@code count += batchCount}.
+   *
+   * @param batchTotal the batch's sum of values (or weighted values)
+   * @param batchCount the batch's count (or sum of weights)
+   */
   public void update(float batchTotal, float batchCount) {
     total += batchTotal;
     count += batchCount;
   }
 
-  /** {@code total / count}, or 0 if nothing was added (Keras's {@code divide_no_nan}). */
+  /** {@return {@code total / count}, or 0 if nothing was added (Keras's {@code divide_no_nan})} */
   public float result() {
     return count == 0f ? 0f : total / count;
   }

@@ -58,17 +58,20 @@ public enum Metric {
     this.names = List.of(aliases);
   }
 
-  /** The snake_case name: the Keras class's default metric name (the graph scope here). */
+  /** {@return the snake_case name: the Keras class's default metric name (the graph scope here)} */
   public String kerasName() {
     return kerasName;
   }
 
-  /** The Keras class name, e.g. {@code BinaryAccuracy}; null for {@link #ACCURACY}. */
+  /** {@return the Keras class name, e.g. {@code BinaryAccuracy}; null for {@link #ACCURACY}} */
   public String className() {
     return names.isEmpty() ? null : names.get(0);
   }
 
-  /** Keras's {@code _direction == "up"}: larger is better (the accuracies); else "down". */
+  /**
+   * {@return true if larger is better (the accuracies), Keras's {@code _direction == "up"}; else
+   * "down"}
+   */
   public boolean increases() {
     return this == ACCURACY || this == BINARY_ACCURACY || this == CATEGORICAL_ACCURACY;
   }
@@ -76,6 +79,9 @@ public enum Metric {
   /**
    * The metric a logs key names, e.g. {@code val_acc} or {@code mse_1}: {@code val_} and a Keras
    * {@code _N} repeat suffix stripped, then {@link #get}; null if none.
+   *
+   * @param key a logs key, e.g. {@code val_acc} or {@code mse_1}
+   * @return the metric, or null
    */
   public static Metric ofLogged(String key) {
     String name = key.startsWith("val_") ? key.substring(4) : key;
@@ -93,6 +99,8 @@ public enum Metric {
    * The metric Keras computes for {@code "accuracy"} on this output: this one for any other metric.
    *
    * @param units the output's last dimension, {@code y_pred.shape[-1]}
+   * @return for {@link #ACCURACY}, binary_accuracy on one unit and categorical_accuracy on more;
+   *     any other metric itself
    */
   public Metric resolve(long units) {
     return this != ACCURACY ? this : units == 1 ? BINARY_ACCURACY : CATEGORICAL_ACCURACY;
@@ -105,6 +113,7 @@ public enum Metric {
    * @param yPred float32 [..., units], the model output
    * @param sigmoidLogits the output layer's pre-activation if it is a sigmoid, else null; only
    *     binary_crossentropy uses it
+   * @param tf the graph's ops
    * @return float32 [...]: the last axis reduced
    */
   public Operand<TFloat32> perSample(Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred,
@@ -137,6 +146,9 @@ public enum Metric {
    * The batch's contribution to the running total: {@code sum(perSample)} over the batch axis.
    *
    * @param yTrue float32 [batch, units], or [models, batch, units] for stacked models
+   * @param tf the graph's ops
+   * @param yPred float32, the model output, yTrue's shape
+   * @param sigmoidLogits the output layer's pre-activation if it is a sigmoid, else null
    * @return float32 scalar (stacked: [models])
    */
   public Operand<TFloat32> batchTotal(Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred,
@@ -149,6 +161,8 @@ public enum Metric {
    * Looks a metric up as Keras's {@code compile(metrics=[...])} does: {@code accuracy}/{@code acc}
    * in any case, else a class name, snake_case name or alias, exactly.
    *
+   * @param name a Keras metric name or alias, e.g. {@code accuracy}
+   * @return the metric; {@link #ACCURACY} for accuracy and acc
    * @throws IllegalArgumentException if Keras would not take the name or the port lacks it
    */
   public static Metric get(String name) {
@@ -167,12 +181,19 @@ public enum Metric {
         "metrics: unknown name '" + name + "'; expected one of " + names());
   }
 
-  /** The supported names, comma-separated: accuracy, then each metric's snake_case name. */
+  /**
+   * {@return the supported names, comma-separated: accuracy, then each metric's snake_case name}
+   */
   public static String names() {
     return Arrays.stream(values()).map(Metric::kerasName).collect(Collectors.joining(", "));
   }
 
-  /** Every name {@link #get} takes, e.g. for help texts: {@code accuracy, acc, binary_accuracy, BinaryAccuracy, ...}. */
+  /**
+   * Every name {@link #get} takes, e.g. for help texts: {@code accuracy, acc, binary_accuracy,
+   * BinaryAccuracy, ...}.
+   *
+   * @return every name, comma-separated
+   */
   public static String allNames() {
     StringBuilder sb = new StringBuilder("accuracy, acc");
     for (Metric m : values()) {

@@ -44,7 +44,11 @@ public final class Adam extends Optimizer {
     this(LEARNING_RATE_DEFAULT);
   }
 
-  /** Adam with a learning rate and Keras 3's other defaults. */
+  /**
+   * Adam with a learning rate and Keras 3's other defaults.
+   *
+   * @param learningRate &gt; 0 and finite
+   */
   public Adam(double learningRate) {
     this(learningRate, BETA_ONE_DEFAULT, BETA_TWO_DEFAULT, EPSILON_DEFAULT);
   }
@@ -79,17 +83,17 @@ public final class Adam extends Optimizer {
     return "adam";
   }
 
-  /** Keras's {@code beta_1}, as given (a double, as Keras keeps it in Python). */
+  /** {@return Keras's {@code beta_1}, as given (a double, as Keras keeps it in Python)} */
   public double beta1() {
     return beta1;
   }
 
-  /** Keras's {@code beta_2}, as given. */
+  /** {@return Keras's {@code beta_2}, as given} */
   public double beta2() {
     return beta2;
   }
 
-  /** Keras's {@code epsilon}, as given. */
+  /** {@return Keras's {@code epsilon}, as given} */
   public double epsilon() {
     return epsilon;
   }
@@ -101,13 +105,13 @@ public final class Adam extends Optimizer {
   }
 
   @Override
-  protected boolean elementwise() {
+  boolean elementwise() {
     return true;
   }
 
   /** {@code [alpha]}: Keras computes it per variable; the values are identical, so once. */
   @Override
-  protected List<Operand<TFloat32>> coefficients(Ops tf, Operand<TFloat32> learningRate,
+  List<Operand<TFloat32>> coefficients(Ops tf, Operand<TFloat32> learningRate,
       Operand<TFloat32> localStep, List<Operand<TFloat32>> extra) {
     Operand<TFloat32> one = tf.constant(1f);
     Operand<TFloat32> beta1Power = tf.math.pow(tf.constant((float) beta1), localStep);
@@ -118,7 +122,7 @@ public final class Adam extends Optimizer {
   }
 
   @Override
-  protected Update update(Ops tf, Operand<TFloat32> grad, List<Operand<TFloat32>> slots,
+  Update update(Ops tf, Operand<TFloat32> grad, List<Operand<TFloat32>> slots,
       List<Operand<TFloat32>> coefficients) {
     Operand<TFloat32> m = slots.get(0);
     Operand<TFloat32> v = slots.get(1);

@@ -29,12 +29,22 @@ public final class FusedAdam extends Optimizer {
   private final double beta2;
   private final double epsilon;
 
-  /** Keras 3 defaults: lr 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7. */
+  /**
+   * Keras 3 defaults: lr 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7.
+   *
+   * @param learningRate &gt; 0 and finite
+   */
   public FusedAdam(double learningRate) {
     this(learningRate, Adam.BETA_ONE_DEFAULT, Adam.BETA_TWO_DEFAULT, Adam.EPSILON_DEFAULT);
   }
 
   /**
+   * FusedAdam with every hyperparameter given.
+   *
+   * @param learningRate &gt; 0 and finite
+   * @param beta1 in [0, 1)
+   * @param beta2 in [0, 1)
+   * @param epsilon added to {@code sqrt(v)} in the denominator
    * @throws IllegalArgumentException if a value is out of range
    */
   public FusedAdam(double learningRate, double beta1, double beta2, double epsilon) {
@@ -59,27 +69,27 @@ public final class FusedAdam extends Optimizer {
 
   /** Per weight, as ApplyAdam runs once per variable. */
   @Override
-  protected boolean elementwise() {
+  boolean elementwise() {
     return false;
   }
 
   /** {@code beta1_power} and {@code beta2_power}, starting at beta_1 and beta_2. */
   @Override
-  protected List<StateVariable> extraVariables() {
+  List<StateVariable> extraVariables() {
     return List.of(new StateVariable("beta1_power", Shape.scalar(), false, (float) beta1),
         new StateVariable("beta2_power", Shape.scalar(), false, (float) beta2));
   }
 
   /** The powers advance once every weight has read them (the race framework 1.1.0 had). */
   @Override
-  protected List<Operand<TFloat32>> nextExtra(Ops tf, List<Operand<TFloat32>> extra) {
+  List<Operand<TFloat32>> nextExtra(Ops tf, List<Operand<TFloat32>> extra) {
     return List.of(tf.math.mul(extra.get(0), tf.constant((float) beta1)),
         tf.math.mul(extra.get(1), tf.constant((float) beta2)));
   }
 
   /** {@code [alpha = lr * sqrt(1 - beta2_power) / (1 - beta1_power)]}, the kernel's scalar. */
   @Override
-  protected List<Operand<TFloat32>> coefficients(Ops tf, Operand<TFloat32> learningRate,
+  List<Operand<TFloat32>> coefficients(Ops tf, Operand<TFloat32> learningRate,
       Operand<TFloat32> localStep, List<Operand<TFloat32>> extra) {
     Operand<TFloat32> one = tf.constant(1f);
     return List.of(tf.math.div(
@@ -89,7 +99,7 @@ public final class FusedAdam extends Optimizer {
 
   /** The kernel's {@code m += (g - m) * (1 - beta1)}, with {@code 1 - beta1} in float32. */
   @Override
-  protected Update update(Ops tf, Operand<TFloat32> grad, List<Operand<TFloat32>> slots,
+  Update update(Ops tf, Operand<TFloat32> grad, List<Operand<TFloat32>> slots,
       List<Operand<TFloat32>> coefficients) {
     Operand<TFloat32> one = tf.constant(1f);
     Operand<TFloat32> m = slots.get(0);

@@ -37,7 +37,7 @@ public abstract class Optimizer {
    * @param learningRate &gt; 0 and finite
    * @throws IllegalArgumentException if the learning rate is out of range
    */
-  protected Optimizer(double learningRate) {
+  Optimizer(double learningRate) {
     if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
       throw new IllegalArgumentException(
           "learning_rate: expected a finite number > 0, found " + learningRate);
@@ -46,32 +46,32 @@ public abstract class Optimizer {
     this.learningRate = (float) learningRate;
   }
 
-  /** The Keras name ({@code adam}, {@code sgd}, {@code rmsprop}). */
+  /** {@return the Keras name ({@code adam}, {@code sgd}, {@code rmsprop})} */
   public abstract String kerasName();
 
-  /** The learning rate given to the constructor, as Keras stores it, in float32. */
+  /** {@return the learning rate given to the constructor, as Keras stores it, in float32} */
   public float learningRate() {
     return learningRate;
   }
 
   /**
-   * Keras's {@code name} of an optimizer of this class: its class name in snake case ({@code
-   * adam}, {@code sgd}, {@code rm_sprop}), the name of the group {@code optimizer/vars} in files.
+   * {@return Keras's {@code name} of an optimizer of this class: its class name in snake case
+   * ({@code adam}, {@code sgd}, {@code rm_sprop}), the name of the group {@code optimizer/vars}}
    */
   public String kerasObjectName() {
     return kerasName();
   }
 
   /**
-   * The slots Keras's {@code build} creates for each model variable, in creation order ({@code
-   * [momentum, velocity]} for Adam); each has the variable's shape and float32.
+   * {@return the slots Keras's {@code build} creates for each model variable, in creation order
+   * ({@code [momentum, velocity]} for Adam); each has the variable's shape and float32}
    */
   public List<String> slotNames() {
     return List.of();
   }
 
   /** True if each element's update depends only on that element: the slots are then packed. */
-  protected abstract boolean elementwise();
+  abstract boolean elementwise();
 
   /**
    * The per-step scalars every weight's update shares, built once per step: {@code [lr]} by
@@ -82,7 +82,7 @@ public abstract class Optimizer {
    * @param localStep float32 [], {@code iteration + 1}, Keras's {@code local_step}
    * @param extra the values of {@link #extraVariables()}
    */
-  protected List<Operand<TFloat32>> coefficients(Ops tf, Operand<TFloat32> learningRate,
+  List<Operand<TFloat32>> coefficients(Ops tf, Operand<TFloat32> learningRate,
       Operand<TFloat32> localStep, List<Operand<TFloat32>> extra) {
     return List.of(learningRate);
   }
@@ -94,23 +94,27 @@ public abstract class Optimizer {
    * @param slots the slots' values, in {@link #slotNames()} order, shaped like grad
    * @param coefficients {@link #coefficients}'s values
    */
-  protected abstract Update update(Ops tf, Operand<TFloat32> grad, List<Operand<TFloat32>> slots,
+  abstract Update update(Ops tf, Operand<TFloat32> grad, List<Operand<TFloat32>> slots,
       List<Operand<TFloat32>> coefficients);
 
   /** What {@link #update} returns: {@code weight -= delta}, and each slot's new value. */
-  protected record Update(Operand<TFloat32> delta, List<Operand<TFloat32>> slots) {}
+  record Update(Operand<TFloat32> delta, List<Operand<TFloat32>> slots) {}
 
   /** State beyond Keras's (FusedAdam's beta powers), after the slots; none by default. */
-  protected List<StateVariable> extraVariables() {
+  List<StateVariable> extraVariables() {
     return List.of();
   }
 
   /** The extra state's values after a step; unchanged by default. */
-  protected List<Operand<TFloat32>> nextExtra(Ops tf, List<Operand<TFloat32>> extra) {
+  List<Operand<TFloat32>> nextExtra(Ops tf, List<Operand<TFloat32>> extra) {
     return extra;
   }
 
-  /** True if the slots of these many weights are packed into one vector per slot name. */
+  /**
+   * {@return true if the slots of these many weights are packed into one vector per slot name}
+   *
+   * @param weights the model's trainable weights
+   */
   public final boolean packs(int weights) {
     return elementwise() && weights > 1;
   }
@@ -121,12 +125,18 @@ public abstract class Optimizer {
    *
    * @param paths the weights' paths in model order, e.g. {@code dense/kernel}
    * @param shapes their shapes
+   * @return {@code iteration}, {@code learning_rate}, the slots, then any extra state
    */
   public final List<StateVariable> variables(List<String> paths, List<Shape> shapes) {
     return StateVariable.layout(this, paths, shapes);
   }
 
-  /** What {@link #statelessApply} returns: the new weights and optimizer variables. */
+  /**
+   * What {@link #statelessApply} returns.
+   *
+   * @param weights float32, the new weights in model order
+   * @param variables the new optimizer variables, in {@link #variables} order
+   */
   public record Applied(List<Operand<TFloat32>> weights, List<Operand<?>> variables) {}
 
   /**
@@ -139,6 +149,7 @@ public abstract class Optimizer {
    * @param state the values of {@link #variables}, in that order
    * @param grads float32, d loss / d weight, one per weight and shaped like it
    * @param weights float32, the trainable weights in model order
+   * @return the new weights and optimizer variables
    * @throws IllegalArgumentException if the lists do not match
    */
   @SuppressWarnings("unchecked")
@@ -196,7 +207,9 @@ public abstract class Optimizer {
    * {@link KerasGradients} of {@code loss} for {@code vars}, then {@link #applyGradients(Ops, List,
    * List)}: Keras's {@code tape.gradient} then {@code optimizer.apply}, as one call.
    *
+   * @param tf the graph's ops
    * @param loss float32 []
+   * @param vars the trainable variables, in model order
    * @return the train op, {@code adam/apply_gradients}
    */
   public final Op minimize(Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> vars) {
@@ -209,6 +222,7 @@ public abstract class Optimizer {
    * optimizer.build(trainable_variables)}.
    *
    * @param scope the optimizer's scope ({@code adam/})
+   * @param vars the trainable variables, in model order
    * @return the variables, in {@link #variables} order
    */
   public final List<Variable<?>> build(Ops scope, List<Variable<TFloat32>> vars) {
@@ -225,6 +239,7 @@ public abstract class Optimizer {
    * each new value assigned once all are computed (ref variables are read in place: no assign may
    * run while a gradient still reads an old value). For graphs built by hand, such as the tutorial's.
    *
+   * @param tf the graph's ops
    * @param grads float32, one per variable, shaped like it
    * @param vars the trainable variables, in model order
    * @return the train op, {@code adam/apply_gradients}
@@ -243,7 +258,7 @@ public abstract class Optimizer {
     return InPlace.assign(scope, all, values, "apply_gradients");
   }
 
-  /** True once a model has created this optimizer's variables: Keras's {@code built}. */
+  /** {@return true once a model has created this optimizer's variables: Keras's {@code built}} */
   public boolean built() {
     return built;
   }
@@ -254,7 +269,7 @@ public abstract class Optimizer {
   }
 
   /** Float32 rounding of the double {@code 1 - beta}, as Keras 3 computes it in Python. */
-  protected static float oneMinus(double beta) {
+  static float oneMinus(double beta) {
     return (float) (1.0 - beta);
   }
 
@@ -262,6 +277,7 @@ public abstract class Optimizer {
    * An optimizer by Keras name with Keras 3's defaults.
    *
    * @param name {@code adam}, {@code sgd} or {@code rmsprop}
+   * @return a new optimizer
    * @throws IllegalArgumentException if the name is unknown
    */
   public static Optimizer get(String name) {
@@ -271,6 +287,9 @@ public abstract class Optimizer {
   /**
    * An optimizer by Keras name with a given learning rate (NaN for the optimizer's default).
    *
+   * @param name {@code adam}, {@code sgd} or {@code rmsprop}
+   * @param learningRate &gt; 0 and finite, or NaN for the optimizer's default
+   * @return a new optimizer
    * @throws IllegalArgumentException if the name is unknown or the learning rate is out of range
    */
   public static Optimizer get(String name, double learningRate) {
@@ -285,7 +304,7 @@ public abstract class Optimizer {
     };
   }
 
-  /** All supported Keras names, comma-separated. */
+  /** {@return all supported Keras names, comma-separated} */
   public static String names() {
     return "adam, sgd, rmsprop";
   }

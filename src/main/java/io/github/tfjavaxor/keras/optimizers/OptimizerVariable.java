@@ -28,8 +28,10 @@ public record OptimizerVariable(String name, Shape shape, String dtype) {
    * variable its {@link Optimizer#slotNames()} (Keras's {@code add_optimizer_variables}
    * interleaves them per variable). An optimizer that is not built has only the first two.
    *
+   * @param optimizer the compiled optimizer
    * @param paths the model variables' paths in model order, e.g. {@code dense/kernel}
    * @param shapes their shapes
+   * @return the built layout; its first {@link #UNBUILT_COUNT} entries are the unbuilt one
    */
   public static List<OptimizerVariable> keras(Optimizer optimizer, List<String> paths,
       List<Shape> shapes) {
@@ -45,7 +47,7 @@ public record OptimizerVariable(String name, Shape shape, String dtype) {
     return out;
   }
 
-  /** Bytes per element: 8 for int64, 4 for float32. */
+  /** {@return the bytes per element: 8 for int64, 4 for float32} */
   public int itemSize() {
     return INT64.equals(dtype) ? 8 : 4;
   }

@@ -30,12 +30,21 @@ public final class RMSprop extends Optimizer {
     this(LEARNING_RATE_DEFAULT);
   }
 
-  /** RMSprop with a learning rate and Keras 3's other defaults. */
+  /**
+   * RMSprop with a learning rate and Keras 3's other defaults.
+   *
+   * @param learningRate &gt; 0 and finite
+   */
   public RMSprop(double learningRate) {
     this(learningRate, RHO_DEFAULT, EPSILON_DEFAULT);
   }
 
   /**
+   * RMSprop with every hyperparameter given (no momentum, not centered).
+   *
+   * @param learningRate &gt; 0 and finite
+   * @param rho the moving average's discount, in [0, 1)
+   * @param epsilon added to v inside the square root
    * @throws IllegalArgumentException if a value is out of range
    */
   public RMSprop(double learningRate, double rho, double epsilon) {
@@ -56,12 +65,12 @@ public final class RMSprop extends Optimizer {
     return "rm_sprop";
   }
 
-  /** Keras's {@code rho}, as given. */
+  /** {@return Keras's {@code rho}, as given} */
   public double rho() {
     return rho;
   }
 
-  /** Keras's {@code epsilon}, as given. */
+  /** {@return Keras's {@code epsilon}, as given} */
   public double epsilon() {
     return epsilon;
   }
@@ -79,12 +88,12 @@ public final class RMSprop extends Optimizer {
    * changed which elements took which path (1-ulp differences from Keras; docs/development/parity.md).
    */
   @Override
-  protected boolean elementwise() {
+  boolean elementwise() {
     return false;
   }
 
   @Override
-  protected Update update(Ops tf, Operand<TFloat32> grad, List<Operand<TFloat32>> slots,
+  Update update(Ops tf, Operand<TFloat32> grad, List<Operand<TFloat32>> slots,
       List<Operand<TFloat32>> coefficients) {
     Operand<TFloat32> vNew = tf.math.add(tf.math.mul(tf.constant((float) rho), slots.get(0)),
         tf.math.mul(tf.constant(oneMinus(rho)), tf.math.square(grad)));

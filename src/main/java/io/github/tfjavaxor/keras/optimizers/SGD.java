@@ -37,7 +37,11 @@ public final class SGD extends Optimizer {
     this(LEARNING_RATE_DEFAULT);
   }
 
-  /** SGD with a learning rate and no momentum. */
+  /**
+   * SGD with a learning rate and no momentum.
+   *
+   * @param learningRate &gt; 0 and finite
+   */
   public SGD(double learningRate) {
     this(learningRate, MOMENTUM_DEFAULT, NESTEROV_DEFAULT);
   }
@@ -63,12 +67,12 @@ public final class SGD extends Optimizer {
     return "sgd";
   }
 
-  /** Keras's {@code momentum}, as given. */
+  /** {@return Keras's {@code momentum}, as given} */
   public double momentum() {
     return momentum;
   }
 
-  /** Keras's {@code nesterov}. */
+  /** {@return Keras's {@code nesterov}} */
   public boolean nesterov() {
     return nesterov;
   }
@@ -80,12 +84,12 @@ public final class SGD extends Optimizer {
   }
 
   @Override
-  protected boolean elementwise() {
+  boolean elementwise() {
     return true;
   }
 
   @Override
-  protected Update update(Ops tf, Operand<TFloat32> grad, List<Operand<TFloat32>> slots,
+  Update update(Ops tf, Operand<TFloat32> grad, List<Operand<TFloat32>> slots,
       List<Operand<TFloat32>> coefficients) {
     Operand<TFloat32> step = tf.math.mul(grad, coefficients.get(0));
     if (momentum == 0) {

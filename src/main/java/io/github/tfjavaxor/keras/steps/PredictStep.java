@@ -35,6 +35,7 @@ public final class PredictStep {
    * @param layers the attached layers, in order
    * @param weights float32 {@code [kernel, bias]} per layer, in model order
    * @param x float32 [batch, inputDim]
+   * @return the output and, for a sigmoid output layer, its logits
    * @throws IllegalArgumentException if there are not two weights per layer
    */
   public static Prediction call(Ops tf, List<Dense> layers,
@@ -49,6 +50,10 @@ public final class PredictStep {
    * passes that scope (TF Java makes {@code dense_1} of a second {@code withSubScope("dense")}).
    *
    * @param scopes one per layer
+   * @param layers the attached layers, in order
+   * @param weights float32 {@code [kernel, bias]} per layer, in model order
+   * @param x float32 [batch, inputDim]
+   * @return the output and, for a sigmoid output layer, its logits
    * @see #call(Ops, List, List, Operand)
    */
   public static Prediction call(List<Ops> scopes, List<Dense> layers,

@@ -22,6 +22,8 @@ public final class TestStep {
   private TestStep() {}
 
   /**
+   * What a test step gives.
+   *
    * @param loss float32 [], the batch's loss (Keras's {@code sum_over_batch_size}); [models] for
    *     models stacked along a leading axis
    * @param logs float32 [1 + metrics]: {@code [loss, each metric's sum over the batch...]};
@@ -30,8 +32,14 @@ public final class TestStep {
   public record Logs(Operand<TFloat32> loss, Operand<TFloat32> logs) {}
 
   /**
+   * The loss and logs of one batch, under {@code compile_loss/} and {@code compile_metrics/}.
+   *
+   * @param tf the graph's or function's ops
+   * @param loss the compiled loss
+   * @param metrics the compiled metrics, in order
    * @param p the forward pass
    * @param y float32 [batch, outputDim], the targets (stacked: [models, batch, outputDim])
+   * @return the batch's loss and logs
    */
   public static Logs call(Ops tf, Loss loss, List<Metric> metrics, Prediction p,
       Operand<TFloat32> y) {

@@ -38,11 +38,17 @@ public final class TrainStep {
   /**
    * The whole step.
    *
+   * @param tf the graph's or function's ops
+   * @param layers the attached layers, in order
+   * @param loss the compiled loss
+   * @param metrics the compiled metrics, in order
+   * @param optimizer the compiled optimizer
    * @param state the weights (float32, {@code 2 * layers} of them) then the optimizer's variables
    *     ({@code Optimizer.variables} order)
    * @param x float32 [batch, inputDim], or [models, batch, inputDim] with every state tensor
    *     stacked along a leading model axis (models that share the optimizer's hyperparameters)
    * @param y float32 [batch, outputDim] (stacked: [models, batch, outputDim])
+   * @return the new state and the logs
    */
   @SuppressWarnings("unchecked")
   public static Result call(Ops tf, List<Dense> layers, Loss loss, List<Metric> metrics,
@@ -64,12 +70,15 @@ public final class TrainStep {
    * The backward pass and the update: {@code KerasGradients} of the loss for the weights (under
    * {@code gradients/}), then {@code optimizer.statelessApply} (under {@code adam/}).
    *
+   * @param tf the graph's or function's ops
    * @param optimizerScope the optimizer's scope ({@code adam/}): the one its variables were made
    *     in, in a graph that holds them
+   * @param optimizer the compiled optimizer
    * @param optimizerState the optimizer's variables' values
    * @param weights the weights the loss was computed from
    * @param loss float32 [], or [models] for models stacked along a leading axis: model i's loss
    *     depends on its own slice only, so the gradient of the sum is each model's own
+   * @return the new weights and optimizer variables
    */
   public static Optimizer.Applied update(Ops tf, Ops optimizerScope, Optimizer optimizer,
       List<? extends Operand<?>> optimizerState, List<? extends Operand<TFloat32>> weights,

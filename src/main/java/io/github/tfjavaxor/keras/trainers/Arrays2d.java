@@ -5,7 +5,7 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 
 /** Checks and converts the {@code float[n][cols]} arrays the model takes. No native work in checks. */
-public final class Arrays2d {
+final class Arrays2d {
 
   private Arrays2d() {}
 

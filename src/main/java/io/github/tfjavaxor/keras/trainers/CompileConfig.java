@@ -27,7 +27,13 @@ public record CompileConfig(Loss loss, Optimizer optimizer, List<Metric> metrics
     JitCompile jitCompile, StepsPerExecution stepsPerExecution, String lossName,
     List<String> metricNames) {
 
-  /** With Keras's default {@code jit_compile="auto"} and {@code steps_per_execution="auto"}. */
+  /**
+   * With Keras's default {@code jit_compile="auto"} and {@code steps_per_execution="auto"}.
+   *
+   * @param loss the loss
+   * @param optimizer the optimizer
+   * @param metrics the compiled metrics in order, named by their Keras names
+   */
   public CompileConfig(Loss loss, Optimizer optimizer, List<Metric> metrics) {
     this(loss, optimizer, metrics, JitCompile.JIT_COMPILE_DEFAULT,
         StepsPerExecution.STEPS_PER_EXECUTION_DEFAULT, loss == null ? null : loss.kerasName(),
@@ -36,6 +42,16 @@ public record CompileConfig(Loss loss, Optimizer optimizer, List<Metric> metrics
   }
 
   /**
+   * Checks every argument and copies the lists.
+   *
+   * @param loss the loss, e.g. {@link Loss#MEAN_SQUARED_ERROR}
+   * @param optimizer the optimizer; a fresh one starts from zero state
+   * @param metrics the compiled metrics in order
+   * @param jitCompile Keras's {@code jit_compile}; {@link JitCompile#AUTO} by default
+   * @param stepsPerExecution Keras's {@code steps_per_execution}: training steps per {@code
+   *     session.run}; {@link StepsPerExecution#AUTO} by default. Without XLA it changes no number
+   * @param lossName the loss as written, e.g. {@code mse}; what {@code compile_config} saves
+   * @param metricNames each metric's name as written, e.g. {@code [accuracy]}, in compile order
    * @throws IllegalArgumentException if an argument is null, a name does not name its loss or
    *     metric, or two metrics' logged names collide
    */
@@ -70,18 +86,36 @@ public record CompileConfig(Loss loss, Optimizer optimizer, List<Metric> metrics
     loggedNames(metricNames);
   }
 
-  /** This configuration with another {@code jit_compile}. */
+  /**
+   * This configuration with another {@code jit_compile}.
+   *
+   * @param value the new {@code jit_compile}
+   * @return a new configuration; this one is unchanged
+   */
   public CompileConfig withJitCompile(JitCompile value) {
     return new CompileConfig(loss, optimizer, metrics, value, stepsPerExecution, lossName,
         metricNames);
   }
 
-  /** This configuration with another {@code steps_per_execution}. */
+  /**
+   * This configuration with another {@code steps_per_execution}.
+   *
+   * @param value the new {@code steps_per_execution}
+   * @return a new configuration; this one is unchanged
+   */
   public CompileConfig withStepsPerExecution(StepsPerExecution value) {
     return new CompileConfig(loss, optimizer, metrics, jitCompile, value, lossName, metricNames);
   }
 
-  /** From Keras names, e.g. {@code ("mse", "adam", ["accuracy"])}. */
+  /**
+   * From Keras names, e.g. {@code ("mse", "adam", ["accuracy"])}.
+   *
+   * @param loss a Keras loss name or alias, e.g. {@code mse}
+   * @param optimizer a Keras optimizer name, e.g. {@code adam}, with its default learning rate
+   * @param metrics Keras metric names or aliases, e.g. {@code accuracy}
+   * @return the configuration with the names as written
+   * @throws IllegalArgumentException for a name Keras or the port does not have
+   */
   public static CompileConfig of(String loss, String optimizer, List<String> metrics) {
     return of(loss, Optimizer.get(optimizer), metrics);
   }
@@ -89,6 +123,10 @@ public record CompileConfig(Loss loss, Optimizer optimizer, List<Metric> metrics
   /**
    * A loss and metrics by their Keras names, kept as written, e.g. {@code ("mse", adam, ["acc"])}.
    *
+   * @param loss a Keras loss name or alias, e.g. {@code mse}
+   * @param optimizer the optimizer
+   * @param metrics Keras metric names or aliases, e.g. {@code acc}
+   * @return the configuration with the names as written
    * @throws IllegalArgumentException for a name Keras or the port does not have
    */
   public static CompileConfig of(String loss, Optimizer optimizer, List<String> metrics) {
@@ -107,6 +145,7 @@ public record CompileConfig(Loss loss, Optimizer optimizer, List<Metric> metrics
    * Checks the names that Keras resolves by the output's shape against a model's output units:
    * the loss {@code crossentropy} needs one ({@link Loss#get(String, long)}).
    *
+   * @param units the model's output units
    * @throws IllegalArgumentException if Keras would resolve the loss to one the port lacks
    */
   public void checkOutput(long units) {
@@ -116,6 +155,8 @@ public record CompileConfig(Loss loss, Optimizer optimizer, List<Metric> metrics
   /**
    * Keras 3's {@code metrics_names}: {@code [loss, compile_metrics]}, or {@code [loss]} without
    * metrics (Keras's {@code metrics=None}; its {@code metrics=[]} would add compile_metrics).
+   *
+   * @return {@code [loss, compile_metrics]} or {@code [loss]}
    */
   public List<String> metricsNames() {
     return metrics.isEmpty() ? List.of("loss") : List.of("loss", "compile_metrics");
@@ -124,6 +165,8 @@ public record CompileConfig(Loss loss, Optimizer optimizer, List<Metric> metrics
   /**
    * The names the metrics are logged under, in compile order: as written, a repeated name with
    * {@code _1}, {@code _2}, ... as Keras's {@code CompileMetrics.result} numbers them.
+   *
+   * @return the logged names, one per metric
    */
   public List<String> loggedNames() {
     return loggedNames(metricNames);

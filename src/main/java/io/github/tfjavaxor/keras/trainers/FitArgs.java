@@ -45,7 +45,12 @@ public record FitArgs(int epochs, int batchSize, int verbose, boolean shuffle,
   /** Keras's {@code validation_split=0.0}. */
   public static final double VALIDATION_SPLIT_DEFAULT = 0.0;
 
-  /** A builder with Keras's defaults for everything but {@code epochs}. */
+  /**
+   * A builder with Keras's defaults for everything but {@code epochs}.
+   *
+   * @param epochs the epoch to stop at, &gt;= 0 (checked by {@link Builder#build()})
+   * @return a new builder
+   */
   public static Builder builder(int epochs) {
     return new Builder(epochs);
   }
@@ -54,6 +59,9 @@ public record FitArgs(int epochs, int batchSize, int verbose, boolean shuffle,
    * Where Keras's {@code train_validation_split} cuts {@code rows} rows: {@code floor(rows * (1 -
    * validationSplit))}; the rows from there on validate.
    *
+   * @param rows the rows given to fit
+   * @param validationSplit the fraction to validate on, in [0, 1)
+   * @return the first validation row's index
    * @throws IllegalArgumentException if no training row or no validation row would be left
    */
   public static int splitAt(int rows, double validationSplit) {
@@ -67,12 +75,18 @@ public record FitArgs(int epochs, int batchSize, int verbose, boolean shuffle,
     return at;
   }
 
-  /** {@code floor(rows * (1 - validationSplit))}, unchecked: where {@link #splitAt} cuts. */
+  /**
+   * {@code floor(rows * (1 - validationSplit))}, unchecked: where {@link #splitAt} cuts.
+   *
+   * @param rows the rows given to fit
+   * @param validationSplit the fraction to validate on
+   * @return the first validation row's index, possibly 0 or {@code rows}
+   */
   public static int splitIndex(int rows, double validationSplit) {
     return (int) Math.floor(rows * (1.0 - validationSplit));
   }
 
-  /** True if this fit validates at the end of each epoch. */
+  /** {@return true if this fit validates at the end of each epoch} */
   public boolean hasValidation() {
     return validationSplit > 0 || validationX != null;
   }
@@ -94,13 +108,23 @@ public record FitArgs(int epochs, int batchSize, int verbose, boolean shuffle,
       this.epochs = epochs;
     }
 
-    /** Rows per step; Keras's {@code batch_size}. */
+    /**
+     * Rows per step; Keras's {@code batch_size}.
+     *
+     * @param batchSize &gt;= 1; default 32
+     * @return this builder
+     */
     public Builder batchSize(int batchSize) {
       this.batchSize = batchSize;
       return this;
     }
 
-    /** 0, 1 or 2; Keras's {@code verbose}. */
+    /**
+     * 0, 1 or 2; Keras's {@code verbose}.
+     *
+     * @param verbose 0 silent, 1 progress bar (default), 2 one line per epoch
+     * @return this builder
+     */
     public Builder verbose(int verbose) {
       this.verbose = verbose;
       return this;
@@ -109,6 +133,9 @@ public record FitArgs(int epochs, int batchSize, int verbose, boolean shuffle,
     /**
      * Keras's {@code shuffle}. Java's own shuffle reorders only fits of more than one batch, and
      * is seeded by the model seed; {@link #shuffleOrders} replays Keras's orders instead.
+     *
+     * @param shuffle reorder the training rows each epoch; default true
+     * @return this builder
      */
     public Builder shuffle(boolean shuffle) {
       this.shuffle = shuffle;
@@ -122,31 +149,54 @@ public record FitArgs(int epochs, int batchSize, int verbose, boolean shuffle,
      * dataset each epoch. Implies {@code shuffle(true)}.
      *
      * @param orders at least {@code epochs} permutations
+     * @return this builder
      */
     public Builder shuffleOrders(int[][] orders) {
       this.shuffleOrders = orders;
       return this;
     }
 
-    /** Callbacks called before the History and the progress printer, in order. */
+    /**
+     * Callbacks called before the History and the progress printer, in order.
+     *
+     * @param callbacks non-null callbacks; default none
+     * @return this builder
+     */
     public Builder callbacks(List<Callback> callbacks) {
       this.callbacks = callbacks;
       return this;
     }
 
-    /** The 0-based epoch to start at, Keras's {@code initial_epoch}; earlier shuffles are skipped. */
+    /**
+     * The 0-based epoch to start at, Keras's {@code initial_epoch}; earlier shuffles are skipped.
+     *
+     * @param initialEpoch &gt;= 0; default 0
+     * @return this builder
+     */
     public Builder initialEpoch(int initialEpoch) {
       this.initialEpoch = initialEpoch;
       return this;
     }
 
-    /** The last fraction of the rows to validate on, taken before any shuffling. */
+    /**
+     * The last fraction of the rows to validate on, taken before any shuffling.
+     *
+     * @param validationSplit in [0, 1); default 0, no validation
+     * @return this builder
+     */
     public Builder validationSplit(double validationSplit) {
       this.validationSplit = validationSplit;
       return this;
     }
 
-    /** Validation rows, Keras's {@code validation_data=(x, y)}; overrides validationSplit. */
+    /**
+     * Validation rows, Keras's {@code validation_data=(x, y)}; overrides validationSplit.
+     *
+     * @param x validation inputs float [m][inputDim]
+     * @param y validation targets float [m][outputDim]
+     * @return this builder
+     * @throws IllegalArgumentException if x or y is null
+     */
     public Builder validationData(float[][] x, float[][] y) {
       if (x == null || y == null) {
         throw new IllegalArgumentException("validation_data: expected (x, y) arrays, found "
@@ -160,6 +210,7 @@ public record FitArgs(int epochs, int batchSize, int verbose, boolean shuffle,
     /**
      * Checks the values and builds the arguments.
      *
+     * @return the checked arguments
      * @throws IllegalArgumentException naming the first bad value
      */
     public FitArgs build() {

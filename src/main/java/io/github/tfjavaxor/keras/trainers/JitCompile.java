@@ -30,12 +30,14 @@ public enum JitCompile {
     this.optionValue = optionValue;
   }
 
-  /** {@code auto}, {@code true} or {@code false}. */
+  /** {@return the value as Keras and {@code --jit-compile} write it: auto, true or false} */
   public String optionValue() {
     return optionValue;
   }
 
   /**
+   * Resolves {@code auto} as Keras's {@code _resolve_auto_jit_compile} does.
+   *
    * @param acceleratorVisible true if the model's session sees a GPU
    * @return whether to compile with XLA
    */
@@ -44,7 +46,10 @@ public enum JitCompile {
   }
 
   /**
+   * Parses a {@code --jit-compile} value.
+   *
    * @param value {@code auto}, {@code true} or {@code false}, any case
+   * @return the matching constant
    * @throws IllegalArgumentException naming the accepted values otherwise
    */
   public static JitCompile of(String value) {

@@ -25,12 +25,18 @@ public final class MetricsTracker {
     names.forEach(n -> metrics.add(new MeanMetric()));
   }
 
+  /** Clears the loss and every metric, as Keras does at each epoch's start. */
   public void reset() {
     loss.reset();
     metrics.forEach(MeanMetric::reset);
   }
 
-  /** Adds one step: {@code stepLogs = [loss, metric totals...]} over {@code rows} rows. */
+  /**
+   * Adds one step: {@code stepLogs = [loss, metric totals...]} over {@code rows} rows.
+   *
+   * @param stepLogs {@code [loss, metric totals...]}: the step's mean loss, then each metric's sum
+   * @param rows the step's batch size
+   */
   public void update(float[] stepLogs, int rows) {
     float n = rows;
     loss.update(stepLogs[0] * n, n);
@@ -39,7 +45,10 @@ public final class MetricsTracker {
     }
   }
 
-  /** The running means by name, sorted as Keras's {@code pythonify_logs} sorts them. */
+  /**
+   * {@return the running means by name, sorted as Keras's {@code pythonify_logs} sorts them; a new
+   * map}
+   */
   public Map<String, Double> logs() {
     Map<String, Double> logs = new TreeMap<>();
     logs.put("loss", (double) loss.result());
@@ -59,7 +68,7 @@ public final class MetricsTracker {
     return logs;
   }
 
-  /** {@code [loss, metric...]} in compile order, as {@code evaluate} returns them. */
+  /** {@return {@code [loss, metric...]} in compile order, as {@code evaluate} returns them} */
   public float[] results() {
     float[] r = new float[1 + metrics.size()];
     r[0] = loss.result();

@@ -46,6 +46,7 @@ public final class RowOrders {
   /**
    * The row order of epoch {@code e}, drawn once; epochs are asked for in order.
    *
+   * @param e the 0-based epoch
    * @return the row index of each position, or null for the rows as given
    */
   public int[] order(int e) {

@@ -27,7 +27,12 @@ public record StepsPerExecution(int steps) {
   /** The port's default, {@link #AUTO} (Keras's is 1). */
   public static final StepsPerExecution STEPS_PER_EXECUTION_DEFAULT = AUTO;
 
-  /** @throws IllegalArgumentException if steps is negative */
+  /**
+   * Checks the count.
+   *
+   * @param steps the steps per run, or 0 for {@link #AUTO}
+   * @throws IllegalArgumentException if steps is negative
+   */
   public StepsPerExecution {
     if (steps < 0) {
       throw new IllegalArgumentException(
@@ -35,13 +40,16 @@ public record StepsPerExecution(int steps) {
     }
   }
 
-  /** True for {@link #AUTO}. */
+  /** {@return true for {@link #AUTO}} */
   public boolean auto() {
     return steps == 0;
   }
 
   /**
+   * Parses Keras's {@code steps_per_execution} as written, e.g. a CLI value.
+   *
    * @param value {@code auto} or an integer &gt;= 1
+   * @return {@link #AUTO} or a fixed count
    * @throws IllegalArgumentException naming the value otherwise
    */
   public static StepsPerExecution of(String value) {

@@ -35,6 +35,7 @@ public final class Trainer {
   /**
    * Sets the configuration and drops the test and train functions built for the previous one.
    *
+   * @param config the loss, optimizer, metrics and their options
    * @throws IllegalArgumentException if the optimizer already holds state from another compile
    */
   public void compile(CompileConfig config) {
@@ -51,6 +52,7 @@ public final class Trainer {
    * Keras's {@code jit_compile} and {@code steps_per_execution} setters, for later calls; the
    * weights, the optimizer state and the graph stay.
    *
+   * @param value the new {@code jit_compile}
    * @throws IllegalStateException if not compiled
    * @throws IllegalArgumentException if a value is null
    */
@@ -59,18 +61,26 @@ public final class Trainer {
     config = config.withJitCompile(value);
   }
 
-  /** @see #setJitCompile */
+  /**
+   * As {@link #setJitCompile}, for {@code steps_per_execution}.
+   *
+   * @param value the new {@code steps_per_execution}
+   */
   public void setStepsPerExecution(StepsPerExecution value) {
     TrainerChecks.compiled(config, "setStepsPerExecution");
     config = config.withStepsPerExecution(value);
   }
 
-  /** The configuration, or null before compile. */
+  /** {@return the configuration, or null before compile} */
   public CompileConfig config() {
     return config;
   }
 
-  /** True if {@code g} holds a test or train function (so compiling again rebuilds it). */
+  /**
+   * {@return true if {@code g} holds a test or train function, which compiling again rebuilds}
+   *
+   * @param g a model graph
+   */
   public boolean hasTrainingGraph(ModelGraph g) {
     return functions.hasTrainingGraph(g);
   }
@@ -82,6 +92,8 @@ public final class Trainer {
    *
    * @param x float [n][inputDim], finite
    * @param y float [n][outputDim], finite
+   * @param args epochs, batch size, verbosity, shuffle, validation, callbacks, initial epoch
+   * @param progress where the progress bar goes
    * @return the per-epoch logs; empty if {@code epochs <= initialEpoch}
    */
   public History fit(float[][] x, float[][] y, FitArgs args, PrintStream progress) {
@@ -160,6 +172,11 @@ public final class Trainer {
    * Loss and metrics without training; mirrors Keras 3's {@code model.evaluate}. Builds no
    * optimizer state.
    *
+   * @param x float [n][inputDim], finite
+   * @param y float [n][outputDim], finite
+   * @param batchSize rows per step, &gt;= 1
+   * @param verbose 0 silent, 1 progress bar, 2 one line
+   * @param progress where the progress bar goes
    * @return {@code [loss, metric1, ...]} in compile order
    */
   public float[] evaluate(float[][] x, float[][] y, int batchSize, int verbose,
@@ -180,6 +197,9 @@ public final class Trainer {
    * The model output; mirrors Keras 3's {@code model.predict}. Needs no compile.
    *
    * @param x float [n][inputDim]
+   * @param batchSize rows per step, &gt;= 1
+   * @param verbose 0 silent, 1 progress bar, 2 one line
+   * @param progress where the progress bar goes
    * @return float [n][outputDim]
    */
   public float[][] predict(float[][] x, int batchSize, int verbose, PrintStream progress) {
@@ -209,6 +229,7 @@ public final class Trainer {
    * slots ({@code Optimizer.slotNames()} order) shaped like it. Before the train function is built
    * only the first two, as in Keras: {@code [0, learning_rate]}.
    *
+   * @return the values, in {@link #optimizerLayout}'s order
    * @throws IllegalStateException if not compiled
    */
   public List<NdArray<?>> optimizerVariables() {
@@ -239,6 +260,8 @@ public final class Trainer {
    * work: the built layout, or, if {@code built} is false, {@code iteration} and {@code
    * learning_rate} only.
    *
+   * @param built false for the layout before the optimizer is built
+   * @return one entry per variable, in Keras's order
    * @throws IllegalStateException if not compiled
    */
   public List<OptimizerVariable> optimizerLayout(boolean built) {
@@ -252,7 +275,7 @@ public final class Trainer {
     return built ? all : all.subList(0, OptimizerVariable.UNBUILT_COUNT);
   }
 
-  /** True once the optimizer's variables exist (the train function is built). */
+  /** {@return true once the optimizer's variables exist (the train function is built)} */
   public boolean optimizerBuilt() {
     return config != null && config.optimizer().built();
   }

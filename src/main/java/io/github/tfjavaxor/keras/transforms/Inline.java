@@ -22,14 +22,21 @@ public final class Inline {
   private Inline() {}
 
   /**
+   * What {@link #train} builds.
+   *
    * @param op the train op, {@code adam/apply_gradients}
    * @param optimizerVariables the optimizer's state, in {@code Optimizer.variables} order
    */
   public record Train(Op op, List<Variable<?>> optimizerVariables) {}
 
   /**
+   * Adds the update to a graph whose forward pass and loss are built on its variables.
+   *
+   * @param tf the model graph's ops
+   * @param optimizer the compiled optimizer; its variables are created here
    * @param weights the model's weight variables, in model order
    * @param loss float32 [], the inline test step's loss on those variables
+   * @return the train op and the optimizer's variables
    */
   public static Train train(Ops tf, Optimizer optimizer, List<Variable<TFloat32>> weights,
       Operand<TFloat32> loss) {

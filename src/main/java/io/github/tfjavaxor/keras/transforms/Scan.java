@@ -29,7 +29,7 @@ import org.tensorflow.types.TInt32;
  * the rows as given when not shuffled). Step {@code a = first + i} of the run is step {@code a mod steps} of epoch
  * {@code a / steps}, and takes the rows {@code order[lane][s*batchSize .. s*batchSize + size)}: the
  * batch size, or the remainder for the short last batch, which gets a branch of its own ({@link
- * Cond}) so that every shape in the loop is static, as XLA needs.
+ * io.github.tfjavaxor.keras.backend.Cond}) so that every shape in the loop is static, as XLA needs.
  *
  * <p>Each step's output goes into a float32 buffer fed with the run and fetched after it: row
  * {@code i} for a step's logs {@code [m]} ({@link Layout#PER_STEP}), or the batch's rows for a
@@ -40,6 +40,9 @@ public final class Scan {
   @FunctionalInterface
   public interface Step {
     /**
+     * Builds the step's ops in the loop's body.
+     *
+     * @param tf the body's ops
      * @param state the carried state's values
      * @param x float32 [batch, inputDim], or [lanes, batch, inputDim] for several lanes
      * @param y float32 [batch, outputDim] (or [lanes, batch, outputDim]), or null for a scan
@@ -49,7 +52,12 @@ public final class Scan {
     Traced trace(Ops tf, List<Operand<?>> state, Operand<TFloat32> x, Operand<TFloat32> y);
   }
 
-  /** What a traced step gives. */
+  /**
+   * What a traced step gives.
+   *
+   * @param state the new state, the dtypes and shapes of the old
+   * @param output the step's output, for the buffer
+   */
   public record Traced(List<Operand<?>> state, Operand<TFloat32> output) {}
 
   /** Where each step's output goes in the buffer. */
@@ -73,6 +81,7 @@ public final class Scan {
   /**
    * Builds the loop in {@code tf}'s graph.
    *
+   * @param session the session of {@code tf}'s graph, which runs the loop
    * @param tf the model graph's ops, in the scope the loop's ops go under (e.g. {@code
    *     train_scan/})
    * @param step the step
@@ -146,17 +155,29 @@ public final class Scan {
    *     ({@link Stack}); 1 for one model, whose batches are [size, dim], else [lanes, size, dim]
    */
   public record DataShape(int rows, int inputDim, int outputDim, int batchSize, int lanes) {
-    /** One model's data. */
+    /**
+     * One model's data, lanes 1.
+     *
+     * @param rows n, the rows of the data it is fed
+     * @param inputDim x's columns
+     * @param outputDim y's columns, or 0 for no targets
+     * @param batchSize rows per step
+     */
     public DataShape(int rows, int inputDim, int outputDim, int batchSize) {
       this(rows, inputDim, outputDim, batchSize, 1);
     }
 
-    /** Batches per epoch, Keras's {@code num_batches}. */
+    /** {@return the batches per epoch, Keras's {@code num_batches}} */
     public int steps() {
       return (rows + batchSize - 1) / batchSize;
     }
 
-    /** The rows of step s. */
+    /**
+     * The rows of step s.
+     *
+     * @param s a 0-based step of the epoch
+     * @return its rows: the batch size, or the remainder for the last step
+     */
     public int size(int s) {
       return Math.min(batchSize, rows - s * batchSize);
     }
@@ -167,6 +188,8 @@ public final class Scan {
    * order row 0, then writes the state back if the scan has variables to write.
    *
    * @param in the data, orders and buffer, of the shapes the scan was built for
+   * @param firstStep the 0-based step, within the epoch of order row 0, to start at
+   * @param steps the steps to run, &gt;= 1
    * @return the buffer's values after the run, row by row
    */
   public float[][] run(ScanInputs in, int firstStep, int steps) {
@@ -176,6 +199,9 @@ public final class Scan {
   /**
    * Runs {@code steps} steps as {@link #run(ScanInputs, int, int)} does, but leaves the state as
    * it was: what XLA's first executions cost, paid before the runs that count.
+   *
+   * @param in the data, orders and buffer, of the shapes the scan was built for
+   * @param steps the steps to run, &gt;= 1
    */
   public void warm(ScanInputs in, int steps) {
     run(in, 0, steps, false);

@@ -19,7 +19,15 @@ public final class ScanInputs implements AutoCloseable {
   private final int[][] written;
   private final boolean[] identity;
 
-  /** One lane: {@link #ScanInputs(float[][], float[][], int, int, int, int)} with lanes 1. */
+  /**
+   * One lane: {@link #ScanInputs(float[][], float[][], int, int, int, int)} with lanes 1.
+   *
+   * @param x float [n][inputDim]
+   * @param y float [n][outputDim], or null without targets
+   * @param epochs the most epochs one run spans
+   * @param bufferRows the output buffer's rows
+   * @param width the buffer's columns
+   */
   public ScanInputs(float[][] x, float[][] y, int epochs, int bufferRows, int width) {
     this(x, y, epochs, 1, bufferRows, width);
   }
@@ -64,7 +72,12 @@ public final class ScanInputs implements AutoCloseable {
     java.util.Arrays.fill(identity, true);
   }
 
-  /** {@link #setOrder(int, int, int[])} of lane 0. */
+  /**
+   * {@link #setOrder(int, int, int[])} of lane 0.
+   *
+   * @param row the epoch's row in the orders tensor, 0-based
+   * @param order the row index of each position, or null for the rows as given
+   */
   public void setOrder(int row, int[] order) {
     setOrder(row, 0, order);
   }
@@ -72,6 +85,8 @@ public final class ScanInputs implements AutoCloseable {
   /**
    * Sets the row order of one lane in the run's {@code row}-th epoch.
    *
+   * @param row the epoch's row in the orders tensor, 0-based
+   * @param lane the model, 0-based
    * @param order the row index of each position, or null for the rows as given
    */
   public void setOrder(int row, int lane, int[] order) {
@@ -91,12 +106,12 @@ public final class ScanInputs implements AutoCloseable {
     identity[at] = order == null;
   }
 
-  /** The rows of the orders tensor: the most epochs one run spans. */
+  /** {@return the rows of the orders tensor: the most epochs one run spans} */
   public int epochs() {
     return (int) orders.shape().size(0);
   }
 
-  /** The output buffer's rows. */
+  /** {@return the output buffer's rows} */
   public int bufferRows() {
     return (int) buffer.shape().size(0);
   }

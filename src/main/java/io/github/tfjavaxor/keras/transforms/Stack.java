@@ -66,13 +66,25 @@ public final class Stack implements AutoCloseable {
    * What is stacked: S models of one configuration.
    *
    * @param layers the attached layers of the one architecture
+   * @param loss the compiled loss
+   * @param metrics the compiled metrics, in order
    * @param optimizer the optimizer every model uses, but for its learning rate
    * @param seeds each model's seed, S &gt;= 1 of them
    * @param learningRates each model's learning rate, as many as seeds
    */
   public record Models(List<Dense> layers, Loss loss, List<Metric> metrics, Optimizer optimizer,
       long[] seeds, float[] learningRates) {
-    /** @throws IllegalArgumentException if there are no seeds, or not one rate per seed */
+    /**
+     * Checks that every seed has its learning rate.
+     *
+     * @param layers the attached layers of the one architecture
+     * @param loss the compiled loss
+     * @param metrics the compiled metrics, in order
+     * @param optimizer the optimizer every model uses, but for its learning rate
+     * @param seeds each model's seed, S &gt;= 1 of them
+     * @param learningRates each model's learning rate, as many as seeds
+     * @throws IllegalArgumentException if there are no seeds, or not one rate per seed
+     */
     public Models {
       if (seeds.length == 0 || seeds.length != learningRates.length) {
         throw new IllegalArgumentException("stack: expected one learning rate per seed and at"
@@ -86,6 +98,9 @@ public final class Stack implements AutoCloseable {
    * Creates the stacked state's variables in {@code tf}'s graph: the weights under each layer's
    * scope ({@code dense/kernel} [S, in, u]), the optimizer's under its own ({@code adam/...}).
    *
+   * @param tf the model graph's ops
+   * @param mode exact per-model steps or one batched step
+   * @param m the models
    * @throws IllegalArgumentException if BATCHED models' learning rates differ
    */
   public Stack(Ops tf, Mode mode, Models m) {
@@ -105,17 +120,17 @@ public final class Stack implements AutoCloseable {
     createOptimizerState(tf.withSubScope(optimizer.kerasName()), m.learningRates());
   }
 
-  /** The stacked variables: the weights in model order, then the optimizer's. */
+  /** {@return the stacked variables: the weights in model order, then the optimizer's} */
   public List<Variable<?>> state() {
     return state;
   }
 
-  /** S, the models. */
+  /** {@return S, the models} */
   public int models() {
     return models;
   }
 
-  /** The train step over all models; its output is float32 [S, 1 + metrics]. */
+  /** {@return the train step over all models; its output is float32 [S, 1 + metrics]} */
   public Scan.Step train() {
     if (mode == Mode.BATCHED) {
       return (tf, st, x, y) -> {
@@ -137,7 +152,9 @@ public final class Stack implements AutoCloseable {
     return (tf, st, x, y) -> perModel(tf, trainFunction, st, st.size(), x, y);
   }
 
-  /** The test step over all models, the state unchanged; output float32 [S, 1 + metrics]. */
+  /**
+   * {@return the test step over all models, the state unchanged; output float32 [S, 1 + metrics]}
+   */
   public Scan.Step test() {
     int weights = 2 * layers.size();
     if (mode == Mode.BATCHED) {

@@ -13,17 +13,25 @@ public final class Interrupts {
 
   private Interrupts() {}
 
-  /** Asks the running loops to stop; later calls keep the first signal. Safe from any thread. */
+  /**
+   * Asks the running loops to stop; later calls keep the first signal. Safe from any thread.
+   *
+   * @param signal the signal that arrived, or SIGPIPE for a closed stdout
+   */
   public static void raise(KeyboardInterrupt.Signal signal) {
     PENDING.compareAndSet(null, signal);
   }
 
-  /** The signal raised, or null. */
+  /** {@return the signal raised, or null} */
   public static KeyboardInterrupt.Signal pending() {
     return PENDING.get();
   }
 
-  /** @throws KeyboardInterrupt if a signal is pending */
+  /**
+   * Throws if a signal is pending; outside fit, so the message names no epoch.
+   *
+   * @throws KeyboardInterrupt if a signal is pending
+   */
   public static void check() {
     check(-1, -1);
   }

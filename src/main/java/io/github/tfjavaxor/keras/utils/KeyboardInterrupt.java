@@ -12,7 +12,12 @@ public final class KeyboardInterrupt extends RuntimeException {
 
   /** What stopped the run, with the exit status a process killed by that signal has. */
   public enum Signal {
-    SIGINT(130), SIGTERM(143), SIGPIPE(141);
+    /** Ctrl-C; exit status 130. */
+    SIGINT(130),
+    /** {@code kill}, or a scheduler stopping the job; exit status 143. */
+    SIGTERM(143),
+    /** stdout closed, e.g. by {@code | head}; exit status 141. */
+    SIGPIPE(141);
 
     private final int exitCode;
 
@@ -20,18 +25,25 @@ public final class KeyboardInterrupt extends RuntimeException {
       this.exitCode = exitCode;
     }
 
-    /** 128 + the signal number, as the shell reports a process the signal killed. */
+    /** {@return 128 + the signal number, as the shell reports a process the signal killed} */
     public int exitCode() {
       return exitCode;
     }
   }
 
+  /** The signal, or SIGPIPE for a closed stdout. */
   private final Signal signal;
+  /** The epochs completed, or -1 outside fit. */
   private final int epochsDone;
+  /** The epochs fit was asked for, or -1 outside fit. */
   private final int epochs;
+  /** What the message adds after the epoch, e.g. the last checkpoint; or "". */
   private final String detail;
 
   /**
+   * An interruption; the message says what stopped and after which epoch.
+   *
+   * @param signal the signal, or SIGPIPE for a closed stdout
    * @param epochsDone the epochs completed (the last completed epoch, 1-based), or -1 outside fit
    * @param epochs the epochs fit was asked for, or -1 outside fit
    * @param detail appended to the message, or ""
@@ -53,18 +65,24 @@ public final class KeyboardInterrupt extends RuntimeException {
         + " of " + epochs;
   }
 
-  /** The same interruption with more said, e.g. the last checkpoint written. */
+  /**
+   * The same interruption with more said, e.g. the last checkpoint written.
+   *
+   * @param more appended to the message
+   * @return a new exception with this one's stack trace
+   */
   public KeyboardInterrupt withDetail(String more) {
     KeyboardInterrupt e = new KeyboardInterrupt(signal, epochsDone, epochs, detail + more);
     e.setStackTrace(getStackTrace());
     return e;
   }
 
+  /** {@return the signal that stopped the run} */
   public Signal signal() {
     return signal;
   }
 
-  /** The epochs completed, or -1 if not raised by fit. */
+  /** {@return the epochs completed, or -1 if not raised by fit} */
   public int epochsDone() {
     return epochsDone;
   }

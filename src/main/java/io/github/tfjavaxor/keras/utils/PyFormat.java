@@ -13,7 +13,13 @@ public final class PyFormat {
 
   private PyFormat() {}
 
-  /** {@code "%.{digits}f" % v}: e.g. {@code fixed(0.26341, 4)} is {@code "0.2634"}. */
+  /**
+   * {@code "%.{digits}f" % v}: e.g. {@code fixed(0.26341, 4)} is {@code "0.2634"}.
+   *
+   * @param v any double; NaN and infinities print as Python prints them
+   * @param digits places after the point, &gt;= 0
+   * @return the text, rounded half to even on v's exact binary value, as Python rounds
+   */
   public static String fixed(double v, int digits) {
     if (Double.isNaN(v) || Double.isInfinite(v)) {
       return special(v);
@@ -22,7 +28,13 @@ public final class PyFormat {
     return negative(v) && !s.startsWith("-") ? "-" + s : s;
   }
 
-  /** {@code "%.{digits}e" % v}: e.g. {@code scientific(0.0008, 4)} is {@code "8.0000e-04"}. */
+  /**
+   * {@code "%.{digits}e" % v}: e.g. {@code scientific(0.0008, 4)} is {@code "8.0000e-04"}.
+   *
+   * @param v any double
+   * @param digits mantissa places after the point, &gt;= 0
+   * @return the text, with an exponent of at least two digits
+   */
   public static String scientific(double v, int digits) {
     if (Double.isNaN(v) || Double.isInfinite(v)) {
       return special(v);
@@ -42,7 +54,12 @@ public final class PyFormat {
         "%s%se%s%02d", sign, m, exponent < 0 ? "-" : "+", Math.abs(exponent));
   }
 
-  /** Keras's progress-bar number: {@code %.4f} if {@code |v| > 1e-3}, else {@code %.4e}. */
+  /**
+   * Keras's progress-bar number: {@code %.4f} if {@code |v| > 1e-3}, else {@code %.4e}.
+   *
+   * @param v a logged value
+   * @return the text Keras's progress bar shows
+   */
   public static String metric(double v) {
     return Math.abs(v) > 1e-3 ? fixed(v, 4) : scientific(v, 4);
   }
