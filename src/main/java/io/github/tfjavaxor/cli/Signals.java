@@ -25,6 +25,8 @@ final class Signals {
   static final int CHILD_GRACE_SECONDS = 2;
   /** How long the command gets to reach a check and exit by itself. */
   static final int GRACE_SECONDS = 5;
+  /** A forced exit sweeps the temporary files, then again after this long. */
+  static final int SWEEP_AGAIN_MILLIS = 100;
   private static final AtomicInteger SEEN = new AtomicInteger();
 
   private Signals() {}
@@ -60,6 +62,12 @@ final class Signals {
     ChildProcesses.stopAll(true);
     err.println("tfjava-xor: " + message);
     err.flush();
+    try {
+      Thread.sleep(SWEEP_AGAIN_MILLIS); // a writer past its name may still create the file by path
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    TempFiles.deleteAll();
     Runtime.getRuntime().halt(s.exitCode());
   }
 

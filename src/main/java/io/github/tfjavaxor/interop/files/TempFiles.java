@@ -25,6 +25,8 @@ import java.util.stream.Stream;
  */
 public final class TempFiles {
   private static final Set<Path> LIVE = new LinkedHashSet<>();
+  // Names deleteAll has swept: a second sweep catches a file a writer (re)created by path after it.
+  private static final Set<Path> SWEPT = new LinkedHashSet<>();
   private static boolean closed;
 
   private TempFiles() {}
@@ -100,14 +102,16 @@ public final class TempFiles {
 
   /**
    * On a forced exit: deletes every registered name and what starts with it. Afterwards a thread
-   * that registers a new name waits for the exit instead.
+   * that registers a new name waits for the exit instead. Calling it again sweeps the same names
+   * again: a writer that had its name before the first sweep may create the file by path after it.
    */
   public static void deleteAll() {
     List<Path> all;
     synchronized (TempFiles.class) {
       closed = true;
-      all = new ArrayList<>(LIVE);
+      SWEPT.addAll(LIVE);
       LIVE.clear();
+      all = new ArrayList<>(SWEPT);
     }
     for (Path p : all) {
       Path dir = p.getParent();
@@ -126,6 +130,7 @@ public final class TempFiles {
   // Tests only: registering again after deleteAll.
   static synchronized void reopen() {
     closed = false;
+    SWEPT.clear();
   }
 
   private static synchronized boolean register(Path p) {

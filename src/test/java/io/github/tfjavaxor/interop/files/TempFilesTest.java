@@ -68,6 +68,17 @@ class TempFilesTest {
     assertFalse(Files.exists(file));
   }
 
+  @Test
+  void aSecondSweepRemovesAFileAWriterCreatedByPathAfterTheFirst() throws IOException {
+    // CliSignalsTest saw it: a writer that had its name opened the path just after deleteAll.
+    Path late = TempFiles.reserve(dir, ".m.keras.", ".partial.keras");
+    TempFiles.deleteAll();
+    Files.writeString(late, "written after the first sweep");
+    Files.writeString(dir.resolve("m.keras"), "the user's");
+    TempFiles.deleteAll();
+    assertEquals(List.of("m.keras"), names(dir));
+  }
+
   private static List<String> names(Path d) throws IOException {
     try (Stream<Path> s = Files.list(d)) {
       return s.map(p -> p.getFileName().toString()).sorted().toList();
