@@ -63,21 +63,18 @@ final class DocChecks {
   /** (b) Every {@code #anchor} into a Markdown page (or this page) names one of its headings. */
   List<String> anchorsExist(Path page) {
     List<String> failures = new ArrayList<>();
-    for (Markdown.Link link : Markdown.links(lines(page))) {
-      Path target = target(page, link);
-      String fragment = fragment(link);
-      if (target == null || fragment == null || !Files.isRegularFile(target)) {
-        continue;
-      }
-      boolean markdown = target.getFileName().toString().endsWith(".md");
-      if (!markdown && LINE_ANCHOR.matcher(fragment).matches()) {
+    for (Anchored a : anchoredLinks(page)) {
+      Markdown.Link link = a.link();
+      if (!a.markdown() && LINE_ANCHOR.matcher(a.fragment()).matches()) {
         continue; // a source line: checked by linesQuoteCode
       }
-      if (!markdown) {
+      if (!a.markdown()) {
         failures.add(where(page, link) + "link to " + link.target()
             + ": an anchor into a file that is neither Markdown nor #L<line>");
         continue;
       }
+      Path target = a.target();
+      String fragment = a.fragment();
       Set<String> anchors = Markdown.anchors(lines(target));
       if (!anchors.contains(fragment)) {
         failures.add(where(page, link) + "link to " + link.target() + ": no heading with anchor #"
@@ -94,12 +91,11 @@ final class DocChecks {
    */
   List<String> linesQuoteCode(Path page) {
     List<String> failures = new ArrayList<>();
-    for (Markdown.Link link : Markdown.links(lines(page))) {
-      Path target = target(page, link);
-      String fragment = fragment(link);
-      Matcher m = fragment == null ? null : LINE_ANCHOR.matcher(fragment);
-      if (target == null || m == null || !m.matches() || !Files.isRegularFile(target)
-          || target.getFileName().toString().endsWith(".md")) {
+    for (Anchored a : anchoredLinks(page)) {
+      Markdown.Link link = a.link();
+      Path target = a.target();
+      Matcher m = LINE_ANCHOR.matcher(a.fragment());
+      if (a.markdown() || !m.matches()) {
         continue;
       }
       List<String> source = lines(target);
@@ -160,6 +156,22 @@ final class DocChecks {
   // Without whitespace: a statement wrapped over two lines reads as one.
   static String normalise(String code) {
     return code.replaceAll("\\s+", "");
+  }
+
+  // A link with a #fragment into an existing local file.
+  private record Anchored(Markdown.Link link, Path target, String fragment, boolean markdown) {}
+
+  private List<Anchored> anchoredLinks(Path page) {
+    List<Anchored> out = new ArrayList<>();
+    for (Markdown.Link link : Markdown.links(lines(page))) {
+      Path target = target(page, link);
+      String fragment = fragment(link);
+      if (target != null && fragment != null && Files.isRegularFile(target)) {
+        out.add(new Anchored(link, target, fragment,
+            target.getFileName().toString().endsWith(".md")));
+      }
+    }
+    return out;
   }
 
   // The local file or folder a link points at, or null for an external link.
