@@ -23,6 +23,12 @@ import java.util.Map;
 public final class ModelApiExample {
   private ModelApiExample() {}
 
+  /**
+   * Runs the example on {@code System.out}.
+   *
+   * @param args none
+   * @throws IOException if the temporary .keras file cannot be written or read
+   */
   public static void main(String[] args) throws IOException {
     run(System.out);
   }
