@@ -135,7 +135,7 @@ public final class XorTutorial {
       //   optimizer: Keras 3's Adam (lr 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7), this
       //   project's, from raw ops; not org.tensorflow.framework.optimizers.Adam (used as new
       //   Adam(graph).minimize(loss)), whose epsilon is 1e-8 and whose beta powers race
-      //   (docs/framework-defects.md §2)
+      //   (docs/development/framework-defects.md §2)
       var adam = new io.github.tfjavaxor.keras.optimizers.Adam();
       //   train_step: grads = tape.gradient(loss, trainable_variables), as tf.gradients but with
       //   Python's rules for the Dense ops so Grappler fuses as for Keras (defects §5); gradients/

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Java's fit against live Keras's from Java-drawn initial weights (model seeds 1..10), every
  * epoch's logged loss and accuracy bit for bit. Seeds 2, 3, 5, 6 and 10 are the ones whose
- * train-step loss used to be 1 ulp off (docs/framework-defects.md §5): the C++ gradients kept
+ * train-step loss used to be 1 ulp off (docs/development/framework-defects.md §5): the C++ gradients kept
  * Grappler from fusing the train step's forward pass as it fuses Keras's. Never skipped: a missing
  * venv fails the test.
  */

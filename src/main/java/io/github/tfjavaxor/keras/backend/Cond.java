@@ -13,7 +13,7 @@ import org.tensorflow.types.TBool;
 /**
  * A functional {@code If}, built as Python's {@code cond_v2} builds it: lowered to Switch/Merge
  * outside XLA ({@link WhileLoop#LOWER_ATTR}), so its branches' ops are placed and fused with the
- * rest of the graph (docs/framework-defects.md §7). A loop over batches uses it for the short last
+ * rest of the graph (docs/development/framework-defects.md §7). A loop over batches uses it for the short last
  * batch, whose shape differs from the others.
  */
 public final class Cond {

@@ -15,7 +15,7 @@ import org.tensorflow.proto.DataType;
  * before placement and its body's ops are placed on a device and optimized by Grappler with the
  * rest of the graph. Unlowered, a function body's nodes have no device, and Grappler's remapper
  * fuses only ops it sees on the CPU: the loop then ran five separate MatMul instead of the one-step
- * graph's two {@code _FusedMatMul} (docs/framework-defects.md §7), rounding differently under
+ * graph's two {@code _FusedMatMul} (docs/development/framework-defects.md §7), rounding differently under
  * oneDNN on some CPUs.
  */
 public final class WhileLoop {

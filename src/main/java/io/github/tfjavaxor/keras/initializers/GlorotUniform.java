@@ -12,7 +12,7 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>Why not {@code org.tensorflow.framework.initializers.Glorot(UNIFORM)}: in tensorflow-framework
  * 1.1.0 it scales a [0, 1) draw, so every weight is non-negative (see {@code
- * docs/framework-defects.md}). This class draws from the framework's {@link RandomUniform} with
+ * docs/development/framework-defects.md}). This class draws from the framework's {@link RandomUniform} with
  * explicit bounds instead, which is symmetric and stateless (the same seed gives the same values).
  *
  * <p>Example: a [2, 16] kernel has {@code limit = sqrt(6/18) = 0.5773503}; a [16, 1] kernel has

@@ -24,7 +24,7 @@ import org.tensorflow.types.TInt64;
  * <p>Why not {@code org.tensorflow.framework.metrics.BinaryAccuracy}: in tensorflow-framework 1.1.0
  * its count comes from the static shape, so with a [-1, 1] placeholder it adds -1 per update and
  * reports -3.0; and its 3-argument {@code updateState} silently means (values, weights). See {@code
- * docs/framework-defects.md}.
+ * docs/development/framework-defects.md}.
  *
  * <p>Example: y = [0, 1, 1, 0], p = [0.5, 0.51, 0.9, 0.2]: binary_accuracy = 3/4 = 0.75 (0.5 is
  * not &gt; 0.5, so it counts as class 0, which is right here; 0.51 counts as 1).

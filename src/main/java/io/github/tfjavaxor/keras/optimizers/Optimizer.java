@@ -25,7 +25,7 @@ import org.tensorflow.types.TInt64;
  * half the ops per step), else one per weight. {@code OptimizerState} converts to and from Keras's
  * per-weight layout for files.
  *
- * <p>Why not tensorflow-framework's optimizers: see {@code docs/framework-defects.md} §2-§3. The
+ * <p>Why not tensorflow-framework's optimizers: see {@code docs/development/framework-defects.md} §2-§3. The
  * gradients come from {@link KerasGradients} (§5).
  */
 public abstract class Optimizer {

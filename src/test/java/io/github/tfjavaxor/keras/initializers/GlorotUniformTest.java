@@ -19,7 +19,7 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Pins the workaround for tensorflow-framework 1.1.0's Glorot(UNIFORM), which draws only
- * non-negative values (docs/framework-defects.md).
+ * non-negative values (docs/development/framework-defects.md).
  */
 class GlorotUniformTest {
 

@@ -17,7 +17,7 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Pins why {@link Metric#BINARY_ACCURACY} does not use the framework's BinaryAccuracy: with a
- * dynamic [-1, 1] batch its count goes negative (docs/framework-defects.md).
+ * dynamic [-1, 1] batch its count goes negative (docs/development/framework-defects.md).
  */
 class FrameworkBinaryAccuracyDefectTest {
   static final float[][] Y = {{0}, {1}, {1}, {0}};

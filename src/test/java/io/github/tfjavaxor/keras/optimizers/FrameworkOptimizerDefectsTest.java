@@ -16,7 +16,7 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Pins the workarounds for tensorflow-framework 1.1.0's optimizer defects (docs/framework-defects.md):
+ * Pins the workarounds for tensorflow-framework 1.1.0's optimizer defects (docs/development/framework-defects.md):
  * minimize() differentiates every variable in the graph, and Adam's beta-power update races ApplyAdam.
  */
 class FrameworkOptimizerDefectsTest {

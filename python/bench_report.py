@@ -1,0 +1,164 @@
+"""bench_peers.py's tables, targets and the Markdown report under bench/results/."""
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+LABEL = {"java": "Java port, Sequential.fit (the train step scanned over many batches per session.run)",
+         "java:per-epoch": "Java port, one session.run per epoch (an epoch callback)",
+         "java:jit-compile": "Java port, jit_compile=True (the scan under XLA)",
+         "java_sweep:batched": "Java port, `sweep --group batched`",
+         "java_sweep:batched-jit": "Java port, `sweep --group batched --jit-compile true`", "java@gpu": "Java port, -Pgpu natives", "keras": "Keras 3 model.fit(verbose=0)",
+         "tf_function": "tf.function loop (Python)", "torch": "PyTorch eager loop",
+         "jax": "JAX jit epoch", "jax_scan": "JAX whole run as one lax.scan",
+         "java_sweep": "Java port, `tfjava-xor sweep --seeds S` (exact groups, each run's own bits)", "jax_scan_loop": "JAX lax.scan run, once per seed",
+         "jax_vmap": "JAX vmap of the lax.scan run over S seeds"}
+
+def table(stats):
+    """The tutorial: one run of 1000 epochs, per epoch."""
+    stats = {p: s for p, s in stats.items() if "epoch_median_s" in s}
+    j = stats.get("java")
+    rows = ["| peer | per-epoch median | per-epoch p90 | end-to-end wall (median) | peak RSS |"
+            " per-epoch ÷ Java | wall ÷ Java | final loss | eval acc | loss bits |",
+            "|---|---|---|---|---|---|---|---|---|---|"]
+    for peer, s in stats.items():
+        r1 = s["epoch_median_s"] / j["epoch_median_s"] if j else float("nan")
+        r2 = s["wall_median_s"] / j["wall_median_s"] if j else float("nan")
+        rows.append(f"| {LABEL.get(peer, peer)} | {fmt_t(s['epoch_median_s'])} | {fmt_t(s['epoch_p90_s'])} |"
+                    f" {s['wall_median_s']:.2f} s | {s['rss_peak_mib']:.0f} MiB | {r1:.2f}× |"
+                    f" {r2:.2f}× | {s['last_run']['loss_last']:.4f} |"
+                    f" {s['last_run']['eval_acc']:.2f} | {s['last_run'].get('loss_bits', '')} |")
+    return "\n".join(rows)
+
+
+def seeds_table(stats):
+    """S seeds: runs per minute and wall time of the whole set, with sweep's summary numbers."""
+    stats = {p: s for p, s in stats.items() if "set_median_s" in s}
+    if not stats:
+        return ""
+    base = stats.get("java_sweep")
+    rows = ["| peer | S | whole set after compiling (median) | runs/min | ÷ port's sweep | process start to exit"
+            " (median) | compile | success | median epoch to 100% | median final loss |",
+            "|---|---|---|---|---|---|---|---|---|---|"]
+    for peer, s in stats.items():
+        w = s["last_run"]["seeds_workload"]
+        rpm = 60 * w["seeds"] / s["set_median_s"]
+        ratio = rpm / (60 * base["last_run"]["seeds_workload"]["seeds"] / base["set_median_s"]) if base else float("nan")
+        comp = f"{w['compile_s']:.2f} s" if w.get("compile_s") is not None else "—"
+        epoch = f"{w['median_first_epoch']:.0f}" if w["median_first_epoch"] is not None else "—"
+        rows.append(f"| {LABEL.get(peer, peer)} | {w['seeds']} | {fmt_t(s['set_median_s'])} | {rpm:,.0f} |"
+                    f" {ratio:.1f}× | {s['wall_median_s']:.2f} s | {comp} | {w['successes']}/{w['seeds']} |"
+                    f" {epoch} | {w['median_final_loss']:.4f} |")
+    return "\n".join(rows)
+
+
+def fmt_t(sec):
+    if sec >= 10:
+        return f"{sec:.2f} s"
+    if sec < 1e-5:
+        return f"{sec * 1e6:.2f} µs"
+    return f"{sec * 1e6:.0f} µs" if sec < 1e-2 else f"{sec * 1e3:.1f} ms"
+
+
+def targets(workload, stats):
+    """The targets a workload's table is read against (ratios from this run)."""
+    checks = []
+
+    def ratio(p, q):
+        return stats[p]["epoch_median_s"] / stats[q]["epoch_median_s"]
+
+    have = lambda *ps: all(p in stats and "epoch_median_s" in stats[p] for p in ps)  # noqa: E731
+    if workload == "many":
+        if have("java", "jax"):
+            checks.append(("Sequential.fit ÷ JAX jit epoch <= 3", ratio("java", "jax"), ratio("java", "jax") <= 3))
+        if have("java", "torch"):
+            checks.append(("PyTorch eager ÷ Sequential.fit >= 5", ratio("torch", "java"), ratio("torch", "java") >= 5))
+        if have("java:jit-compile", "jax"):
+            r = ratio("java:jit-compile", "jax")
+            checks.append(("jit_compile=True ÷ JAX jit epoch <= 1.2", r, r <= 1.2))
+    if workload == "tutorial" and have("java:jit-compile", "jax_scan"):
+        r = ratio("java:jit-compile", "jax_scan")
+        checks.append(("jit_compile=True ÷ JAX lax.scan <= 1.5", r, r <= 1.5))
+    if have("java", "java:jit-compile"):
+        differ = stats["java"]["last_run"].get("loss_bits") != stats["java:jit-compile"]["last_run"].get("loss_bits")
+        checks.append(("XLA ran: jit_compile=True's loss bits differ from the exact path's", float(differ), differ))
+    if workload == "seeds":
+        if "java_sweep:batched-jit" in stats and "jax_vmap" in stats:
+            r = stats["java_sweep:batched-jit"]["set_median_s"] / stats["jax_vmap"]["set_median_s"]  # same S
+            checks.append(("sweep --group batched --jit-compile true ÷ JAX vmap (set time, after compiling) <= 3",
+                           r, r <= 3))
+        if "java_sweep" in stats:
+            w = stats["java_sweep"]["last_run"]["seeds_workload"]
+            r = statistics.median(w["sweep_wall_s"]) / statistics.median(w["train_wall_s"])
+            checks.append(("default sweep ÷ one train run, start to exit <= 1.6", r, r <= 1.6))
+    return "\n".join(f"  {'MET   ' if ok else ('—     ' if ok is None else 'MISSED')}  {name}: {v:.2f}"
+                     for name, v, ok in checks)
+
+
+def versions(a):
+    """The versions every table depends on, one line."""
+    def ask(py, code):
+        r = subprocess.run([py, "-c", code], capture_output=True, text=True)
+        return r.stdout.strip() if r.returncode == 0 else "?"
+    java = subprocess.run([a.java, "-version"], capture_output=True, text=True).stderr.splitlines()
+    keras = ask(a.python, "import keras, tensorflow as tf; print(f'Keras {keras.__version__}, TensorFlow {tf.__version__}')")
+    peers = ask(a.peers_python, "import torch, jax; print(f'PyTorch {torch.__version__}, JAX {jax.__version__}')")
+    return f"TF Java 1.1.0 (TensorFlow 2.18 natives) on {java[0] if java else 'java ?'}; {keras}; {peers}"
+
+
+def user_args(args, default_peers):
+    """The options that shaped the run (those not at their defaults), as bench_peers.sh takes them."""
+    defaults = {"peers": None, "workloads": "many,tutorial,seeds", "epochs": None, "bits": None,
+                "hidden": 16, "batch": None, "threads": 1, "seed": 42, "repeats": 3, "warmup": 1,
+                "seeds": 50, "sweep_seed": 1, "inner": 3}
+    out = []
+    for k, d in defaults.items():
+        if k in args and args[k] != d and not (k == "peers" and args[k] == default_peers):
+            out += ["--" + k.replace("_", "-"), str(args[k])]
+    return out
+
+
+def render(data, markdown):
+    """The report: the set-up, the machine and versions, each workload's table and targets."""
+    a, load = data["args"], data.get("load")
+    head = (f"peer benchmark: Dense({a['hidden']}, relu) -> Dense(1, sigmoid), MSE, Adam, {a['threads']}"
+            f" intra-op thread(s), {a['repeats']} interleaved rounds after {a['warmup']} warm-up"
+            + (f"; {data['cores']} cores, load average {load[0]:.1f} at start, {load[1]:.1f} at end"
+               if load else ""))
+    out = [head, data["machine"], data["versions"]]
+    if markdown:
+        out = ["- " + line for line in out]
+    for name, stats in data["workloads"].items():
+        title = data["titles"][name]
+        if name == "seeds":
+            seeds = a["seeds"]
+            out += ["", f"S = {seeds} seeds ({a['sweep_seed']}..{a['sweep_seed'] + seeds - 1}), {title}:", "",
+                    seeds_table(stats)]
+        else:
+            out += ["", f"{title} (per epoch; seed {a['seed']}):", "", table(stats)]
+        t = targets(name, stats)
+        if t:
+            out += ["", "targets (ratios from this run):"] + (["```", t, "```"] if markdown else [t])
+    return "\n".join(out)
+
+
+def write_report(directory, data, text, default_peers):
+    """DIRECTORY/peers-CPU.md: the report and the command that made it; 'none': no file."""
+    if directory == "none":
+        return
+    os.makedirs(directory, exist_ok=True)
+    cpu = re.sub(r"[^a-z0-9]+", "-", data["machine"].split("(")[0].replace("CPU:", "").lower()).strip("-")
+    path = os.path.join(directory, f"peers-{cpu}.md")  # the newest run on this CPU; git keeps the rest
+    with open(path + ".partial", "w") as f:
+        f.write(f"# Peer benchmark, {data['date']}\n\n")
+        f.write("```\n" + " ".join(["python/bench_peers.sh"] + user_args(data["args"], default_peers)) + "\n```\n\n")
+        f.write(text + "\n")
+    os.replace(path + ".partial", path)
+    with open(path[:-3] + ".json.partial", "w") as f:  # what --render reads
+        paths = ("classpath", "gpu_classpath", "java", "python", "peers_python", "json", "results", "render")
+        json.dump(dict(data, args={k: v for k, v in data["args"].items() if k not in paths}), f, indent=1)
+    os.replace(path[:-3] + ".json.partial", path[:-3] + ".json")
+    print(f"\nreport: {os.path.relpath(path)}")
