@@ -231,7 +231,7 @@ try (Sequential tuned = new Sequential(42)) {
 // `train_scan/` holds the same step in a While loop over the batches, through which `fit` runs many
 // epochs in one `session.run`; `test_scan/` and `predict_scan/` do the same for `evaluate` and
 // `predict`. `train --tensorboard DIR` writes this graph for TensorBoard's Graphs dashboard
-// (`docs/teaching.md` shows it). The cell counts the ops under each top-level scope.
+// (`docs/tutorial.md` shows it). The cell counts the ops under each top-level scope.
 //
 // Keras 3 runs eagerly; its train step becomes a graph when traced with `tf.function`, and the Python
 // cell counts that graph's ops the same way (there the layers are under `sequential/`, the gradients
@@ -388,7 +388,7 @@ try (TFloat32 xData = TFloat32.tensorOf(StdArrays.ndCopyOf(trainingData));
 //
 // Things to try next: add a third `Dense` layer; swap `"adam"` for `"sgd"` or `"rmsprop"` in
 // compile and watch how many epochs the curve needs; lower the epochs until the predictions stop
-// being right; read `docs/teaching.md` for what each step of the by-hand graph does in TF Java.
+// being right; read `docs/tutorial.md` for what each step of the by-hand graph does in TF Java.
 // ---- cell 35 ----
 model.close();
 System.out.println("model closed");

@@ -31,7 +31,7 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * The Keras XOR tutorial, translated statement by statement to TensorFlow Java's graph API. Each
- * Python line is a comment with its translation directly under it; {@code docs/translation.md}
+ * Python line is a comment with its translation directly under it; {@code docs/tutorial.md}
  * explains each step. Training is a plain Java loop, one {@code session.run} per epoch.
  *
  * <p>Run: {@code mvn -q compile exec:java} (options: {@code -Dexec.args="--seed 7 --epochs 500"}).

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Skipped without Debian's {@code chromium} unless {@code CI=true} (.ci/run installs it).
  *
  * <p>The screenshot goes to {@code target/tensorboard/graph.png}; {@code
- * -Dteaching.screenshot=docs/img/tensorboard-graph.png} also writes the one in docs/teaching.md:
- * {@code mvn -B -o -q test -Dtest=TensorBoardBrowserTest -Dteaching.screenshot=docs/img/tensorboard-graph.png}.
+ * -Ddocs.screenshot=docs/img/tensorboard-graph.png} also writes the one in docs/tutorial.md:
+ * {@code mvn -B -o -q test -Dtest=TensorBoardBrowserTest -Ddocs.screenshot=docs/img/tensorboard-graph.png}.
  */
 class TensorBoardBrowserTest {
   // The labels of the rendered graph's nodes, through the dashboard's shadow roots.
@@ -78,7 +78,7 @@ class TensorBoardBrowserTest {
         Path shot = Path.of("target", "tensorboard", "graph.png");
         Files.createDirectories(shot.getParent());
         Files.write(shot, png);
-        String docs = System.getProperty("teaching.screenshot");
+        String docs = System.getProperty("docs.screenshot");
         if (docs != null) {
           Files.write(Path.of(docs), png);
         }
