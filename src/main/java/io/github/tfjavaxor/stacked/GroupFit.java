@@ -1,15 +1,13 @@
 package io.github.tfjavaxor.stacked;
 
-import io.github.tfjavaxor.keras.layers.Dense;
-import io.github.tfjavaxor.keras.losses.Loss;
 import io.github.tfjavaxor.keras.metrics.Metric;
-import io.github.tfjavaxor.keras.optimizers.Optimizer;
 import io.github.tfjavaxor.keras.trainers.ExecutionPlan;
 import io.github.tfjavaxor.keras.trainers.MetricsTracker;
 import io.github.tfjavaxor.keras.trainers.RowOrders;
 import io.github.tfjavaxor.keras.transforms.Scan;
 import io.github.tfjavaxor.keras.transforms.ScanInputs;
 import io.github.tfjavaxor.keras.transforms.Stack;
+import io.github.tfjavaxor.keras.transforms.StackedModels;
 import io.github.tfjavaxor.workbench.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +77,7 @@ public final class GroupFit implements AutoCloseable {
   /** Steps a compiled XLA loop runs, its results dropped, before it trains. */
   static final int WARM_STEPS = 16;
 
-  private final Stack.Models models;
+  private final StackedModels models;
   private final float[][] x;
   private final Plan plan;
   private final Scan.DataShape shape;
@@ -92,7 +90,7 @@ public final class GroupFit implements AutoCloseable {
   private final Scan train;
   private final Scan test;
 
-  private GroupFit(Stack.Models models, float[][] x, float[][] y, Plan plan,
+  private GroupFit(StackedModels models, float[][] x, float[][] y, Plan plan,
       ConfigProto config) {
     this.models = models;
     this.x = x;
@@ -154,7 +152,7 @@ public final class GroupFit implements AutoCloseable {
             + "), found " + GroupKey.of(s, plan.batchSize(), plan.epochs(), batched));
       }
     }
-    return compile(models(specs), x, y, plan, config);
+    return compile(GroupKey.models(specs), x, y, plan, config);
   }
 
   /**
@@ -168,7 +166,7 @@ public final class GroupFit implements AutoCloseable {
    * @return the compiled group; the caller closes it
    * @throws IllegalArgumentException if BATCHED models' learning rates differ
    */
-  public static GroupFit compile(Stack.Models models, float[][] x, float[][] y, Plan plan,
+  public static GroupFit compile(StackedModels models, float[][] x, float[][] y, Plan plan,
       ConfigProto config) {
     return new GroupFit(models, x, y, plan, config);
   }
@@ -286,34 +284,5 @@ public final class GroupFit implements AutoCloseable {
         trackers.get(i).update(logs, shape.size(step + r));
       }
     }
-  }
-
-  // The group's models: the first spec's architecture, loss, metrics and optimizer, every seed.
-  private static Stack.Models models(List<ModelSpec> specs) {
-    ModelSpec first = specs.get(0);
-    List<Dense> layers = new ArrayList<>();
-    int previous = 0;
-    for (int j = 0; j <= first.units().size(); j++) {
-      boolean output = j == first.units().size();
-      Dense d = new Dense(output ? first.outputUnits() : first.units().get(j),
-          output ? first.outputActivation() : first.activations().get(j),
-          j == 0 ? first.inputDim() : 0);
-      d.attach(j, previous);
-      previous = d.units();
-      layers.add(d);
-    }
-    long[] seeds = new long[specs.size()];
-    float[] rates = new float[specs.size()];
-    for (int i = 0; i < seeds.length; i++) {
-      seeds[i] = specs.get(i).seed();
-      rates[i] = optimizer(specs.get(i)).learningRate();
-    }
-    List<Metric> metrics = first.metrics().stream().map(Metric::get).toList();
-    return new Stack.Models(layers, Loss.get(first.loss()), metrics, optimizer(first), seeds,
-        rates);
-  }
-
-  private static Optimizer optimizer(ModelSpec s) {
-    return Optimizer.get(s.optimizer(), s.learningRate() == null ? Double.NaN : s.learningRate());
   }
 }

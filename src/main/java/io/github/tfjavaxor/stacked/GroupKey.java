@@ -1,5 +1,11 @@
 package io.github.tfjavaxor.stacked;
 
+import io.github.tfjavaxor.keras.layers.Dense;
+import io.github.tfjavaxor.keras.losses.Loss;
+import io.github.tfjavaxor.keras.metrics.Metric;
+import io.github.tfjavaxor.keras.optimizers.Optimizer;
+import io.github.tfjavaxor.keras.transforms.Stack;
+import io.github.tfjavaxor.keras.transforms.StackedModels;
 import io.github.tfjavaxor.workbench.ModelSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,5 +97,34 @@ public final class GroupKey {
       }
     }
     return out;
+  }
+
+  /** The group's models: the first spec's architecture, loss, metrics and optimizer, every seed. */
+  static StackedModels models(List<ModelSpec> specs) {
+    ModelSpec first = specs.get(0);
+    List<Dense> layers = new ArrayList<>();
+    int previous = 0;
+    for (int j = 0; j <= first.units().size(); j++) {
+      boolean output = j == first.units().size();
+      Dense d = new Dense(output ? first.outputUnits() : first.units().get(j),
+          output ? first.outputActivation() : first.activations().get(j),
+          j == 0 ? first.inputDim() : 0);
+      d.attach(j, previous);
+      previous = d.units();
+      layers.add(d);
+    }
+    long[] seeds = new long[specs.size()];
+    float[] rates = new float[specs.size()];
+    for (int i = 0; i < seeds.length; i++) {
+      seeds[i] = specs.get(i).seed();
+      rates[i] = optimizer(specs.get(i)).learningRate();
+    }
+    List<Metric> metrics = first.metrics().stream().map(Metric::get).toList();
+    return new StackedModels(layers, Loss.get(first.loss()), metrics, optimizer(first), seeds,
+        rates);
+  }
+
+  private static Optimizer optimizer(ModelSpec s) {
+    return Optimizer.get(s.optimizer(), s.learningRate() == null ? Double.NaN : s.learningRate());
   }
 }

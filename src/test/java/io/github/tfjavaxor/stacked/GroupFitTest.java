@@ -18,6 +18,7 @@ import io.github.tfjavaxor.keras.optimizers.SGD;
 import io.github.tfjavaxor.keras.trainers.FitArgs;
 import io.github.tfjavaxor.keras.trainers.KernelCensus;
 import io.github.tfjavaxor.keras.transforms.Stack;
+import io.github.tfjavaxor.keras.transforms.StackedModels;
 import io.github.tfjavaxor.parity.SideBySide;
 import io.github.tfjavaxor.parity.StatisticalParity;
 import io.github.tfjavaxor.workbench.ModelSpec;
@@ -217,7 +218,7 @@ class GroupFitTest {
       }
       for (Stack.Mode mode : Stack.Mode.values()) {
         Optimizer template = o.get();
-        Stack.Models models = new Stack.Models(layers(8, "tanh"),
+        StackedModels models = new StackedModels(layers(8, "tanh"),
             Loss.MEAN_SQUARED_ERROR, List.of(Metric.BINARY_ACCURACY), template,
             new long[] {5, 6}, new float[] {template.learningRate(), template.learningRate()});
         List<GroupFit.Log> logs;

@@ -63,38 +63,6 @@ public final class Stack implements AutoCloseable {
   private ConcreteFunction testFunction;
 
   /**
-   * What is stacked: S models of one configuration.
-   *
-   * @param layers the attached layers of the one architecture
-   * @param loss the compiled loss
-   * @param metrics the compiled metrics, in order
-   * @param optimizer the optimizer every model uses, but for its learning rate
-   * @param seeds each model's seed, S &gt;= 1 of them
-   * @param learningRates each model's learning rate, as many as seeds
-   */
-  public record Models(List<Dense> layers, Loss loss, List<Metric> metrics, Optimizer optimizer,
-      long[] seeds, float[] learningRates) {
-    /**
-     * Checks that every seed has its learning rate.
-     *
-     * @param layers the attached layers of the one architecture
-     * @param loss the compiled loss
-     * @param metrics the compiled metrics, in order
-     * @param optimizer the optimizer every model uses, but for its learning rate
-     * @param seeds each model's seed, S &gt;= 1 of them
-     * @param learningRates each model's learning rate, as many as seeds
-     * @throws IllegalArgumentException if there are no seeds, or not one rate per seed
-     */
-    public Models {
-      if (seeds.length == 0 || seeds.length != learningRates.length) {
-        throw new IllegalArgumentException("stack: expected one learning rate per seed and at"
-            + " least one seed, found " + seeds.length + " seeds and " + learningRates.length
-            + " rates");
-      }
-    }
-  }
-
-  /**
    * Creates the stacked state's variables in {@code tf}'s graph: the weights under each layer's
    * scope ({@code dense/kernel} [S, in, u]), the optimizer's under its own ({@code adam/...}).
    *
@@ -103,7 +71,7 @@ public final class Stack implements AutoCloseable {
    * @param m the models
    * @throws IllegalArgumentException if BATCHED models' learning rates differ
    */
-  public Stack(Ops tf, Mode mode, Models m) {
+  public Stack(Ops tf, Mode mode, StackedModels m) {
     for (float lr : m.learningRates()) {
       if (mode == Mode.BATCHED && lr != m.learningRates()[0]) {
         throw new IllegalArgumentException("stack: batched models share one learning rate, found "
