@@ -13,6 +13,7 @@ import io.github.tfjavaxor.keras.layers.Dense;
 import io.github.tfjavaxor.keras.optimizers.Adam;
 import io.github.tfjavaxor.keras.optimizers.FusedAdam;
 import io.github.tfjavaxor.keras.optimizers.Optimizer;
+import io.github.tfjavaxor.keras.optimizers.Optimizers;
 import io.github.tfjavaxor.keras.trainers.FitArgs;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -205,9 +206,9 @@ public final class SideBySide {
           + " orders of a shuffled run, found none");
     }
     Double lr = c.model().learningRate();
-    RunLog java = trainJava(c, data, init, Optimizer.get(c.model().optimizer(),
+    RunLog java = trainJava(c, data, init, Optimizers.get(c.model().optimizer(),
         lr == null ? Double.NaN : lr), k.orders());
-    boolean fusedToo = withFused && Optimizer.get(c.model().optimizer()) instanceof Adam;
+    boolean fusedToo = withFused && Optimizers.get(c.model().optimizer()) instanceof Adam;
     RunLog fused = fusedToo ? trainJava(c, data, init,
         new FusedAdam(lr == null ? Adam.LEARNING_RATE_DEFAULT : lr), k.orders()) : null;
     return new Result(c, d, k.log(), java, fused, Comparison.of(k.log(), java),

@@ -1,9 +1,9 @@
 package io.github.tfjavaxor.parity;
 
-import io.github.tfjavaxor.keras.trainers.FitArgs;
 import io.github.tfjavaxor.datasets.Datasets;
 import io.github.tfjavaxor.keras.activations.Activation;
-import io.github.tfjavaxor.keras.optimizers.Optimizer;
+import io.github.tfjavaxor.keras.optimizers.Optimizers;
+import io.github.tfjavaxor.keras.trainers.FitArgs;
 import io.github.tfjavaxor.workbench.ModelSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -150,7 +150,7 @@ public record SideBySideConfig(ModelSpec model, String data, int epochs, int bat
             .collect(Collectors.joining(","))));
     a.addAll(List.of("--output-activation", Activation.get(model.outputActivation()).kerasName(),
         "--loss", model.loss(), // names as written: Keras logs them so
-        "--optimizer", Optimizer.get(model.optimizer()).kerasName()));
+        "--optimizer", Optimizers.get(model.optimizer()).kerasName()));
     if (model.learningRate() != null) {
       a.addAll(List.of("--learning-rate", Double.toString(model.learningRate())));
     }

@@ -4,6 +4,7 @@ import io.github.tfjavaxor.keras.layers.Dense;
 import io.github.tfjavaxor.keras.losses.Loss;
 import io.github.tfjavaxor.keras.metrics.Metric;
 import io.github.tfjavaxor.keras.optimizers.Optimizer;
+import io.github.tfjavaxor.keras.optimizers.Optimizers;
 import io.github.tfjavaxor.keras.transforms.Stack;
 import io.github.tfjavaxor.keras.transforms.StackedModels;
 import io.github.tfjavaxor.workbench.ModelSpec;
@@ -125,6 +126,6 @@ public final class GroupKey {
   }
 
   private static Optimizer optimizer(ModelSpec s) {
-    return Optimizer.get(s.optimizer(), s.learningRate() == null ? Double.NaN : s.learningRate());
+    return Optimizers.get(s.optimizer(), s.learningRate() == null ? Double.NaN : s.learningRate());
   }
 }

@@ -6,6 +6,7 @@ import io.github.tfjavaxor.keras.layers.Dense;
 import io.github.tfjavaxor.keras.losses.Loss;
 import io.github.tfjavaxor.keras.metrics.Metric;
 import io.github.tfjavaxor.keras.optimizers.Optimizer;
+import io.github.tfjavaxor.keras.optimizers.Optimizers;
 import io.github.tfjavaxor.keras.trainers.CompileConfig;
 import java.util.List;
 import java.util.Locale;
@@ -133,7 +134,7 @@ public record ModelSpec(
     activations.forEach(a -> flag("--activation", () -> Activation.get(a)));
     flag("--output-activation", () -> Activation.get(outputActivation));
     flag("--loss", () -> Loss.get(loss, outputUnits));
-    flag("--optimizer", () -> Optimizer.get(optimizer, learningRate == null ? Double.NaN : learningRate));
+    flag("--optimizer", () -> Optimizers.get(optimizer, learningRate == null ? Double.NaN : learningRate));
     metrics.forEach(m -> flag("--metrics", () -> Metric.get(m)));
     // Keras logs a repeated name as name_1; one name once keeps the logs and tables plain.
     if (metrics.stream().distinct().count() != metrics.size()) {
@@ -169,7 +170,7 @@ public record ModelSpec(
    */
   public Sequential build() {
     check();
-    return build(Optimizer.get(optimizer, learningRate == null ? Double.NaN : learningRate));
+    return build(Optimizers.get(optimizer, learningRate == null ? Double.NaN : learningRate));
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.tfjavaxor.keras.layers.Dense;
+import io.github.tfjavaxor.keras.optimizers.Optimizers;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -55,10 +56,10 @@ class BadInputTest {
     }
     rejects(
         "learning_rate: expected a finite number > 0, found -0.1",
-        () -> io.github.tfjavaxor.keras.optimizers.Optimizer.get("adam", -0.1));
+        () -> io.github.tfjavaxor.keras.optimizers.Optimizers.get("adam", -0.1));
     rejects(
         "learning_rate: expected a finite number > 0, found Infinity",
-        () -> io.github.tfjavaxor.keras.optimizers.Optimizer.get("sgd", Double.POSITIVE_INFINITY));
+        () -> io.github.tfjavaxor.keras.optimizers.Optimizers.get("sgd", Double.POSITIVE_INFINITY));
   }
 
   @Test

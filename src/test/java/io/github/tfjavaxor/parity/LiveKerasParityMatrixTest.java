@@ -7,7 +7,7 @@ import io.github.tfjavaxor.device.CpuInfo;
 import io.github.tfjavaxor.interop.PythonVenv;
 import io.github.tfjavaxor.keras.activations.Activation;
 import io.github.tfjavaxor.keras.losses.Loss;
-import io.github.tfjavaxor.keras.optimizers.Optimizer;
+import io.github.tfjavaxor.keras.optimizers.Optimizers;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +35,7 @@ class LiveKerasParityMatrixTest {
     boolean validation = false;
     boolean manyBatchesShuffledValidated = false;
     for (SideBySideConfig c : ParityMatrix.configs()) {
-      opts.add(Optimizer.get(c.model().optimizer()).kerasName());
+      opts.add(Optimizers.get(c.model().optimizer()).kerasName());
       losses.add(Loss.get(c.model().loss()).kerasName());
       c.model().activations().forEach(a -> acts.add(Activation.get(a).kerasName()));
       acts.add(Activation.get(c.model().outputActivation()).kerasName());
@@ -49,7 +49,7 @@ class LiveKerasParityMatrixTest {
       manyBatchesShuffledValidated |= (train + c.batchSize() - 1) / c.batchSize() >= 10
           && c.shuffle() && c.validationSplit() > 0 && c.epochs() > 0;
     }
-    assertEquals(Set.of(Optimizer.names().split(", ")), opts);
+    assertEquals(Set.of(Optimizers.names().split(", ")), opts);
     Set<String> allLosses = new HashSet<>();
     for (Loss l : Loss.values()) {
       allLosses.add(l.kerasName());

@@ -3,6 +3,7 @@ package io.github.tfjavaxor.keras.trainers;
 import io.github.tfjavaxor.keras.losses.Loss;
 import io.github.tfjavaxor.keras.metrics.Metric;
 import io.github.tfjavaxor.keras.optimizers.Optimizer;
+import io.github.tfjavaxor.keras.optimizers.Optimizers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,7 +62,7 @@ public record CompileConfig(Loss loss, Optimizer optimizer, List<Metric> metrics
     }
     if (optimizer == null) {
       throw new IllegalArgumentException(
-          "optimizer: expected one of " + Optimizer.names() + ", found null");
+          "optimizer: expected one of " + Optimizers.names() + ", found null");
     }
     if (metrics == null || metrics.stream().anyMatch(Objects::isNull)) {
       throw new IllegalArgumentException("metrics: expected metric names, found " + metrics);
@@ -117,7 +118,7 @@ public record CompileConfig(Loss loss, Optimizer optimizer, List<Metric> metrics
    * @throws IllegalArgumentException for a name Keras or the port does not have
    */
   public static CompileConfig of(String loss, String optimizer, List<String> metrics) {
-    return of(loss, Optimizer.get(optimizer), metrics);
+    return of(loss, Optimizers.get(optimizer), metrics);
   }
 
   /**

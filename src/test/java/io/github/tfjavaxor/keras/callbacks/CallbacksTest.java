@@ -1,6 +1,5 @@
 package io.github.tfjavaxor.keras.callbacks;
 
-import io.github.tfjavaxor.keras.trainers.FitArgs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.layers.Dense;
+import io.github.tfjavaxor.keras.optimizers.Optimizers;
+import io.github.tfjavaxor.keras.trainers.FitArgs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +123,7 @@ class CallbacksTest {
       m.add(new Dense(16, "relu", 2));
       m.add(new Dense(1, "sigmoid"));
       m.compile(io.github.tfjavaxor.keras.losses.Loss.MEAN_SQUARED_ERROR,
-          io.github.tfjavaxor.keras.optimizers.Optimizer.get("sgd", 1e30), new ArrayList<>());
+          io.github.tfjavaxor.keras.optimizers.Optimizers.get("sgd", 1e30), new ArrayList<>());
       TerminateOnNaN t = new TerminateOnNaN();
       History h = m.fit(X, Y, FitArgs.builder(100).batchSize(32).verbose(0).shuffle(true).callbacks(List.of(t)).build());
       assertTrue(t.terminated());

@@ -1,6 +1,5 @@
 package io.github.tfjavaxor.keras.optimizers;
 
-import io.github.tfjavaxor.keras.trainers.FitArgs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -8,6 +7,7 @@ import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.Xor;
 import io.github.tfjavaxor.keras.layers.Dense;
 import io.github.tfjavaxor.keras.losses.Loss;
+import io.github.tfjavaxor.keras.trainers.FitArgs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -166,12 +166,12 @@ class OptimizerStepTest {
 
   @Test
   void namesAndDefaults() {
-    assertEquals(0.001f, Optimizer.get("adam").learningRate());
-    assertEquals(0.01f, Optimizer.get("SGD").learningRate());
-    assertEquals(0.001f, Optimizer.get("rmsprop").learningRate());
-    assertEquals(0.05f, Optimizer.get("sgd", 0.05).learningRate());
+    assertEquals(0.001f, Optimizers.get("adam").learningRate());
+    assertEquals(0.01f, Optimizers.get("SGD").learningRate());
+    assertEquals(0.001f, Optimizers.get("rmsprop").learningRate());
+    assertEquals(0.05f, Optimizers.get("sgd", 0.05).learningRate());
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Optimizer.get("adagrad"));
+        assertThrows(IllegalArgumentException.class, () -> Optimizers.get("adagrad"));
     assertEquals(
         "optimizer: unknown name 'adagrad'; expected one of adam, sgd, rmsprop", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> new Adam(0));

@@ -18,6 +18,7 @@ import io.github.tfjavaxor.keras.losses.Loss;
 import io.github.tfjavaxor.keras.metrics.Metric;
 import io.github.tfjavaxor.keras.optimizers.FusedAdam;
 import io.github.tfjavaxor.keras.optimizers.Optimizer;
+import io.github.tfjavaxor.keras.optimizers.Optimizers;
 import io.github.tfjavaxor.keras.optimizers.SGD;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,14 +103,14 @@ class StepPathsTest {
     float[][][] p4 = parity(4);
     List<Config> configs = List.of(
         new Config("tutorial: xor, batch 32 (one step)", xor[0], xor[1], List.of(16, 1),
-            List.of("relu", "sigmoid"), Loss.MEAN_SQUARED_ERROR, () -> Optimizer.get("adam"),
+            List.of("relu", "sigmoid"), Loss.MEAN_SQUARED_ERROR, () -> Optimizers.get("adam"),
             List.of(Metric.BINARY_ACCURACY), 32, true, 0, 120),
         new Config("parity:5, batch 5 (6 full + 1 of 2), shuffled, crossentropy", p5[0], p5[1],
             List.of(8, 1), List.of("tanh", "sigmoid"), Loss.BINARY_CROSSENTROPY,
-            () -> Optimizer.get("adam", 0.01), List.of(Metric.BINARY_ACCURACY), 5, true, 0, 12),
+            () -> Optimizers.get("adam", 0.01), List.of(Metric.BINARY_ACCURACY), 5, true, 0, 12),
         new Config("parity:3, 8-4 tanh-relu, rmsprop, batch 3, no shuffle", p3[0], p3[1],
             List.of(8, 4, 1), List.of("tanh", "relu", "sigmoid"), Loss.MEAN_SQUARED_ERROR,
-            () -> Optimizer.get("rmsprop"), List.of(Metric.BINARY_ACCURACY,
+            () -> Optimizers.get("rmsprop"), List.of(Metric.BINARY_ACCURACY,
                 Metric.MEAN_ABSOLUTE_ERROR), 3, false, 0, 15),
         new Config("parity:4, sgd nesterov, batch 4, validation_split 0.25", p4[0], p4[1],
             List.of(8, 1), List.of("elu", "sigmoid"), Loss.MEAN_SQUARED_ERROR,
