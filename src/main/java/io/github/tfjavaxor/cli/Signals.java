@@ -60,15 +60,18 @@ final class Signals {
   private static void exitNow(KeyboardInterrupt.Signal s, PrintStream err, String message) {
     TempFiles.deleteAll();
     ChildProcesses.stopAll(true);
-    err.println("tfjava-xor: " + message);
-    err.flush();
-    try {
-      Thread.sleep(SWEEP_AGAIN_MILLIS); // a writer past its name may still create the file by path
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    // Holding stderr's lock until the halt: the main thread, still running, prints nothing more.
+    synchronized (err) {
+      err.println("tfjava-xor: " + message);
+      err.flush();
+      try {
+        Thread.sleep(SWEEP_AGAIN_MILLIS); // a writer past its name may still create the file by path
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      TempFiles.deleteAll();
+      Runtime.getRuntime().halt(s.exitCode());
     }
-    TempFiles.deleteAll();
-    Runtime.getRuntime().halt(s.exitCode());
   }
 
   private static void sleep(int seconds) {
