@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.keras.trainers;
 
+import io.github.tfjavaxor.keras.callbacks.CallbackList;
 import io.github.tfjavaxor.keras.transforms.Scan;
 import io.github.tfjavaxor.keras.transforms.ScanInputs;
 import io.github.tfjavaxor.keras.utils.Interrupts;
@@ -157,6 +158,30 @@ final class EpochIterator implements AutoCloseable {
     closeBatches();
     if (inputs != null) {
       inputs.close();
+    }
+  }
+
+  // The epoch's steps, run by the chunk: each chunk is one session.run of the epoch's next steps
+  // (a forward pass, its logs, the gradients and the update each), or those steps' logs from a
+  // run that spanned epochs. Keras's `for begin_step, end_step, iterator in epoch_iterator`.
+  void trainEpoch(int epoch, MetricsTracker metrics, CallbackList callbacks, StepClock clock,
+      boolean batchHooks) {
+    for (int step = 0; step < steps(); ) {
+      Chunk chunk = next(epoch, step);
+      for (int i = 0; i < chunk.steps(); i++) {
+        clock.set(chunk.end(i));
+        metrics.update(chunk.logs(i), size(step));
+        if (batchHooks && callsEachStep()) {
+          callbacks.onTrainBatchEnd(step, metrics.logs());
+        }
+        step++;
+      }
+      if (batchHooks && !callsEachStep()) {
+        callbacks.onTrainBatchEnd(step - 1, metrics.logs());
+      }
+      if (callbacks.stopTraining()) {
+        return;
+      }
     }
   }
 }

@@ -127,7 +127,7 @@ public final class Trainer {
         metrics.reset();
         clock.set(epochs.ranBefore(epoch) ? epochs.began(epoch) : StepClock.LIVE);
         callbacks.onEpochBegin(epoch);
-        trainEpoch(epochs, epoch, metrics, callbacks, clock, batchHooks);
+        epochs.trainEpoch(epoch, metrics, callbacks, clock, batchHooks);
         Map<String, Double> epochLogs = metrics.logs(); // a fresh map, val_ entries added
         if (validation != null) {
           epochLogs.putAll(test(validation, callbacks, "val_"));
@@ -142,30 +142,6 @@ public final class Trainer {
       callbacks.onTrainEnd(trainingLogs == null ? Map.of() : trainingLogs);
     }
     return callbacks.history();
-  }
-
-  // The epoch's steps, run by the chunk: each chunk is one session.run of the epoch's next steps
-  // (a forward pass, its logs, the gradients and the update each), or those steps' logs from a
-  // run that spanned epochs. Keras's `for begin_step, end_step, iterator in epoch_iterator`.
-  private static void trainEpoch(EpochIterator epochs, int epoch, MetricsTracker metrics,
-      CallbackList callbacks, StepClock clock, boolean batchHooks) {
-    for (int step = 0; step < epochs.steps(); ) {
-      EpochIterator.Chunk chunk = epochs.next(epoch, step);
-      for (int i = 0; i < chunk.steps(); i++) {
-        clock.set(chunk.end(i));
-        metrics.update(chunk.logs(i), epochs.size(step));
-        if (batchHooks && epochs.callsEachStep()) {
-          callbacks.onTrainBatchEnd(step, metrics.logs());
-        }
-        step++;
-      }
-      if (batchHooks && !epochs.callsEachStep()) {
-        callbacks.onTrainBatchEnd(step - 1, metrics.logs());
-      }
-      if (callbacks.stopTraining()) {
-        return;
-      }
-    }
   }
 
   /**
