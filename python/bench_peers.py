@@ -177,7 +177,7 @@ def main():
             with open(a.json, "w") as f:
                 json.dump(data, f, indent=1)
     print("\n" + render(data, markdown=False))
-    write_report(a.results, data, render(data, markdown=True), ",".join(PEERS))
+    write_report(a.results, data, render(data, markdown=True), vars(parser().parse_args([])))
 
 
 def measure_all(a):

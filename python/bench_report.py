@@ -7,6 +7,9 @@ import subprocess
 import sys
 import time
 
+# Options that name this machine's files: left out of the command and the JSON a report keeps.
+PATH_ARGS = ("classpath", "gpu_classpath", "java", "python", "peers_python", "json", "results", "render")
+
 LABEL = {"java": "Java port, Sequential.fit (the train step scanned over many batches per session.run)",
          "java:per-epoch": "Java port, one session.run per epoch (an epoch callback)",
          "java:jit-compile": "Java port, jit_compile=True (the scan under XLA)",
@@ -109,16 +112,10 @@ def versions(a):
     return f"TF Java 1.1.0 (TensorFlow 2.18 natives) on {java[0] if java else 'java ?'}; {keras}; {peers}"
 
 
-def user_args(args, default_peers):
+def user_args(args, defaults):
     """The options that shaped the run (those not at their defaults), as bench_peers.sh takes them."""
-    defaults = {"peers": None, "workloads": "many,tutorial,seeds", "epochs": None, "bits": None,
-                "hidden": 16, "batch": None, "threads": 1, "seed": 42, "repeats": 3, "warmup": 1,
-                "seeds": 50, "sweep_seed": 1, "inner": 3}
-    out = []
-    for k, d in defaults.items():
-        if k in args and args[k] != d and not (k == "peers" and args[k] == default_peers):
-            out += ["--" + k.replace("_", "-"), str(args[k])]
-    return out
+    return [v for k, d in defaults.items() if k not in PATH_ARGS and k in args and args[k] != d
+            for v in ("--" + k.replace("_", "-"), str(args[k]))]
 
 
 def render(data, markdown):
@@ -145,7 +142,7 @@ def render(data, markdown):
     return "\n".join(out)
 
 
-def write_report(directory, data, text, default_peers):
+def write_report(directory, data, text, defaults):
     """DIRECTORY/peers-CPU.md: the report and the command that made it; 'none': no file."""
     if directory == "none":
         return
@@ -154,11 +151,10 @@ def write_report(directory, data, text, default_peers):
     path = os.path.join(directory, f"peers-{cpu}.md")  # the newest run on this CPU; git keeps the rest
     with open(path + ".partial", "w") as f:
         f.write(f"# Peer benchmark, {data['date']}\n\n")
-        f.write("```\n" + " ".join(["python/bench_peers.sh"] + user_args(data["args"], default_peers)) + "\n```\n\n")
+        f.write("```\n" + " ".join(["python/bench_peers.sh"] + user_args(data["args"], defaults)) + "\n```\n\n")
         f.write(text + "\n")
     os.replace(path + ".partial", path)
     with open(path[:-3] + ".json.partial", "w") as f:  # what --render reads
-        paths = ("classpath", "gpu_classpath", "java", "python", "peers_python", "json", "results", "render")
-        json.dump(dict(data, args={k: v for k, v in data["args"].items() if k not in paths}), f, indent=1)
+        json.dump(dict(data, args={k: v for k, v in data["args"].items() if k not in PATH_ARGS}), f, indent=1)
     os.replace(path[:-3] + ".json.partial", path[:-3] + ".json")
     print(f"\nreport: {os.path.relpath(path)}")
