@@ -166,8 +166,12 @@ def parser():
 def main():
     a = parser().parse_args()
     if a.render:
-        with open(a.render) as f:
-            data = json.load(f)
+        try:
+            with open(a.render) as f:
+                data = json.load(f)
+            data["workloads"], data["args"], data["machine"]
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            sys.exit(f"bench_peers: --render {a.render}: expected a report's JSON (--json), found: {e!r}")
         data.setdefault("titles", {w: WORKLOADS[w]["title"] for w in data["workloads"]})
         if "versions" not in data:  # a --json file from before reports named them: today's
             data["versions"] = versions(a)
