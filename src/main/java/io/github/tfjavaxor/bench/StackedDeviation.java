@@ -40,7 +40,7 @@ public final class StackedDeviation {
     float[][][] single = new float[seeds][][];
     for (int i = 0; i < seeds; i++) {
       try (Sequential m = specs.get(i).build()) {
-        m.setSessionConfig(SessionConfigs.threads(1, 1));
+        m.setSessionConfig(SessionConfigs.DEFAULT);
         History h = m.fit(xor.x(), xor.y(), epochs, batch, 0);
         single[i] = new float[epochs][2];
         for (int e = 0; e < epochs; e++) {
@@ -54,7 +54,7 @@ public final class StackedDeviation {
       for (boolean jit : new boolean[] {false, true}) {
         List<GroupFit.Log> logs = GroupFit.fit(specs, xor.x(), xor.y(),
             new GroupFit.Plan(epochs, batch, true, false, mode, jit),
-            SessionConfigs.threads(1, 1)).logs();
+            SessionConfigs.STACKED).logs();
         report(mode.name().toLowerCase(Locale.ROOT) + (jit ? " jit" : ""), single, logs, epochs);
       }
     }

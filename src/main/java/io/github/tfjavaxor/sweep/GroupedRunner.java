@@ -15,13 +15,13 @@ import java.util.concurrent.Future;
 
 /**
  * Runs a sweep's runs in groups that train side by side in one Graph and Session ({@link
- * GroupFit}), each group on one thread of a fixed pool with a session of one intra-op and one
- * inter-op thread. Runs are grouped by {@link GroupKey}. Groups go in waves of {@code jobs}: the
- * wave's graphs are built and compiled in parallel, then trained in parallel, so the sweep can say
- * how long compiling took apart from training, as a JAX user times {@code jit} apart from the
- * run. A group's rows reach the sink when its wave has finished, so an interrupted sweep loses at
- * most the groups in flight. A run's {@code wall_ms} is its group's compile plus fit time divided
- * by the group's size.
+ * GroupFit}), each group on one thread of a fixed pool, its session running every op in that
+ * thread ({@link SessionConfigs#STACKED}). Runs are grouped by {@link GroupKey}. Groups go in
+ * waves of {@code jobs}: the wave's graphs are built and compiled in parallel, then trained in
+ * parallel, so the sweep can say how long compiling took apart from training, as a JAX user times
+ * {@code jit} apart from the run. A group's rows reach the sink when its wave has finished, so an
+ * interrupted sweep loses at most the groups in flight. A run's {@code wall_ms} is its group's
+ * compile plus fit time divided by the group's size.
  */
 public final class GroupedRunner {
   private GroupedRunner() {}
@@ -102,7 +102,7 @@ public final class GroupedRunner {
     // Sequential.fit's defaults: shuffle, no validation, no evaluate.
     return GroupFit.compile(group.stream().map(RunSpec::model).toList(), x, y,
         new GroupFit.Plan(first.epochs(), first.batchSize(), true, false, mode, jitCompile),
-        SessionConfigs.threads(1, 1));
+        SessionConfigs.STACKED);
   }
 
   private static <T> T get(Future<T> f) throws Exception {

@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 
 /**
  * Runs sweep runs on a fixed thread pool, one run per thread, each with its own Graph and Session
- * limited to one intra-op and one inter-op thread, so {@code jobs} runs use {@code jobs} cores.
+ * with one intra-op thread, its ops in the calling thread, so {@code jobs} runs use {@code jobs} cores.
  * Results are handed to the sink on the calling thread as runs finish.
  */
 public final class SweepRunner {
@@ -40,7 +40,7 @@ public final class SweepRunner {
   static RunResult runOne(RunSpec run, float[][] x, float[][] y) {
     long start = System.nanoTime();
     try (Sequential m = run.model().build()) {
-      m.setSessionConfig(SessionConfigs.threads(1, 1));
+      m.setSessionConfig(SessionConfigs.DEFAULT);
       History h = m.fit(x, y, run.epochs(), run.batchSize(), 0);
       List<Double> acc = h.get("binary_accuracy");
       List<Double> loss = h.get("loss");

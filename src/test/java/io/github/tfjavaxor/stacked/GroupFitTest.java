@@ -51,7 +51,7 @@ class GroupFitTest {
   /** Sequential.fit's per-epoch [loss, binary_accuracy] and evaluate's, as floats. */
   static float[][] single(ModelSpec s, int epochs, int batch, boolean shuffle, float[] evaluated) {
     try (Sequential m = s.build()) {
-      m.setSessionConfig(SessionConfigs.threads(1, 1));
+      m.setSessionConfig(SessionConfigs.DEFAULT);
       History h = m.fit(X, Y, FitArgs.builder(epochs).batchSize(batch).verbose(0).shuffle(shuffle).build());
       float[][] out = new float[epochs][2];
       for (int e = 0; e < epochs; e++) {
@@ -86,7 +86,7 @@ class GroupFitTest {
     int epochs = 25;
     List<GroupFit.Log> logs =
         GroupFit.fit(specs, X, Y, plan(epochs, batch, true, Stack.Mode.EXACT, false),
-            SessionConfigs.threads(1, 1)).logs();
+            SessionConfigs.STACKED).logs();
     for (int i = 0; i < specs.size(); i++) {
       float[] evaluated = new float[2];
       float[][] alone = single(specs.get(i), epochs, batch, true, evaluated);
@@ -126,7 +126,7 @@ class GroupFitTest {
     }
     Map<String, Integer> stacked;
     try (GroupFit g = GroupFit.compile(specs, X, Y, plan(1, 32, false, Stack.Mode.EXACT, false),
-            SessionConfigs.threads(1, 1));
+            SessionConfigs.STACKED);
         TFloat32 x = TFloat32.tensorOf(StdArrays.ndCopyOf(X));
         TFloat32 y = TFloat32.tensorOf(StdArrays.ndCopyOf(Y));
         TInt32 orders = TInt32.tensorOf(StdArrays.ndCopyOf(new int[][][] {
@@ -156,7 +156,7 @@ class GroupFitTest {
           continue;
         }
         List<GroupFit.Log> logs = GroupFit.fit(specs, X, Y, plan(epochs, 32, false, mode, jit),
-            SessionConfigs.threads(1, 1)).logs();
+            SessionConfigs.STACKED).logs();
         String path = mode + (jit ? " under XLA" : "") + " against a single fit; "
             + CpuInfo.describe();
         for (int i = 0; i < specs.size(); i++) {
@@ -182,7 +182,7 @@ class GroupFitTest {
       List<ModelSpec> specs =
           seeds(spec(List.of(8), "tanh", "binary_crossentropy", opt, 0.05, 7), 0.05, 0.05);
       List<GroupFit.Log> logs = GroupFit.fit(specs, X, Y,
-          plan(30, 2, false, Stack.Mode.BATCHED, false), SessionConfigs.threads(1, 1)).logs();
+          plan(30, 2, false, Stack.Mode.BATCHED, false), SessionConfigs.STACKED).logs();
       for (int i = 0; i < specs.size(); i++) {
         float[][] alone = single(specs.get(i), 30, 2, true, null);
         for (int e = 0; e < 30; e++) {
@@ -207,7 +207,7 @@ class GroupFitTest {
       float[][][] alone = new float[2][][];
       for (int i = 0; i < 2; i++) {
         try (Sequential m = specs.get(i).build(o.get())) {
-          m.setSessionConfig(SessionConfigs.threads(1, 1));
+          m.setSessionConfig(SessionConfigs.DEFAULT);
           History h = m.fit(X, Y, FitArgs.builder(epochs).batchSize(2).verbose(0).build());
           alone[i] = new float[epochs][2];
           for (int e = 0; e < epochs; e++) {
@@ -223,7 +223,7 @@ class GroupFitTest {
             new long[] {5, 6}, new float[] {template.learningRate(), template.learningRate()});
         List<GroupFit.Log> logs;
         try (GroupFit g = GroupFit.compile(models, X, Y, plan(epochs, 2, false, mode, false),
-            SessionConfigs.threads(1, 1))) {
+            SessionConfigs.STACKED)) {
           logs = g.fit();
         }
         String path = template.kerasName() + " " + mode + " against its own fits; "
@@ -259,14 +259,14 @@ class GroupFitTest {
     List<ModelSpec> specs = List.of(spec(List.of(16), "relu", "mean_squared_error", "adam", null, 1),
         spec(List.of(8), "relu", "mean_squared_error", "adam", null, 2));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GroupFit.fit(
-        specs, X, Y, plan(5, 32, false, Stack.Mode.EXACT, false), SessionConfigs.threads(1, 1)));
+        specs, X, Y, plan(5, 32, false, Stack.Mode.EXACT, false), SessionConfigs.STACKED));
     assertEquals("group: expected models of one configuration (batch 32 | epochs 5"
         + " | [binary_accuracy] | 2 [16] [relu] 1 sigmoid mean_squared_error adam), found batch 32"
         + " | epochs 5 | [binary_accuracy] | 2 [8] [relu] 1 sigmoid mean_squared_error adam",
         e.getMessage());
     List<ModelSpec> rates = seeds(specs.get(0), null, 0.01);
     e = assertThrows(IllegalArgumentException.class, () -> GroupFit.fit(rates, X, Y,
-        plan(5, 32, false, Stack.Mode.BATCHED, false), SessionConfigs.threads(1, 1)));
+        plan(5, 32, false, Stack.Mode.BATCHED, false), SessionConfigs.STACKED));
     assertTrue(e.getMessage().endsWith("adam | learning rate 0.01"), e.getMessage());
   }
 
