@@ -12,7 +12,8 @@ import java.util.concurrent.Future;
 
 /**
  * Runs sweep runs on a fixed thread pool, one run per thread, each with its own Graph and Session
- * with one intra-op thread, its ops in the calling thread, so {@code jobs} runs use {@code jobs} cores.
+ * with one intra-op thread, its ops in the calling thread, so {@code jobs} runs use {@code jobs}
+ * cores.
  * Results are handed to the sink on the calling thread as runs finish.
  */
 public final class SweepRunner {
