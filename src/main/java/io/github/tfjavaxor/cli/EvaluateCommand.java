@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code evaluate}: Keras's {@code model.evaluate} of a saved model on a data set. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Evaluate a saved model (a .keras file or a checkpoint from train --save) on a data"
+    description = "Evaluate a saved model (a .keras or .h5 file, or a checkpoint from train --save) on a data"
         + " set: loss and metrics, as Keras's model.evaluate.",
     footer = ExitCodes.HELP)
 final class EvaluateCommand implements Callable<Integer> {

@@ -154,11 +154,32 @@ final class ModelFiles {
         return new Source(path, f, -1, -1, null, false, null, null);
       }
       default -> {
-        checkPrefixName(path, "a .keras file" + (savedModel ? ", a SavedModel directory" : "")
-            + " or a checkpoint prefix written by train --save or --checkpoint");
+        checkPrefixName(path, "a .keras or .h5 file" + (savedModel ? ", a SavedModel directory"
+            : "") + " or a checkpoint prefix written by train --save or --checkpoint");
+        checkNotAModelsStem(path);
         CheckpointMeta meta = Checkpoints.readMeta(path);
         return new Source(path, f, meta.model().inputDim(), meta.model().outputUnits(),
             meta.featureNames(), true, meta, null);
+      }
+    }
+  }
+
+  /**
+   * A path read as a checkpoint prefix, with no {@code PREFIX.json} but a model file beside it
+   * that differs only by its extension ({@code --model m} for {@code m.keras}), is named as a
+   * likely slip rather than as a missing checkpoint.
+   *
+   * @throws DataException (exit 3) naming the file that exists
+   */
+  static void checkNotAModelsStem(Path path) throws DataException {
+    if (Files.exists(Path.of(path + ".json"))) {
+      return;
+    }
+    for (String ext : new String[] {".keras", ".h5", ".weights.h5"}) {
+      Path near = Path.of(path + ext);
+      if (Files.isRegularFile(near)) {
+        throw new DataException(path.toString(), "no such model file or checkpoint prefix (no "
+            + path.getFileName() + ".json); did you mean " + near + "?");
       }
     }
   }

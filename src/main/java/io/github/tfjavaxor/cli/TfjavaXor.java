@@ -146,6 +146,7 @@ public final class TfjavaXor implements Callable<Integer> {
       message = o.longestName() + ": " + c.getMessage(); // a Numbers converter's range
     }
     w.println(cl.getCommandSpec().qualifiedName() + ": " + message);
+    CommandLine.UnmatchedArgumentException.printSuggestions(ex, w); // "Did you mean: train?"
     w.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
     return ExitCodes.USAGE;
   }

@@ -46,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
   String save;
 
   @Option(names = {"--from", "--resume"}, paramLabel = "PATH", description = "start from a saved model, with its optimizer state where the file has one, and train up to --epochs in total:"
-      + " PATH.keras or PATH.h5 (model and compile settings from the file), PATH.weights.h5 (with the model flags), or a checkpoint prefix (--resume, as before: model and batch size from the checkpoint)")
+      + " PATH.keras or PATH.h5 (model and compile settings from the file), PATH.weights.h5 (with the model flags), or a checkpoint prefix (model and batch size from the checkpoint)")
   Path from;
 
   @Option(names = "--initial-epoch", paramLabel = "K", description = "the epoch to start at, as Keras's fit(initial_epoch=K); --epochs stays the total (default: 0; with --from a checkpoint its epoch, with .keras or .weights.h5 the optimizer's iterations / steps per epoch when that divides exactly, else 0)", converter = Numbers.NonNegativeInt.class)

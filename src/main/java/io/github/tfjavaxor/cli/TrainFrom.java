@@ -49,7 +49,7 @@ final class TrainFrom {
     TrainFrom f = new TrainFrom(path, flag);
     if (f.format == ModelFiles.Format.SAVED_MODEL) {
       throw new UsageException(flag + ": " + path + " is a directory (a SavedModel?), which holds"
-          + " no training state; expected a .keras file, a .weights.h5 file or a checkpoint prefix");
+          + " no training state; expected a .keras, .h5 or .weights.h5 file or a checkpoint prefix");
     }
     if (f.modelFromFile()) {
       if (pr.hasMatchedOption("--device")) {
@@ -89,8 +89,9 @@ final class TrainFrom {
   void read() throws IOException, DataException {
     switch (format) {
       case CHECKPOINT -> {
-        ModelFiles.checkPrefixName(path, "a .keras file, a .weights.h5 file or a checkpoint"
+        ModelFiles.checkPrefixName(path, "a .keras, .h5 or .weights.h5 file or a checkpoint"
             + " prefix");
+        ModelFiles.checkNotAModelsStem(path);
         checkpoint = Checkpoints.readMeta(path);
       }
       case KERAS, H5 -> {

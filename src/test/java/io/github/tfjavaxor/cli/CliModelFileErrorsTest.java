@@ -88,14 +88,26 @@ class CliModelFileErrorsTest {
     Path h5 = dir.resolve("in.pb");
     Files.writeString(h5, "not read");
     assertEquals("tfjava-xor predict: " + h5 + ": .pb is not a model format the port reads;"
-        + " expected a .keras file, a SavedModel directory or a checkpoint prefix written by train"
-        + " --save or --checkpoint", error(fails("predict", "--model", h5.toString())));
+        + " expected a .keras or .h5 file, a SavedModel directory or a checkpoint prefix written by"
+        + " train --save or --checkpoint", error(fails("predict", "--model", h5.toString())));
     assertEquals("tfjava-xor evaluate: " + h5 + ": .pb is not a model format the port reads;"
-        + " expected a .keras file or a checkpoint prefix written by train --save or"
+        + " expected a .keras or .h5 file or a checkpoint prefix written by train --save or"
         + " --checkpoint", error(fails("evaluate", "--model", h5.toString())));
     assertEquals("tfjava-xor train: " + h5 + ": .pb is not a model format the port reads;"
-        + " expected a .keras file, a .weights.h5 file or a checkpoint prefix",
+        + " expected a .keras, .h5 or .weights.h5 file or a checkpoint prefix",
         error(fails("train", "--from", h5.toString())));
+  }
+
+  @Test
+  void aModelFilesNameWithoutItsExtensionIsNamedAsASlip() throws Exception {
+    Path keras = Files.copy(Path.of(fixture("stored.keras")), dir.resolve("in.keras"));
+    Path stem = dir.resolve("in");
+    assertEquals("tfjava-xor predict: " + stem + ": no such model file or checkpoint"
+        + " prefix (no in.json); did you mean " + keras + "?",
+        error(fails("predict", "--model", stem.toString())));
+    assertEquals("tfjava-xor train: " + stem + ": no such model file or checkpoint"
+        + " prefix (no in.json); did you mean " + keras + "?",
+        error(fails("train", "--from", stem.toString())));
   }
 
   @Test

@@ -52,6 +52,20 @@ class CliUsageTest {
   }
 
   @Test
+  void aMistypedOptionOrCommandGetsPicoclisSuggestions() {
+    Cli option = Cli.run("train", "--epoch", "10");
+    assertEquals(2, option.code());
+    assertEquals("tfjava-xor train: Unknown options: '--epoch', '10'\n"
+        + "Possible solutions: --epochs\n"
+        + "Try 'tfjava-xor train --help' for more information.\n", option.err());
+    Cli command = Cli.run("trian");
+    assertEquals(2, command.code());
+    assertEquals("tfjava-xor: Unmatched argument at index 0: 'trian'\n"
+        + "Did you mean: tfjava-xor tutorial or tfjava-xor train or tfjava-xor statistical-parity?\n"
+        + "Try 'tfjava-xor --help' for more information.\n", command.err());
+  }
+
+  @Test
   void jitCompileFlag() {
     Cli bad = Cli.run("train", "--jit-compile", "yes");
     assertEquals(2, bad.code());
@@ -148,7 +162,7 @@ class CliUsageTest {
     "train --from m.keras --save ck|tfjava-xor train: --save ck: a model from a .keras file is written as PATH.keras, PATH.h5, PATH.weights.h5 or PATH/ (a SavedModel); a TF checkpoint holds models the flags describe",
     "train --from m.keras --checkpoint ck-{epoch}|tfjava-xor train: --checkpoint ck-{epoch}: a model from a .keras file is written as PATH.keras, PATH.h5 or PATH.weights.h5; a TF checkpoint holds models the flags describe",
     "train --checkpoint ck/|tfjava-xor train: --checkpoint ck/: expected a file path (PATH.keras, PATH.h5, PATH.weights.h5 or a checkpoint prefix), found a directory path; --save DIR/ writes a SavedModel after the last epoch",
-    "train --from /tmp|tfjava-xor train: --from: /tmp is a directory (a SavedModel?), which holds no training state; expected a .keras file, a .weights.h5 file or a checkpoint prefix",
+    "train --from /tmp|tfjava-xor train: --from: /tmp is a directory (a SavedModel?), which holds no training state; expected a .keras, .h5 or .weights.h5 file or a checkpoint prefix",
     "evaluate --model m.weights.h5|tfjava-xor evaluate: --model: m.weights.h5 holds weights only, no model; expected a .keras file or a checkpoint prefix (train --from takes .weights.h5 with the model flags)",
     "summary --model /tmp|tfjava-xor summary: --model: /tmp is a directory (a SavedModel?); this command reads a .keras file or a checkpoint prefix (predict also reads SavedModel directories)",
     "train --bogus|tfjava-xor train: Unknown option: '--bogus'",
