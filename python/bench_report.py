@@ -99,9 +99,9 @@ def targets(workload, stats):
                      for name, v, ok in checks)
 
 
-def user_args(args, defaults):
-    """The options that shaped the run (those not at their defaults), as bench_peers.sh takes them."""
-    return [v for k, d in defaults.items() if k not in PATH_ARGS and k in args and args[k] != d
+def user_args(args, defaults, paths=PATH_ARGS):
+    """The options that shaped the run (those not at their defaults, but for paths), as the command takes them."""
+    return [v for k, d in defaults.items() if k not in paths and k in args and args[k] != d
             for v in ("--" + k.replace("_", "-"), str(args[k]))]
 
 

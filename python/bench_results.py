@@ -10,6 +10,7 @@ import contextlib
 import os
 import re
 import shlex
+import signal
 import subprocess
 import sys
 import time
@@ -41,7 +42,8 @@ def versions(java, python=None, peers_python=None):
         line += "; " + ask(python, "import keras, tensorflow as tf;"
                                    " print(f'Keras {keras.__version__}, TensorFlow {tf.__version__}')")
     if peers_python:
-        line += "; " + ask(peers_python, "import torch, jax; print(f'PyTorch {torch.__version__}, JAX {jax.__version__}')")
+        line += "; " + ask(peers_python, "import torch, jax;"
+                                         " print(f'PyTorch {torch.__version__}, JAX {jax.__version__}')")
     return line
 
 
@@ -65,12 +67,15 @@ def results_dir(directory, prog):
     """--results DIR|none, checked before anything is measured: DIR (created if missing), or None."""
     if directory == "none":
         return None
+    expected = f"--results {directory}: expected a directory to write the report in, found"
+    if os.path.exists(directory) and not os.path.isdir(directory):
+        usage(prog, f"{expected} a file")
     try:
         os.makedirs(directory, exist_ok=True)
     except OSError as e:
-        usage(prog, f"--results {directory}: expected a directory to write the report in, found: {e.strerror}")
+        usage(prog, f"{expected}: {e.strerror} ({e.filename})")
     if not os.access(directory, os.W_OK | os.X_OK):
-        usage(prog, f"--results {directory}: expected a directory to write the report in, found one not writable")
+        usage(prog, f"{expected} one this user cannot write")
     return directory
 
 
@@ -80,16 +85,20 @@ def usage(prog, message):
 
 
 def write_atomic(path, text):
-    """PATH.partial, then renamed to PATH; on any failure or Ctrl-C no .partial is left."""
+    """PATH.partial, then renamed to PATH. SIGINT waits until the rename (Ctrl-C then exits with the
+    file whole); any failure removes the .partial."""
     tmp = path + ".partial"
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        with open(tmp, "w") as f:
+        with open(tmp, "w", encoding="utf-8") as f:
             f.write(text)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.remove(tmp)
         raise
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def shown(path):
