@@ -20,7 +20,8 @@ import java.util.stream.IntStream;
  * binary_accuracy, the largest loss difference in ulps and relative terms at epochs 1, 10, 100 and
  * the last (those within the run), and how many runs' first epoch at 100% accuracy moved.
  *
- * <p>Usage: {@code StackedDeviation [seeds=50] [epochs=1000] [batch=32]}
+ * <p>Usage: {@code bench/stacked-deviation [seeds=50] [epochs=1000] [batch=32]}, which also writes
+ * the table to bench/results/stacked-deviation-CPU.md.
  */
 public final class StackedDeviation {
   private StackedDeviation() {}
