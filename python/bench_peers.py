@@ -26,7 +26,8 @@ import sys
 import tempfile
 import time
 
-from bench_report import render, versions, write_report
+from bench_report import render, write_report
+from bench_results import Setup, results_dir, versions
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -165,6 +166,7 @@ def parser():
 
 def main():
     a = parser().parse_args()
+    results_dir(a.results, "bench_peers")  # a bad --results fails now, not after the measuring
     if a.render:
         try:
             with open(a.render) as f:
@@ -174,7 +176,7 @@ def main():
             sys.exit(f"bench_peers: --render {a.render}: expected a report's JSON (--json), found: {e!r}")
         data.setdefault("titles", {w: WORKLOADS[w]["title"] for w in data["workloads"]})
         if "versions" not in data:  # a --json file from before reports named them: today's
-            data["versions"] = versions(a)
+            data["versions"] = versions(a.java, a.python, a.peers_python)
     else:
         data = measure_all(a)
         if a.json:
@@ -193,11 +195,8 @@ def measure_all(a):
                                                  f" {shape['epochs']} epochs")}
     else:
         workloads = {w: WORKLOADS[w] for w in a.workloads.split(",")}
-    load, date = [os.getloadavg()[0]], time.strftime("%Y-%m-%d %H:%M %Z")
-    # The CPU, oneDNN and XLA settings of the Java peers, described once (device/CpuInfo.java).
-    machine = subprocess.run([a.java, "-cp", a.classpath, "io.github.tfjavaxor.device.CpuInfo"],
-                             capture_output=True, text=True, check=True, env=java_env()).stdout.strip()
-    print(machine)
+    setup = Setup(a.java, a.classpath, java_env(), a.python, a.peers_python)  # the Java peers' CPU
+    print(setup.machine)
     results, titles = {}, {}
     for name, w in workloads.items():
         wl_peers = [p for p in peers if (p.split(":")[0] in SEEDS_PEERS) == (name == "seeds")]
@@ -206,9 +205,9 @@ def measure_all(a):
         wa = argparse.Namespace(**dict(vars(a), bits=w["bits"], batch=w["batch"], epochs=w["epochs"]))
         print(f"\n{w['title']}:")
         results[name], titles[name] = measure(wl_peers, wa), w["title"]
-    load.append(os.getloadavg()[0])
-    return {"date": date, "args": vars(a), "machine": machine, "versions": versions(a), "cores": os.cpu_count(),
-            "load": load, "titles": titles, "workloads": results}
+    setup.finish()
+    return {"date": setup.date, "args": vars(a), "machine": setup.machine, "versions": setup.versions,
+            "cores": setup.cores, "load": setup.load, "titles": titles, "workloads": results}
 
 
 if __name__ == "__main__":

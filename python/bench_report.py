@@ -1,11 +1,9 @@
 """bench_peers.py's tables, targets and the Markdown report under bench/results/."""
 import json
 import os
-import re
 import statistics
-import subprocess
-import sys
-import time
+
+from bench_results import cpu_slug, shown, write_atomic
 
 # Options that name this machine's files: left out of the command and the JSON a report keeps.
 PATH_ARGS = ("classpath", "gpu_classpath", "java", "python", "peers_python", "json", "results", "render")
@@ -101,20 +99,9 @@ def targets(workload, stats):
                      for name, v, ok in checks)
 
 
-def versions(a):
-    """The versions every table depends on, one line."""
-    def ask(py, code):
-        r = subprocess.run([py, "-c", code], capture_output=True, text=True)
-        return r.stdout.strip() if r.returncode == 0 else "?"
-    java = subprocess.run([a.java, "-version"], capture_output=True, text=True).stderr.splitlines()
-    keras = ask(a.python, "import keras, tensorflow as tf; print(f'Keras {keras.__version__}, TensorFlow {tf.__version__}')")
-    peers = ask(a.peers_python, "import torch, jax; print(f'PyTorch {torch.__version__}, JAX {jax.__version__}')")
-    return f"TF Java 1.1.0 (TensorFlow 2.18 natives) on {java[0] if java else 'java ?'}; {keras}; {peers}"
-
-
-def user_args(args, defaults):
-    """The options that shaped the run (those not at their defaults), as bench_peers.sh takes them."""
-    return [v for k, d in defaults.items() if k not in PATH_ARGS and k in args and args[k] != d
+def user_args(args, defaults, paths=PATH_ARGS):
+    """The options that shaped the run (those not at their defaults, but for paths), as the command takes them."""
+    return [v for k, d in defaults.items() if k not in paths and k in args and args[k] != d
             for v in ("--" + k.replace("_", "-"), str(args[k]))]
 
 
@@ -143,18 +130,14 @@ def render(data, markdown):
 
 
 def write_report(directory, data, text, defaults):
-    """DIRECTORY/peers-CPU.md: the report and the command that made it; 'none': no file."""
+    """DIRECTORY/peers-CPU.md: the report and the command that made it, and the JSON --render reads;
+    'none': no file."""
     if directory == "none":
         return
     os.makedirs(directory, exist_ok=True)
-    cpu = re.sub(r"[^a-z0-9]+", "-", data["machine"].split("(")[0].replace("CPU:", "").lower()).strip("-")
-    path = os.path.join(directory, f"peers-{cpu}.md")  # the newest run on this CPU; git keeps the rest
-    with open(path + ".partial", "w") as f:
-        f.write(f"# Peer benchmark, {data['date']}\n\n")
-        f.write("```\n" + " ".join(["python/bench_peers.sh"] + user_args(data["args"], defaults)) + "\n```\n\n")
-        f.write(text + "\n")
-    os.replace(path + ".partial", path)
-    with open(path[:-3] + ".json.partial", "w") as f:  # what --render reads
-        json.dump(dict(data, args={k: v for k, v in data["args"].items() if k not in PATH_ARGS}), f, indent=1)
-    os.replace(path[:-3] + ".json.partial", path[:-3] + ".json")
-    print(f"\nreport: {os.path.relpath(path)}")
+    path = os.path.join(directory, f"peers-{cpu_slug(data['machine'])}.md")  # the newest run on this CPU
+    command = " ".join(["python/bench_peers.sh"] + user_args(data["args"], defaults))
+    write_atomic(path, f"# Peer benchmark, {data['date']}\n\n```\n{command}\n```\n\n{text}\n")
+    write_atomic(path[:-3] + ".json",
+                 json.dumps(dict(data, args={k: v for k, v in data["args"].items() if k not in PATH_ARGS}), indent=1))
+    print(f"\nreport: {shown(path)}")

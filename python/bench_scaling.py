@@ -2,9 +2,9 @@
 (TensorFlow backend) grow with the data (n-bit parity, n = 2..16: 4..65,536 rows), the hidden width
 (16..4096) and the batch size. Same processes as bench_peers.py (one per point and peer).
 
-Writes a Markdown table, a JSON file and, with --plot, a log-log PNG (matplotlib, from the peers
-venv). Runs unchanged on a GPU machine (pass MAVEN_ARGS=-Pgpu to bench_scaling.sh); quote GPU
-figures only from such a run.
+Prints a Markdown table and writes it to bench/results/scaling-CPU.md (bench_results.py), the numbers
+to a JSON file and, with --plot, a log-log PNG (matplotlib, from the peers venv). Runs unchanged on a
+GPU machine (pass MAVEN_ARGS=-Pgpu to bench/scaling); quote GPU figures only from such a run.
 """
 import argparse
 import json
@@ -14,6 +14,8 @@ import subprocess
 import sys
 
 import bench_peers
+import bench_report
+import bench_results
 
 AXES = {
     # axis: (values, fixed settings)
@@ -56,7 +58,7 @@ def table(points):
     for p in points:
         j, k = p["stats"]["java"], p["stats"]["keras"]
         rows.append(f"| {p['axis']} | {2 ** p['bits']} | {p['hidden']} | {p['batch']} | {p['epochs']} |"
-                    f" {bench_peers.fmt_t(j['epoch_median_s'])} | {bench_peers.fmt_t(k['epoch_median_s'])} |"
+                    f" {bench_report.fmt_t(j['epoch_median_s'])} | {bench_report.fmt_t(k['epoch_median_s'])} |"
                     f" {k['epoch_median_s'] / j['epoch_median_s']:.2f}× | {j['rss_peak_mib']:.0f} MiB |"
                     f" {k['rss_peak_mib']:.0f} MiB |")
     return "\n".join(rows)
@@ -88,7 +90,7 @@ def plot(points, png):
     fig.savefig(png, dpi=110)
 
 
-def main():
+def parser():
     p = bench_peers.parser()
     p.description = __doc__.split("\n")[0]
     p.set_defaults(peers="java,keras", repeats=1)
@@ -97,11 +99,20 @@ def main():
     p.add_argument("--plot", help="write the log-log PNG here (needs --plot-python with matplotlib)")
     p.add_argument("--plot-python", default=None)
     p.add_argument("--plot-from", help="only plot this JSON (run with a python that has matplotlib)")
-    a = p.parse_args()
+    return p
+
+
+def main():
+    a = parser().parse_args()
     if a.plot_from:
         with open(a.plot_from) as f:
             plot(json.load(f)["points"], a.plot)
         return
+    results = bench_results.results_dir(a.results, "bench/scaling")
+    peers_venv = any(p in bench_peers.PEERS_VENV for p in a.peers.split(","))
+    setup = bench_results.Setup(a.java, a.classpath, bench_peers.java_env(), a.python,
+                                a.peers_python if peers_venv else None)
+    print(setup.machine)
     print(f"scaling sweep, {a.threads} intra-op thread(s), {os.cpu_count()} cores, load average"
           f" {os.getloadavg()[0]:.1f} at start")
     points = sweep(a)
@@ -115,6 +126,10 @@ def main():
         subprocess.run([a.plot_python or sys.executable, __file__, "--classpath", "-",
                         "--plot-from", out, "--plot", a.plot], check=True)
         print(f"plot: {a.plot}")
+    paths = bench_report.PATH_ARGS + ("plot", "plot_python", "plot_from")
+    command = ["bench/scaling"] + bench_report.user_args(vars(a), vars(parser().parse_args([])), paths)
+    body = f"{a.threads} intra-op thread(s), {a.repeats} round(s) per point and peer, medians:\n\n{table(points)}"
+    bench_results.write(results, "scaling", "Scaling sweep", command, setup, body)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,8 @@ import org.bytedeco.javacpp.Pointer;
  * -XX:NativeMemoryTracking=summary}, NMT's committed total and its per-category change.
  *
  * <p>Run: {@code bench/memory [--steps N] [--chunk N] [--warmup N] [--smaps]}, which starts this
- * class with the JVM options docs/development/performance-history.md quotes. The verdict compares RSS after the last
+ * class with the JVM options docs/development/performance-history.md quotes and writes the table to
+ * bench/results/memory-CPU.md. The verdict compares RSS after the last
  * step with RSS after {@code --warmup} steps; {@code --smaps} also lists the mappings whose
  * resident size changed most in between.
  */

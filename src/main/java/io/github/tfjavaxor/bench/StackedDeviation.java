@@ -1,6 +1,7 @@
 package io.github.tfjavaxor.bench;
 
 import io.github.tfjavaxor.datasets.LogicGates;
+import io.github.tfjavaxor.device.CpuInfo;
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.SessionConfigs;
 import io.github.tfjavaxor.keras.callbacks.History;
@@ -10,15 +11,17 @@ import io.github.tfjavaxor.workbench.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * How far the side-by-side modes are from single runs: the tutorial model on XOR, seeds 1..S, each
  * trained alone with {@code Sequential.fit} and then all together with {@link GroupFit}, exact and
  * batched. Prints, per mode, how many runs are bit-identical in every epoch's loss and
  * binary_accuracy, the largest loss difference in ulps and relative terms at epochs 1, 10, 100 and
- * the last, and how many runs' first epoch at 100% accuracy moved.
+ * the last (those within the run), and how many runs' first epoch at 100% accuracy moved.
  *
- * <p>Usage: {@code StackedDeviation [seeds=50] [epochs=1000] [batch=32]}
+ * <p>Usage: {@code bench/stacked-deviation [seeds=50] [epochs=1000] [batch=32]}, which also writes
+ * the table to bench/results/stacked-deviation-CPU.md.
  */
 public final class StackedDeviation {
   private StackedDeviation() {}
@@ -32,6 +35,10 @@ public final class StackedDeviation {
     int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     int batch = args.length > 2 ? Integer.parseInt(args[2]) : 32;
+    if (seeds < 1 || epochs < 1 || batch < 1) {
+      throw new IllegalArgumentException("need seeds, epochs and batch >= 1");
+    }
+    System.out.println(CpuInfo.describe());
     var xor = LogicGates.XOR.dataset();
     List<ModelSpec> specs = new ArrayList<>();
     for (int i = 0; i < seeds; i++) {
@@ -63,7 +70,7 @@ public final class StackedDeviation {
   private static void report(String mode, float[][][] single, List<GroupFit.Log> logs, int epochs) {
     int identical = 0;
     int firstMoved = 0;
-    int[] at = {1, 10, 100, epochs};
+    int[] at = IntStream.of(1, 10, 100, epochs).filter(e -> e <= epochs).distinct().toArray();
     long[] maxUlps = new long[at.length];
     double[] maxRel = new double[at.length];
     for (int i = 0; i < single.length; i++) {

@@ -26,9 +26,8 @@ import java.util.Locale;
  * weights (seeds 1..5) under Java's exact path, Java's XLA, and live Keras with {@code
  * jit_compile=False} and {@code True}.
  *
- * <p>Run: {@code mvn -q -B compile exec:java
- * -Dexec.mainClass=io.github.tfjavaxor.bench.StepPathsBenchmark -Dexec.args="--repeats 5
- * --keras"}. Prints a table; compare ratios from one run.
+ * <p>Run: {@code bench/step-paths --repeats 5 --keras}, which also writes the table to
+ * bench/results/step-paths-CPU.md. Prints a table; compare ratios from one run.
  */
 public final class StepPathsBenchmark {
   private StepPathsBenchmark() {}

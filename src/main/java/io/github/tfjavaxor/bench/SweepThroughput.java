@@ -25,7 +25,8 @@ import java.util.Locale;
  * runs/min per mode and the median of the per-round speed-ups over one graph per run. "cores busy"
  * is the JVM's CPU time divided by wall time: on a shared machine, it shows how much CPU a mode got.
  *
- * <p>Usage: {@code SweepThroughput [runs=50] [reps=3] [epochs=1000] [jobs=2] [groupSize=64]}
+ * <p>Usage: {@code bench/sweep-throughput [runs=50] [reps=3] [epochs=1000] [jobs=2] [groupSize=64]},
+ * which also writes the table to bench/results/sweep-throughput-CPU.md.
  */
 public final class SweepThroughput {
 

@@ -31,8 +31,8 @@ import org.tensorflow.types.TFloat32;
  * accuracy fetched every epoch, as Keras logs them), the floor of one trivial {@code session.run},
  * total training time, JVM start-to-exit with a warm and an empty native cache, and peak RSS.
  *
- * <p>Run: {@code mvn -q -B compile exec:java -Dexec.mainClass=io.github.tfjavaxor.bench.TutorialBenchmark
- * [-Dexec.args="--repeats 5 --long-steps 1000000"]}. Prints a table; numbers vary with machine load,
+ * <p>Run: {@code bench/tutorial [--repeats 5] [--long-steps 1000000]}, which also writes the table to
+ * bench/results/tutorial-CPU.md. Prints a table; numbers vary with machine load,
  * so compare ratios from one run. {@code --long-steps N} then runs {@link MemoryBenchmark} for N
  * steps in a child JVM, as {@code bench/memory} does.
  */
