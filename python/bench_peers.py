@@ -19,7 +19,6 @@ Use python/bench_peers.sh, which builds the Java side and the venvs, then calls 
 import argparse
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -27,16 +26,9 @@ import tempfile
 import time
 
 from bench_report import render, write_report
-from bench_results import Setup, results_dir, versions
+from bench_results import Setup, java_env, results_dir, versions
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def java_env():
-    """The environment the launcher (./tfjava-xor) gives the JVM: its XLA_FLAGS unless the user set some."""
-    with open(os.path.join(HERE, "..", "tfjava-xor")) as f:
-        flags = re.search(r"^xla_flags_default='([^']*)'$", f.read(), re.M).group(1)
-    return dict(os.environ, XLA_FLAGS=os.environ.get("XLA_FLAGS", flags))
 
 
 PEERS = ["java", "java:jit-compile", "keras", "torch", "jax", "jax_scan",

@@ -130,13 +130,15 @@ def render(data, markdown):
 
 
 def write_report(directory, data, text, defaults):
-    """DIRECTORY/peers-CPU.md: the report and the command that made it, and the JSON --render reads;
-    'none': no file."""
+    """DIRECTORY/peers-CPU.md (peers-CPU-custom.md when options differ from the defaults): the report
+    and the command that made it, and the JSON --render reads; 'none': no file."""
     if directory == "none":
         return
     os.makedirs(directory, exist_ok=True)
-    path = os.path.join(directory, f"peers-{cpu_slug(data['machine'])}.md")  # the newest run on this CPU
-    command = " ".join(["python/bench_peers.sh"] + user_args(data["args"], defaults))
+    options = user_args(data["args"], defaults)
+    # The newest run on this CPU; a run with other options (fewer peers, another shape) beside it.
+    path = os.path.join(directory, f"peers-{cpu_slug(data['machine'])}{'-custom' if options else ''}.md")
+    command = " ".join(["python/bench_peers.sh"] + options)
     write_atomic(path, f"# Peer benchmark, {data['date']}\n\n```\n{command}\n```\n\n{text}\n")
     write_atomic(path[:-3] + ".json",
                  json.dumps(dict(data, args={k: v for k, v in data["args"].items() if k not in PATH_ARGS}), indent=1))

@@ -21,7 +21,15 @@ RESULTS = os.path.join(ROOT, "bench", "results")
 
 def cpu_slug(machine):
     """The CPU part of a report's file name: 'CPU: AMD EPYC (family 25 ...); ...' -> 'amd-epyc'."""
-    return re.sub(r"[^a-z0-9]+", "-", machine.split("(")[0].replace("CPU:", "").lower()).strip("-")
+    name = re.sub(r"\((R|TM|tm)\)", "", machine.replace("CPU:", ""))  # Intel(R) Xeon(R) ...
+    return re.sub(r"[^a-z0-9]+", "-", name.split("(")[0].lower()).strip("-")
+
+
+def java_env():
+    """The environment the launcher (./tfjava-xor) gives the JVM: its XLA_FLAGS unless the user set some."""
+    with open(os.path.join(ROOT, "tfjava-xor")) as f:
+        flags = re.search(r"^xla_flags_default='([^']*)'$", f.read(), re.M).group(1)
+    return dict(os.environ, XLA_FLAGS=os.environ.get("XLA_FLAGS", flags))
 
 
 def machine(java, classpath, env=None):

@@ -56,7 +56,7 @@ def run(name, title, main, jvm, args):
     directory, args = bench_results.split_results(args, prog)
     directory = bench_results.results_dir(directory, prog)
     cp = launcher_classpath()
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL=os.environ.get("TF_CPP_MIN_LOG_LEVEL", "2"))
+    env = dict(bench_results.java_env(), TF_CPP_MIN_LOG_LEVEL=os.environ.get("TF_CPP_MIN_LOG_LEVEL", "2"))
     setup = bench_results.Setup("java", cp, env)
     out = Tee(sys.stdout)
     p = subprocess.Popen(["java"] + jvm + ["-cp", cp, main] + args, stdout=subprocess.PIPE, env=env,

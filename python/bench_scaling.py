@@ -110,7 +110,7 @@ def main():
         return
     results = bench_results.results_dir(a.results, "bench/scaling")
     peers_venv = any(p in bench_peers.PEERS_VENV for p in a.peers.split(","))
-    setup = bench_results.Setup(a.java, a.classpath, bench_peers.java_env(), a.python,
+    setup = bench_results.Setup(a.java, a.classpath, bench_results.java_env(), a.python,
                                 a.peers_python if peers_venv else None)
     print(setup.machine)
     print(f"scaling sweep, {a.threads} intra-op thread(s), {os.cpu_count()} cores, load average"

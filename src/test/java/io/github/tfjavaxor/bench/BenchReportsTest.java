@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,7 @@ class BenchReportsTest {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile());
     pb.environment().put("BENCH_CLASSPATH", System.getProperty("java.class.path"));
+    pb.environment().remove("XLA_FLAGS"); // the benchmark's JVM gets the launcher's
     Path out = dir.resolve("stdout.txt");
     Path err = dir.resolve("stderr.txt");
     int code = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start().waitFor();
@@ -43,9 +46,20 @@ class BenchReportsTest {
     return r;
   }
 
-  /** The CPU part of a report's name: the model before its "(family ...", lower case, words joined by '-'. */
+  /** The CPU line the benchmark's JVM prints: this JVM's, with the launcher's XLA_FLAGS. */
+  private static String cpuLine() throws IOException {
+    Matcher m = Pattern.compile("^xla_flags_default='([^']*)'$", Pattern.MULTILINE)
+        .matcher(Files.readString(ROOT.resolve("tfjava-xor")));
+    assertTrue(m.find(), "the launcher's xla_flags_default");
+    return CpuInfo.describe().replaceFirst("XLA_FLAGS=.*$", "XLA_FLAGS=" + m.group(1));
+  }
+
+  /**
+   * The CPU part of a report's name: the model without (R) and (TM), before its "(family ...",
+   * lower case, words joined by '-'.
+   */
   private static String cpuSlug() {
-    String cpu = CpuInfo.describe().substring("CPU: ".length());
+    String cpu = CpuInfo.describe().substring("CPU: ".length()).replaceAll("\\((R|TM|tm)\\)", "");
     return cpu.substring(0, cpu.indexOf('(')).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
         .replaceAll("^-|-$", "");
   }
@@ -80,14 +94,14 @@ class BenchReportsTest {
       assertEquals(List.of(name), s.map(p -> p.getFileName().toString()).toList(), "one report, no .partial");
     }
     List<String> printed = r.out().lines().toList();
-    assertEquals(CpuInfo.describe(), printed.get(0), "MemoryBenchmark prints the CPU line first");
+    assertEquals(cpuLine(), printed.get(0), "MemoryBenchmark prints the CPU line first");
     assertEquals(List.of("", "report: " + results.resolve(name)), printed.subList(printed.size() - 2, printed.size()));
     assertTrue(printed.get(1).startsWith("memory benchmark: 2 steps in fits of 1 epochs, warm-up 1;"), printed.get(1));
 
     List<String> report = Files.readAllLines(results.resolve(name));
     assertTrue(report.get(0).matches("# Memory benchmark, \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\S+"), report.get(0));
     assertEquals(List.of("", "```", "bench/memory --steps 2 --chunk 1 --warmup 1", "```", "",
-        "- " + CpuInfo.describe(), "- TF Java 1.1.0 (TensorFlow 2.18 natives) on " + javaVersionLine()),
+        "- " + cpuLine(), "- TF Java 1.1.0 (TensorFlow 2.18 natives) on " + javaVersionLine()),
         report.subList(1, 8));
     String load = "load average \\d+\\.\\d at start, \\d+\\.\\d at end";
     assertTrue(report.get(8).matches("- " + processors() + " cores, " + load), report.get(8));
