@@ -12,13 +12,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * README.md and every docs/**.md: relative links reach files, anchors reach headings (GitHub's
- * slugs), links into source lines quote the code on the line, and the user pages (README.md,
- * docs/*.md; not docs/development/) name no issue, no load average and no date. Each failure names
- * page:line and what was found; the rules are {@link DocChecks}'s, tested in {@link MarkdownTest}.
+ * README.md, every docs/**.md and the folder READMEs users open (notebooks-equivalent/, deploy/):
+ * relative links reach files, anchors reach headings (GitHub's slugs), links into source lines
+ * quote the code on the line, and the user pages (all but docs/development/) name no issue, no load
+ * average and no date. Each failure names page:line and what was found; the rules are
+ * {@link DocChecks}'s, tested in {@link MarkdownTest}.
  */
 class DocsLinksTest {
   private static final Path ROOT = Path.of("");
+  private static final List<Path> FOLDER_READMES =
+      List.of(Path.of("notebooks-equivalent", "README.md"), Path.of("deploy", "README.md"));
   private final DocChecks checks = new DocChecks(ROOT);
 
   @Test
@@ -50,14 +53,17 @@ class DocsLinksTest {
   @Test
   void userDocsNameNoIssueLoadOrDate() throws IOException {
     List<Path> user = allPages().stream()
-        .filter(p -> p.getParent() == null || p.getParent().equals(Path.of("docs")))
+        .filter(p -> p.getParent() == null || p.getParent().equals(Path.of("docs"))
+            || FOLDER_READMES.contains(p))
         .toList();
     assertTrue(user.contains(Path.of("docs", "tutorial.md")), "user pages: " + user);
+    assertTrue(user.containsAll(FOLDER_READMES), "user pages: " + user);
     assertNone(user, checks::noIssuesLoadOrDates, "user pages with issues, load or dates");
   }
 
   static List<Path> allPages() throws IOException {
     List<Path> pages = new ArrayList<>(List.of(Path.of("README.md")));
+    pages.addAll(FOLDER_READMES);
     try (Stream<Path> docs = Files.walk(Path.of("docs"))) {
       docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
     }
