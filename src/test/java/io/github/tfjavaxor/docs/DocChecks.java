@@ -85,9 +85,9 @@ final class DocChecks {
   }
 
   /**
-   * (c) Every link to {@code file#Lnn} (or {@code #Lnn-Lmm}) quotes in backticks code found on
-   * that line or the next (a wrapped statement), whitespace ignored; {@code ...} in the quote
-   * stands for code left out.
+   * (c) Every link to {@code file#Lnn} (or {@code #Lnn-Lmm}) quotes in backticks code that starts
+   * on that line (the link lands on it) and may run on to the next (a wrapped statement),
+   * whitespace ignored; {@code ...} in the quote stands for code left out.
    */
   List<String> linesQuoteCode(Path page) {
     List<String> failures = new ArrayList<>();
@@ -111,7 +111,9 @@ final class DocChecks {
       } else {
         String lines = normalise(String.join(" ", source.subList(first - 1,
             Math.min(source.size(), last + 1))));
-        if (!containsInOrder(lines, normalise(code))) {
+        int at = lines.indexOf(ELLIPSIS.split(normalise(code))[0]);
+        int linked = normalise(String.join(" ", source.subList(first - 1, last))).length();
+        if (!containsInOrder(lines, normalise(code)) || at < 0 || at >= linked) {
           failures.add(where(page, link) + "link to " + link.target() + " quotes `" + code
               + "`, but line " + first + " of " + root.relativize(target) + " is: "
               + source.get(first - 1).strip());

@@ -63,12 +63,13 @@ class MarkdownTest {
     Path page = write("docs/p.md",
         "[`int x = 1 + 2;`](../src/A.java#L2) [`int x = ... 2`](../src/A.java#L2)",
         "[`class A`](../src/A.java#L2) [line 2](../src/A.java#L2) [`}`](../src/A.java#L9)",
-        "[`x`](../src/A.java#L1-L2) [`1 + 2`](../src/A.java#L3)");
+        "[`x`](../src/A.java#L1-L2) [`1 + 2`](../src/A.java#L3) [`1 + 2`](../src/A.java#L2)");
     assertEquals(List.of("docs/p.md:2: link to ../src/A.java#L2 quotes `class A`, but line 2 of "
             + "src/A.java is: int x =",
         "docs/p.md:2: link to ../src/A.java#L2 must quote the code on that line in backticks, "
             + "found text: line 2",
-        "docs/p.md:2: link to ../src/A.java#L9: src/A.java has 4 lines"),
+        "docs/p.md:2: link to ../src/A.java#L9: src/A.java has 4 lines",
+        "docs/p.md:3: link to ../src/A.java#L2 quotes `1 + 2`, but line 2 of src/A.java is: int x ="),
         new DocChecks(root).linesQuoteCode(page));
   }
 
