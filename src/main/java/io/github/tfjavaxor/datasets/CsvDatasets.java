@@ -109,7 +109,9 @@ public final class CsvDatasets {
     if (features == null) {
       if (width >= 0 && t.header.size() != width) {
         throw new DataException(file, 1, 0, "expected " + width + " columns, the model's inputs"
-            + " in order (the model file names no features), found " + t.header);
+            + " in order (the model file names no features), found " + t.header
+            + (t.header.size() > width ? "; leave out the target column, or evaluate labelled rows"
+                + " with evaluate --data FILE --target COLUMN" : ""));
       }
       return t.rows;
     }

@@ -141,7 +141,8 @@ final class CsvTable {
           file,
           line,
           column,
-          where + "expected a number, found " + (text.isEmpty() ? "an empty field" : "'" + text + "'"));
+          where + "expected a number, found " + (text.isEmpty() ? "an empty field" : "'" + text + "'")
+              + (text.matches(".*[0-9.][;\t][-+0-9.].*") ? " (fields are separated by ',' only)" : ""));
     }
     float v = Float.parseFloat(text);
     if (!Float.isFinite(v)) {

@@ -136,7 +136,8 @@ class CliModelFileErrorsTest {
           + " '-inf'", error(fails("predict", "--model", fixture("stored.keras"))));
       System.setIn(new ByteArrayInputStream("a,b,c\n0,0,1\n".getBytes(StandardCharsets.UTF_8)));
       assertEquals("tfjava-xor predict: <stdin>:1: expected 2 columns, the model's inputs in order"
-          + " (the model file names no features), found [a, b, c]",
+          + " (the model file names no features), found [a, b, c]; leave out the target column,"
+          + " or evaluate labelled rows with evaluate --data FILE --target COLUMN",
           error(fails("predict", "--model", fixture("stored.keras"))));
     } finally {
       System.setIn(old);

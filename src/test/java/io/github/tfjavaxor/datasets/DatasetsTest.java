@@ -99,6 +99,14 @@ class DatasetsTest {
   }
 
   @Test
+  void aFileSeparatedBySemicolonsOrTabsIsNamedAsSuch() throws Exception {
+    assertEquals("d.csv:2:1: column 'a;b;y': expected a number, found '1;2;0' (fields are"
+        + " separated by ',' only)", error("a;b;y\n1;2;0\n", "y"));
+    assertEquals("d.csv:2:1: column 'a\tb': expected a number, found '1\t2' (fields are separated"
+        + " by ',' only)", error("a\tb,y\n1\t2,0\n", "y"));
+  }
+
+  @Test
   void multiLineQuotedFieldKeepsLineNumbersRight() throws Exception {
     assertEquals(
         "d.csv:4:1: column 'a': expected a number, found 'x'",
