@@ -18,7 +18,8 @@ public final class ExitCodes {
           + "  1  any other failure%n"
           + "  2  usage error (bad flag or value), found before TensorFlow loads%n"
           + "  3  data or file error, reported as file:line:column or as the dataset path%n"
-          + "     inside a model file; also --device gpu without a usable GPU%n"
+          + "     inside a model file; also --device gpu without a usable GPU, and%n"
+          + "     side-by-side missing its parity target%n"
           + "  130, 143  SIGINT (Ctrl-C), SIGTERM: stopped after the running step, with one%n"
           + "     line naming the last epoch and checkpoint; temporary files removed%n"
           + "  141  stdout closed (e.g. | head): stopped after the running step, silently%n";

@@ -21,7 +21,8 @@ class CliUsageTest {
     for (String s : new String[] {"tutorial", "train", "evaluate", "predict", "sweep", "merge", "summary",
         "2  usage error (bad flag or value), found before TensorFlow loads",
         "3  data or file error, reported as file:line:column or as the dataset path\n"
-            + "     inside a model file; also --device gpu without a usable GPU"}) {
+            + "     inside a model file; also --device gpu without a usable GPU, and\n"
+            + "     side-by-side missing its parity target"}) {
       assertTrue(r.out().contains(s), s + " missing from:\n" + r.out());
     }
     Cli train = Cli.run("train", "--help");
