@@ -3,7 +3,7 @@ import json
 import os
 import statistics
 
-from bench_results import cpu_slug, shown, write_atomic
+from bench_results import cpu_slug, results_dir, shown, write_atomic
 
 # Options that name this machine's files: left out of the command and the JSON a report keeps.
 PATH_ARGS = ("classpath", "gpu_classpath", "java", "python", "peers_python", "json", "results", "render")
@@ -132,9 +132,9 @@ def render(data, markdown):
 def write_report(directory, data, text, defaults):
     """DIRECTORY/peers-CPU.md (peers-CPU-custom.md when options differ from the defaults): the report
     and the command that made it, and the JSON --render reads; 'none': no file."""
-    if directory == "none":
+    directory = results_dir(directory, "bench_peers")
+    if directory is None:
         return
-    os.makedirs(directory, exist_ok=True)
     options = user_args(data["args"], defaults)
     # The newest run on this CPU; a run with other options (fewer peers, another shape) beside it.
     path = os.path.join(directory, f"peers-{cpu_slug(data['machine'])}{'-custom' if options else ''}.md")
