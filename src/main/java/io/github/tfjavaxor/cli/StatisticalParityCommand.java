@@ -5,6 +5,8 @@ import io.github.tfjavaxor.parity.StatisticalParity;
 import io.github.tfjavaxor.parity.TwoSample;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -35,6 +37,9 @@ public final class StatisticalParityCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "target/side-by-side", description = "directory for the Keras report (default ${DEFAULT-VALUE})")
   Path out;
 
+  /** The significance level the verdict line reads the p-values at. */
+  static final double ALPHA = 0.05;
+
   @Override
   public Integer call() throws Exception {
     if (runs < 2 || epochs < 1 || !(learningRate > 0)) {
@@ -53,10 +58,14 @@ public final class StatisticalParityCommand implements Callable<Integer> {
         + " %d epochs, full batch, no shuffle%n%n", runs, seed, seed + runs - 1, epochs);
     out.printf(Locale.ROOT, "%-26s %-30s %-30s%n", "", "Keras: median [q1, q3]",
         "Java: median [q1, q3]");
+    // A run that never reached 100% counts as epochs + 1, so the quartiles rank it last.
     row(out, "epochs to 100% accuracy", r.keras().epochsTo100(), r.java().epochsTo100(), "%.1f");
     row(out, "final loss", r.keras().finalLoss(), r.java().finalLoss(), "%.5f");
     out.printf(Locale.ROOT, "%-26s %-30d %-30d%n", "runs never at 100%", r.keras().neverReached(),
         r.java().neverReached());
+    if (r.keras().neverReached() + r.java().neverReached() > 0) {
+      out.printf(Locale.ROOT, "(a run never at 100%% counts as %d epochs above)%n", epochs + 1);
+    }
     out.println();
     out.printf(Locale.ROOT, "epochs to 100%%: Mann-Whitney U = %.1f, p = %.3f; Kolmogorov-Smirnov"
         + " D = %.3f, p = %.3f%n", r.epochsMw().u(), r.epochsMw().p(), r.epochsKs().d(),
@@ -64,7 +73,28 @@ public final class StatisticalParityCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "final loss:     Mann-Whitney U = %.1f, p = %.3f; Kolmogorov-Smirnov"
         + " D = %.3f, p = %.3f%n", r.lossMw().u(), r.lossMw().p(), r.lossKs().d(),
         r.lossKs().p());
-    out.println("(p >= 0.05: no evidence that the two sides draw from different distributions)");
+    out.println(verdict(r));
+  }
+
+  /** The conclusion the p-values allow, at the usual 0.05. */
+  static String verdict(StatisticalParity.Result r) {
+    List<String> below = new ArrayList<>();
+    if (r.epochsMw().p() < ALPHA) {
+      below.add("epochs to 100% (Mann-Whitney)");
+    }
+    if (r.epochsKs().p() < ALPHA) {
+      below.add("epochs to 100% (Kolmogorov-Smirnov)");
+    }
+    if (r.lossMw().p() < ALPHA) {
+      below.add("final loss (Mann-Whitney)");
+    }
+    if (r.lossKs().p() < ALPHA) {
+      below.add("final loss (Kolmogorov-Smirnov)");
+    }
+    return below.isEmpty()
+        ? "every p >= 0.05: no evidence that the two sides draw from different distributions"
+        : "p < 0.05 for " + String.join(", ", below) + ": the two sides may draw from different"
+            + " distributions (rerun with more --runs before concluding)";
   }
 
   private static void row(PrintStream out, String name, double[] k, double[] j, String fmt) {
