@@ -4,6 +4,7 @@ import io.github.tfjavaxor.interop.ChildProcesses;
 import io.github.tfjavaxor.interop.files.TempFiles;
 import io.github.tfjavaxor.keras.utils.Interrupts;
 import io.github.tfjavaxor.keras.utils.KeyboardInterrupt;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,8 +71,27 @@ final class Signals {
         Thread.currentThread().interrupt();
       }
       TempFiles.deleteAll();
-      Runtime.getRuntime().halt(s.exitCode());
+      die(s);
     }
+  }
+
+  // Ends the process by the signal itself, as if no handler had been installed: the shell sees
+  // 128 + signal (130, 143). Runtime.halt calls exit(), whose C++ static destructors tear
+  // TensorFlow down under a thread still in session.run (SIGSEGV in libtensorflow_cc).
+  // Signal.raise refuses a signal without a Java handler, so kill(1) sends it.
+  private static void die(KeyboardInterrupt.Signal s) {
+    String name = s.name().substring(3);
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal(name), sun.misc.SignalHandler.SIG_DFL);
+      new ProcessBuilder("kill", "-s", name, Long.toString(ProcessHandle.current().pid()))
+          .redirectErrorStream(true).start().waitFor();
+      Thread.sleep(1000); // delivered asynchronously
+    } catch (IllegalArgumentException | IOException e) {
+      // No default handler or no kill(1): exit as well as the JVM can.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Runtime.getRuntime().halt(s.exitCode());
   }
 
   private static void sleep(int seconds) {

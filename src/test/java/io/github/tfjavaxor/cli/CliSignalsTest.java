@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tensorflow.ndarray.LongNdArray;
 
 /**
@@ -160,6 +162,45 @@ class CliSignalsTest {
         assertEquals(m.getWeights().get(1).getFloat(i),
             (float) k.get("weights").get(1).get(i).asDouble(), keras.toString());
       }
+    }
+  }
+
+  @ParameterizedTest(name = "{0} ms after TensorFlow's first run")
+  @ValueSource(ints = {3000, 5000})
+  void aSecondSignalDuringASweepsTrainingExitsWithoutACrash(int delayMs) throws Exception {
+    // A forced exit while a group's session.run was in flight crashed in libtensorflow_cc
+    // (SIGSEGV from exit()'s static destructors; 3 of 4 tries at these delays, AMD EPYC); it now
+    // ends the process by the signal itself.
+    Path out = tmp.resolve("sweep-" + delayMs);
+    Path err = tmp.resolve("sweep-" + delayMs + ".err");
+    Path stdout = tmp.resolve("sweep-" + delayMs + ".out");
+    Process p = new ProcessBuilder(CliProcess.command("sweep", "--seeds", "200", "--epochs",
+            "3000", "--group-size", "100", "--jobs", "1", "--out", out.toString()))
+        .redirectOutput(stdout.toFile()).redirectError(err.toFile()).start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      // TensorFlow prints this line at its first session.run, as the first group compiles.
+      while (!Files.readString(err).contains("mlir_graph_optimization_pass")) {
+        if (!p.isAlive() || System.nanoTime() > deadline) {
+          fail("never started training: " + Files.readString(err));
+        }
+        Thread.sleep(10);
+      }
+      Thread.sleep(delayMs);
+      CliProcess.signal(p.pid(), "INT");
+      Thread.sleep(300);
+      CliProcess.signal(p.pid(), "INT");
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS), "still running 30 s after the second SIGINT");
+    } finally {
+      p.destroyForcibly();
+    }
+    String what = "stdout: " + Files.readString(stdout) + "\nstderr: " + Files.readString(err);
+    assertEquals(130, p.exitValue(), what);
+    assertTrue(!what.contains("fatal error"), what);
+    assertEquals(List.of("tfjava-xor: SIGINT again: exited at once"), CliProcess.cliLines(err),
+        what);
+    try (Stream<Path> files = Files.list(out)) {
+      assertEquals(List.of("runs.csv"), files.map(f -> f.getFileName().toString()).toList(), what);
     }
   }
 
