@@ -50,7 +50,7 @@ public final class SweepThroughput {
     ModelSpec spec = ModelSpec.tutorial(2, 1);
     List<RunSpec> specs = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
-      specs.add(new RunSpec(i, 1, spec.withSeed(i + 1), 32, epochs));
+      specs.add(new RunSpec(i, 1, spec.withSeed(i + 1), 32, epochs, xor.identity()));
     }
     for (int m = 0; m < MODES.length; m++) { // warm-up: natives, JIT
       perMinute(m, specs.subList(0, Math.min(2, runs)), xor.x(), xor.y(), 1, groupSize);

@@ -1,6 +1,7 @@
 package io.github.tfjavaxor.cli;
 
 import io.github.tfjavaxor.datasets.DataException;
+import io.github.tfjavaxor.datasets.Dataset;
 import io.github.tfjavaxor.sweep.RunResult;
 import io.github.tfjavaxor.sweep.RunsCsv;
 import io.github.tfjavaxor.sweep.SweepSummary;
@@ -45,12 +46,22 @@ final class MergeCommand implements Callable<Integer> {
       throw new DataException(out.toString(), "--out: expected a directory, found a file");
     }
     Map<String, RunResult> byKey = new LinkedHashMap<>();
+    RunResult first = null;
+    Path firstFile = null;
     for (Path in : inputs) {
       RunsCsv.Contents c = RunsCsv.read(in);
       if (c.droppedPartialLine()) {
         parent.err.println("merge: " + in + ": ignored a partly written last line");
       }
       for (RunResult r : c.rows()) {
+        if (first == null) {
+          first = r;
+          firstFile = in;
+        } else if (!Dataset.sameData(first.data(), r.data()) || first.epochs() != r.epochs()) {
+          throw new DataException(in.toString(), "holds runs of another sweep (data " + r.data()
+              + ", epochs " + r.epochs() + ") than " + firstFile + " (data " + first.data()
+              + ", epochs " + first.epochs() + "); merge joins the shards of one sweep");
+        }
         RunResult prev = byKey.putIfAbsent(r.key(), r);
         if (prev != null && (prev.firstEpoch1() != r.firstEpoch1()
             || Double.compare(prev.finalLoss(), r.finalLoss()) != 0)) {

@@ -131,8 +131,18 @@ final class SweepCommand implements Callable<Integer> {
     data.check();
     SweepGrid grid;
     Path runsFile = out.resolve("runs.csv");
+    if (out.toString().isEmpty()) {
+      throw new UsageException("--out: expected a directory, found an empty path");
+    }
     if (Files.exists(runsFile) && !resume) {
       throw new UsageException("--out " + out + " already has runs.csv; pass --resume to continue it, or choose another --out");
+    }
+    for (String name : List.of("summary.csv", "epochs.png")) {
+      // Without runs.csv these are not an earlier sweep's outputs to continue: leave them be.
+      if (Files.exists(out.resolve(name)) && !Files.exists(runsFile)) {
+        throw new UsageException("--out " + out + " already has " + name + " but no runs.csv;"
+            + " choose another --out");
+      }
     }
     // 2. Files and data.
     if (Files.exists(out) && !Files.isDirectory(out)) {
@@ -154,6 +164,14 @@ final class SweepCommand implements Callable<Integer> {
     List<RunResult> have = new ArrayList<>();
     if (resume && Files.exists(runsFile)) {
       RunsCsv.Contents c = RunsCsv.read(runsFile);
+      for (RunResult r : c.rows()) {
+        if (!Dataset.sameData(r.data(), d.identity()) || r.epochs() != epochs) {
+          throw new UsageException("--resume: " + runsFile + " holds runs of another sweep (data "
+              + r.data() + ", epochs " + r.epochs() + "); this one trains on " + d.identity()
+              + " for " + epochs + " epochs. Resume with the same data and --epochs, or choose"
+              + " another --out");
+        }
+      }
       have.addAll(c.rows());
       if (c.droppedPartialLine()) {
         parent.err.println("sweep: dropped a partly written last line of " + runsFile);
@@ -228,7 +246,8 @@ final class SweepCommand implements Callable<Integer> {
     }
     return new SweepGrid(d.features(), d.targets(), ls, acts,
         FlagValues.split("--output-activation", outputActivation, ","), FlagValues.split("--loss", loss, ","),
-        FlagValues.split("--optimizer", optimizer, ","), lrs, bss, epochs, seeds, firstSeed);
+        FlagValues.split("--optimizer", optimizer, ","), lrs, bss, epochs, seeds, firstSeed,
+        d.identity());
   }
 
   static int[] parseShard(String s) {

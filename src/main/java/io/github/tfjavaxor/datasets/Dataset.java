@@ -1,5 +1,10 @@
 package io.github.tfjavaxor.datasets;
 
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -27,5 +32,48 @@ public record Dataset(
   /** {@return the target columns per row} */
   public int targets() {
     return targetNames.size();
+  }
+
+  /**
+   * {@return what a sweep records as its data: the name (a file's without its directory) and a
+   * digest of the values, e.g. {@code xor sha256:3b3a6e4f1c2d}}
+   */
+  public String identity() {
+    return Path.of(name).getFileName() + " " + digest();
+  }
+
+  /**
+   * {@return {@code sha256:} and the first 12 hex digits of SHA-256 over the shape and the float32
+   * bits of x then y: equal for the same values whatever file or path they came from}
+   */
+  public String digest() {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      ByteBuffer b = ByteBuffer.allocate(12).putInt(rows()).putInt(features()).putInt(targets());
+      md.update(b.array());
+      for (float[][] part : new float[][][] {x, y}) {
+        for (float[] row : part) {
+          ByteBuffer r = ByteBuffer.allocate(4 * row.length);
+          for (float v : row) {
+            r.putInt(Float.floatToIntBits(v));
+          }
+          md.update(r.array());
+        }
+      }
+      return "sha256:" + HexFormat.of().formatHex(md.digest()).substring(0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is in every Java runtime", e);
+    }
+  }
+
+  /**
+   * {@return true if two {@link #identity()} strings name the same values (their digests agree),
+   *     whatever the files were called}
+   *
+   * @param a an identity
+   * @param b another
+   */
+  public static boolean sameData(String a, String b) {
+    return a.substring(a.lastIndexOf(' ') + 1).equals(b.substring(b.lastIndexOf(' ') + 1));
   }
 }

@@ -122,7 +122,7 @@ public final class GroupedRunner {
       RunSpec r = group.get(i);
       GroupFit.Log log = logs.get(i);
       float[] last = log.epochs()[log.epochs().length - 1];
-      out.add(new RunResult(r.configIndex(), r.config(), r.epochs(), r.model().seed(),
+      out.add(new RunResult(r.configIndex(), r.config(), r.data(), r.epochs(), r.model().seed(),
           log.firstEpoch(accuracy, 1f), last[0], last[accuracy], ms / group.size()));
     }
     return out;

@@ -5,6 +5,7 @@ package io.github.tfjavaxor.sweep;
  *
  * @param configIndex 1-based configuration number
  * @param config the configuration label ({@link RunSpec#config()})
+ * @param data the data it trained on ({@link io.github.tfjavaxor.datasets.Dataset#identity()})
  * @param epochs the epoch budget
  * @param seed the model seed
  * @param firstEpoch1 the first (1-based) epoch whose logged binary_accuracy was 1.0, or 0 if none
@@ -15,6 +16,7 @@ package io.github.tfjavaxor.sweep;
 public record RunResult(
     int configIndex,
     String config,
+    String data,
     int epochs,
     long seed,
     int firstEpoch1,

@@ -10,8 +10,10 @@ import io.github.tfjavaxor.workbench.ModelSpec;
  * @param model the model, with this run's seed
  * @param batchSize samples per step
  * @param epochs the epoch budget
+ * @param data the data it trains on ({@link io.github.tfjavaxor.datasets.Dataset#identity()})
  */
-public record RunSpec(int index, int configIndex, ModelSpec model, int batchSize, int epochs) {
+public record RunSpec(int index, int configIndex, ModelSpec model, int batchSize, int epochs,
+    String data) {
 
   /** {@return the configuration label, without the seed} */
   public String config() {

@@ -27,7 +27,7 @@ import org.apache.commons.csv.CSVRecord;
 public final class RunsCsv implements AutoCloseable {
   /** The header, in column order. */
   public static final List<String> HEADER = List.of(
-      "config_index", "config", "epochs", "seed", "first_epoch_100", "final_loss", "final_accuracy", "wall_ms");
+      "config_index", "config", "data", "epochs", "seed", "first_epoch_100", "final_loss", "final_accuracy", "wall_ms");
   private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
   private final Writer writer;
@@ -69,7 +69,8 @@ public final class RunsCsv implements AutoCloseable {
   }
 
   private static List<Object> row(RunResult r) {
-    return List.of(r.configIndex(), r.config(), r.epochs(), r.seed(), r.firstEpoch1(), r.finalLoss(),
+    return List.of(r.configIndex(), r.config(), r.data(), r.epochs(), r.seed(), r.firstEpoch1(),
+        r.finalLoss(),
         r.finalAccuracy(), r.wallMs());
   }
 
@@ -146,9 +147,9 @@ public final class RunsCsv implements AutoCloseable {
               "ragged row: expected " + HEADER.size() + " fields as in the header, found " + rec.size());
         }
         rows.add(new RunResult(
-            (int) integer(rec, 0, name, at), rec.get(1), (int) integer(rec, 2, name, at), integer(rec, 3, name, at),
-            (int) integer(rec, 4, name, at), number(rec, 5, name, at), number(rec, 6, name, at),
-            integer(rec, 7, name, at)));
+            (int) integer(rec, 0, name, at), rec.get(1), rec.get(2), (int) integer(rec, 3, name, at),
+            integer(rec, 4, name, at), (int) integer(rec, 5, name, at), number(rec, 6, name, at),
+            number(rec, 7, name, at), integer(rec, 8, name, at)));
       }
       if (header) {
         throw new DataException(name, 1, 0, "expected the runs.csv header, found an empty file");

@@ -16,6 +16,7 @@ public final class SweepGrid {
   private final int seeds;
   private final long firstSeed;
   private final int epochs;
+  private final String data;
 
   /**
    * The grid of every combination, each configuration checked.
@@ -33,18 +34,20 @@ public final class SweepGrid {
    * @param epochs epochs per run
    * @param seeds seeds per configuration, &gt;= 1
    * @param firstSeed the seed of each configuration's first run; the others count up from it
+   * @param data the data every run trains on ({@link io.github.tfjavaxor.datasets.Dataset#identity()})
    * @throws IllegalArgumentException if a combination is invalid (e.g. activation count)
    */
   public SweepGrid(int inputDim, int outputUnits, List<List<Integer>> layers,
       List<List<String>> activations, List<String> outputActivations, List<String> losses,
       List<String> optimizers, List<Double> learningRates, List<Integer> batchSizesIn, int epochs,
-      int seeds, long firstSeed) {
+      int seeds, long firstSeed, String data) {
     if (seeds < 1) {
       throw new IllegalArgumentException("--seeds: expected an integer >= 1, found " + seeds);
     }
     this.seeds = seeds;
     this.firstSeed = firstSeed;
     this.epochs = epochs;
+    this.data = data;
     for (List<Integer> units : layers) {
       for (List<String> act : activations) {
         List<String> perLayer = new ArrayList<>();
@@ -97,7 +100,8 @@ public final class SweepGrid {
    */
   public RunSpec run(int i) {
     int c = i / seeds;
-    return new RunSpec(i, c + 1, configs.get(c).withSeed(firstSeed + i % seeds), batchSizes.get(c), epochs);
+    return new RunSpec(i, c + 1, configs.get(c).withSeed(firstSeed + i % seeds), batchSizes.get(c),
+        epochs, data);
   }
 
   /**

@@ -53,7 +53,8 @@ public final class SweepRunner {
         }
       }
       long wall = (System.nanoTime() - start) / 1_000_000;
-      return new RunResult(run.configIndex(), run.config(), run.epochs(), run.model().seed(), first,
+      return new RunResult(run.configIndex(), run.config(), run.data(), run.epochs(),
+          run.model().seed(), first,
           loss.get(loss.size() - 1), acc.get(acc.size() - 1), wall);
     }
   }

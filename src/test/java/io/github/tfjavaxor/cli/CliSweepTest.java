@@ -3,6 +3,7 @@ package io.github.tfjavaxor.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.tfjavaxor.datasets.LogicGates;
 import io.github.tfjavaxor.device.CpuInfo;
 import io.github.tfjavaxor.sweep.RunResult;
 import io.github.tfjavaxor.sweep.RunsCsv;
@@ -157,9 +158,57 @@ class CliSweepTest {
     assertEquals("tfjava-xor sweep: --activation: 'relu-tanh-relu' has 3 activations but --layers '4-4' has 2 layers",
         act.firstError());
     Path bad = dir.resolve("bad.csv");
-    Files.writeString(bad, RunsCsv.HEADER.stream().reduce((x, y) -> x + "," + y).orElseThrow() + "\n1,c,10,x,0,0.1,1,5\n");
+    Files.writeString(bad, RunsCsv.HEADER.stream().reduce((x, y) -> x + "," + y).orElseThrow() + "\n1,c,xor sha256:0,10,x,0,0.1,1,5\n");
     Cli m = Cli.run("merge", "--out", dir.resolve("m").toString(), bad.toString());
     assertEquals(3, m.code());
-    assertEquals("tfjava-xor merge: " + bad + ":2:4: column 'seed': expected an integer, found 'x'", m.firstError());
+    assertEquals("tfjava-xor merge: " + bad + ":2:5: column 'seed': expected an integer, found 'x'", m.firstError());
+  }
+
+  @Test
+  void resumeAndMergeRefuseTheRunsOfAnotherSweep() throws Exception {
+    String and = LogicGates.AND.dataset().identity();
+    String xor = LogicGates.XOR.dataset().identity();
+    Path d = dir.resolve("and");
+    assertEquals(0, Cli.run("sweep", "--data", "and", "--seeds", "2", "--epochs", "30", "--out",
+        d.toString()).code());
+    String runs = Files.readString(d.resolve("runs.csv"));
+    Cli data = Cli.run("sweep", "--data", "xor", "--seeds", "2", "--epochs", "30", "--out",
+        d.toString(), "--resume");
+    assertEquals(2, data.code(), data.err());
+    assertEquals("tfjava-xor sweep: --resume: " + d.resolve("runs.csv") + " holds runs of another"
+        + " sweep (data " + and + ", epochs 30); this one trains on " + xor + " for 30 epochs."
+        + " Resume with the same data and --epochs, or choose another --out", data.firstError());
+    Cli epochs = Cli.run("sweep", "--data", "and", "--seeds", "2", "--epochs", "40", "--out",
+        d.toString(), "--resume");
+    assertEquals(2, epochs.code(), epochs.err());
+    assertTrue(epochs.firstError().contains("this one trains on " + and + " for 40 epochs"),
+        epochs.err());
+    assertEquals(runs, Files.readString(d.resolve("runs.csv")), "runs.csv untouched");
+
+    Path e = dir.resolve("xor");
+    assertEquals(0, Cli.run("sweep", "--data", "xor", "--seeds", "2", "--epochs", "30", "--out",
+        e.toString()).code());
+    Cli m = Cli.run("merge", "--out", dir.resolve("m").toString(), d.resolve("runs.csv").toString(),
+        e.resolve("runs.csv").toString());
+    assertEquals(3, m.code(), m.err());
+    assertEquals("tfjava-xor merge: " + e.resolve("runs.csv") + ": holds runs of another sweep"
+        + " (data " + xor + ", epochs 30) than " + d.resolve("runs.csv") + " (data " + and
+        + ", epochs 30); merge joins the shards of one sweep", m.firstError());
+    assertTrue(!Files.exists(dir.resolve("m")), "merge wrote nothing");
+  }
+
+  @Test
+  void sweepLeavesFilesItDidNotWrite() throws Exception {
+    Path mine = Files.createDirectories(dir.resolve("mine"));
+    Files.writeString(mine.resolve("summary.csv"), "my own notes\n");
+    Cli s = sweep(mine);
+    assertEquals(2, s.code(), s.err());
+    assertEquals("tfjava-xor sweep: --out " + mine + " already has summary.csv but no runs.csv;"
+        + " choose another --out", s.firstError());
+    assertEquals("my own notes\n", Files.readString(mine.resolve("summary.csv")));
+    Cli empty = Cli.run("sweep", "--out", "");
+    assertEquals(2, empty.code(), empty.err());
+    assertEquals("tfjava-xor sweep: --out: expected a directory, found an empty path",
+        empty.firstError());
   }
 }

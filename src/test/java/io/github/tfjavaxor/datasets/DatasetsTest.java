@@ -169,4 +169,18 @@ class DatasetsTest {
     assertEquals("d.csv:1: the first row is all numbers, so it is data; expected a header row naming"
         + " the columns, with the target 'y' among them", error("0,1,1\n1,1,0\n", "y"));
   }
+
+  @Test
+  void identityNamesTheFileAndDigestsTheValues() throws Exception {
+    // python3: sha256(struct.pack('>iii', 4, 2, 1) + the big-endian float32 bits of x, then y)
+    assertEquals("xor sha256:8ed17610c68a", LogicGates.XOR.dataset().identity());
+    Path p = Files.createDirectories(dir.resolve("sub")).resolve("gate.csv");
+    Files.writeString(p, "a,b,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n");
+    Dataset same = CsvDatasets.read(p, "y");
+    assertEquals("gate.csv sha256:8ed17610c68a", same.identity());
+    assertEquals(true, Dataset.sameData(same.identity(), LogicGates.XOR.dataset().identity()));
+    Files.writeString(p, "a,b,y\n0,0,0\n0,1,1\n1,0,1\n1,1,1\n");
+    assertEquals(false, Dataset.sameData(CsvDatasets.read(p, "y").identity(),
+        LogicGates.XOR.dataset().identity()));
+  }
 }

@@ -21,10 +21,10 @@ class SweepSummaryTest {
   void rowsCountOnlySuccessfulRunsForEpochs() {
     String c = "16 relu | sigmoid | mean_squared_error | adam default | batch 32";
     SweepSummary s = new SweepSummary(List.of(
-        new RunResult(1, c, 100, 1, 40, 0.1, 1, 1000),
-        new RunResult(1, c, 100, 2, 0, 0.3, 0.75, 3000),
-        new RunResult(1, c, 100, 3, 60, 0.2, 1, 2000),
-        new RunResult(2, "2 tanh" + c.substring(7), 100, 1, 0, 0.25, 0.5, 500)));
+        new RunResult(1, c, "xor sha256:0", 100, 1, 40, 0.1, 1, 1000),
+        new RunResult(1, c, "xor sha256:0", 100, 2, 0, 0.3, 0.75, 3000),
+        new RunResult(1, c, "xor sha256:0", 100, 3, 60, 0.2, 1, 2000),
+        new RunResult(2, "2 tanh" + c.substring(7), "xor sha256:0", 100, 1, 0, 0.25, 0.5, 500)));
     SweepSummary.Row r = s.rows().get(0);
     assertEquals(3, r.runs());
     assertEquals(2, r.successes());
@@ -49,7 +49,7 @@ class SweepSummaryTest {
   void shardsPartitionTheGrid() {
     SweepGrid g = new SweepGrid(2, 1, List.of(List.of(2), List.of(4), List.of(8)), List.of(List.of("relu")),
         List.of("sigmoid"), List.of("mean_squared_error"), List.of("adam"), java.util.Arrays.asList((Double) null),
-        List.of(32), 10, 3, 1);
+        List.of(32), 10, 3, 1, "xor sha256:0");
     assertEquals(9, g.runCount());
     assertEquals(List.of(0, 3, 6), g.shard(1, 3).stream().map(RunSpec::index).toList());
     assertEquals(List.of(2, 5, 8), g.shard(3, 3).stream().map(RunSpec::index).toList());
@@ -57,5 +57,6 @@ class SweepSummaryTest {
     assertEquals(2, r.configIndex());
     assertEquals(3L, r.model().seed());
     assertEquals(List.of(4), r.model().units());
+    assertEquals("xor sha256:0", r.data());
   }
 }
