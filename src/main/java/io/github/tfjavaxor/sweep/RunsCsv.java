@@ -28,6 +28,8 @@ public final class RunsCsv implements AutoCloseable {
   /** The header, in column order. */
   public static final List<String> HEADER = List.of(
       "config_index", "config", "data", "epochs", "seed", "first_epoch_100", "final_loss", "final_accuracy", "wall_ms");
+  /** The parts of a configuration label ({@link RunSpec#config()}). */
+  static final int CONFIG_PARTS = 5;
   private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
   private final Writer writer;
@@ -146,10 +148,12 @@ public final class RunsCsv implements AutoCloseable {
           throw new DataException(name, at, Math.min(rec.size(), HEADER.size()) + 1,
               "ragged row: expected " + HEADER.size() + " fields as in the header, found " + rec.size());
         }
-        rows.add(new RunResult(
+        RunResult r = new RunResult(
             (int) integer(rec, 0, name, at), rec.get(1), rec.get(2), (int) integer(rec, 3, name, at),
             integer(rec, 4, name, at), (int) integer(rec, 5, name, at), number(rec, 6, name, at),
-            number(rec, 7, name, at), integer(rec, 8, name, at)));
+            number(rec, 7, name, at), integer(rec, 8, name, at));
+        check(r, name, at);
+        rows.add(r);
       }
       if (header) {
         throw new DataException(name, 1, 0, "expected the runs.csv header, found an empty file");
@@ -158,6 +162,38 @@ public final class RunsCsv implements AutoCloseable {
       throw new DataException(name, "malformed CSV: " + e.getMessage());
     }
     return new Contents(rows, torn);
+  }
+
+  // What sweep writes; a row outside it (edited by hand, another tool's file) is refused.
+  private static void check(RunResult r, String name, long line) throws DataException {
+    String bad = null;
+    int column = 0;
+    if (r.configIndex() < 1) {
+      bad = "expected an integer >= 1";
+    } else if (r.config().split(" \\| ", -1).length != CONFIG_PARTS) {
+      column = 1;
+      bad = "expected 'hidden layers | output | loss | optimizer | batch N'";
+    } else if (!r.data().contains(" sha256:")) {
+      column = 2;
+      bad = "expected 'NAME sha256:DIGEST'";
+    } else if (r.epochs() < 1) {
+      column = 3;
+      bad = "expected an integer >= 1";
+    } else if (r.firstEpoch1() < 0 || r.firstEpoch1() > r.epochs()) {
+      column = 5;
+      bad = "expected 0 (never) to epochs (" + r.epochs() + ")";
+    } else if (!(r.finalAccuracy() >= 0 && r.finalAccuracy() <= 1)) {
+      column = 7;
+      bad = "expected an accuracy in [0, 1]";
+    } else if (r.wallMs() < 0) {
+      column = 8;
+      bad = "expected milliseconds >= 0";
+    }
+    if (bad != null) {
+      List<Object> cells = row(r);
+      throw new DataException(name, line, column + 1, "column '" + HEADER.get(column) + "': " + bad
+          + ", found '" + cells.get(column) + "'");
+    }
   }
 
   private static long integer(CSVRecord rec, int c, String name, long line) throws DataException {

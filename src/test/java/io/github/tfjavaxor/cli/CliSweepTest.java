@@ -162,6 +162,22 @@ class CliSweepTest {
     Cli m = Cli.run("merge", "--out", dir.resolve("m").toString(), bad.toString());
     assertEquals(3, m.code());
     assertEquals("tfjava-xor merge: " + bad + ":2:5: column 'seed': expected an integer, found 'x'", m.firstError());
+    // Rows sweep never writes: merge crashed on this config after writing its outputs.
+    String header = String.join(",", RunsCsv.HEADER) + "\n";
+    String config = "16 relu | sigmoid | mean_squared_error | adam default | batch 32";
+    for (String[] c : new String[][] {
+        {"1,x,xor sha256:0,100,1,0,0.1,1,5", "2:2: column 'config': expected 'hidden layers |"
+            + " output | loss | optimizer | batch N', found 'x'"},
+        {"1," + config + ",xor sha256:0,100,1,0,0.1,7.0,5", "2:8: column 'final_accuracy':"
+            + " expected an accuracy in [0, 1], found '7.0'"},
+        {"1," + config + ",xor sha256:0,100,1,500,0.1,1,5", "2:6: column 'first_epoch_100':"
+            + " expected 0 (never) to epochs (100), found '500'"}}) {
+      Files.writeString(bad, header + c[0] + "\n");
+      Cli row = Cli.run("merge", "--out", dir.resolve("m").toString(), bad.toString());
+      assertEquals(3, row.code(), row.err());
+      assertEquals("tfjava-xor merge: " + bad + ":" + c[1], row.firstError());
+      assertTrue(!Files.exists(dir.resolve("m")), "merge wrote nothing for " + c[0]);
+    }
   }
 
   @Test
