@@ -41,7 +41,8 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new DataException(model.toString(), source.compileError().getMessage()
           + "; evaluate needs the loss and metrics");
     }
-    Dataset d = data.load();
+    // A checkpoint names its features: take them by name, as predict does, not by position.
+    Dataset d = data.load().inModelOrder(source.featureNames());
     checkColumns(source, d);
     try (Sequential m = source.open()) {
       float[] scores = m.evaluate(d.x(), d.y(), batchSize, 0);

@@ -130,7 +130,8 @@ final class TrainCommand implements Callable<Integer> {
     if (start != null) {
       start.read();
     }
-    Dataset d = data.load();
+    // A checkpoint names its features: take them by name, as predict does, not by position.
+    Dataset d = data.load().inModelOrder(start == null ? null : start.featureNames());
     Dataset validation = fit.loadValidation(d);
     if (monitor == null) {
       monitor = fit.validates() ? "val_loss" : "loss";

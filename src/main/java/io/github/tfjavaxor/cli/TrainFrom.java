@@ -116,6 +116,11 @@ final class TrainFrom {
     return checkpoint != null ? checkpoint.model() : keras != null ? null : flags;
   }
 
+  /** {@return the feature names a checkpoint recorded, in model order; null for Keras files} */
+  List<String> featureNames() {
+    return checkpoint == null ? null : checkpoint.featureNames();
+  }
+
   /** The compiled metrics' names, for --monitor. */
   List<String> metrics(ModelSpec flags) {
     return keras != null ? keras.metrics() : spec(flags).metrics();

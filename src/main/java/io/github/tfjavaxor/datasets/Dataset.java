@@ -35,6 +35,35 @@ public record Dataset(
   }
 
   /**
+   * This data with its feature columns chosen and ordered by name, as a model file that names its
+   * features (a checkpoint) reads them; {@code predict} does the same with its input.
+   *
+   * @param features the model's feature names in model order, or null if the file names none
+   * @return this data if already in that order, else x's columns picked by name
+   * @throws DataException naming the first feature the header lacks
+   */
+  public Dataset inModelOrder(List<String> features) throws DataException {
+    if (features == null || features.equals(featureNames)) {
+      return this;
+    }
+    int[] cols = new int[features.size()];
+    for (int i = 0; i < cols.length; i++) {
+      cols[i] = featureNames.indexOf(features.get(i));
+      if (cols[i] < 0) {
+        throw new DataException(name, 1, 0, "feature column '" + features.get(i) + "' not found;"
+            + " the model needs " + features + ", the data's features are " + featureNames);
+      }
+    }
+    float[][] picked = new float[x.length][cols.length];
+    for (int r = 0; r < x.length; r++) {
+      for (int i = 0; i < cols.length; i++) {
+        picked[r][i] = x[r][cols[i]];
+      }
+    }
+    return new Dataset(name, picked, y, List.copyOf(features), targetNames);
+  }
+
+  /**
    * {@return what a sweep records as its data: the name (a file's without its directory) and a
    * digest of the values, e.g. {@code xor sha256:3b3a6e4f1c2d}}
    */
