@@ -4,10 +4,12 @@ import io.github.tfjavaxor.datasets.CsvDatasets;
 import io.github.tfjavaxor.datasets.DataException;
 import io.github.tfjavaxor.interop.SavedModelPredictor;
 import io.github.tfjavaxor.keras.Sequential;
+import io.github.tfjavaxor.keras.utils.Interrupts;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,6 +21,15 @@ import picocli.CommandLine.ParentCommand;
         + " (comma-separated outputs) to stdout.",
     footer = ExitCodes.HELP)
 final class PredictCommand implements Callable<Integer> {
+  /** Keras's {@code predict} default batch size. */
+  static final int BATCH_SIZE = 32;
+  /**
+   * Rows predicted and printed at a time: a multiple of the batch size, so each batch holds the
+   * rows it holds in one call over all rows (the same bits), while memory stays bounded and a
+   * closed stdout stops the command within one chunk.
+   */
+  static final int CHUNK_ROWS = 1024 * BATCH_SIZE;
+
   @ParentCommand TfjavaXor parent;
 
   @Option(names = "--model", paramLabel = "PATH", required = true, description = "a Keras 3 .keras file, a legacy Keras .h5 model file, a SavedModel directory (Keras's model.export or train --save DIR/), or a checkpoint prefix written by train --save or --checkpoint")
@@ -51,20 +62,27 @@ final class PredictCommand implements Callable<Integer> {
           throw new DataException(name, "expected " + p.features() + " features (the SavedModel's"
               + " input), found " + x[0].length);
         }
-        print(p.predict(x));
+        float[][] y = p.predict(x);
+        for (int from = 0; from < y.length; from += CHUNK_ROWS) {
+          print(y, from);
+        }
       }
       return ExitCodes.OK;
     }
     // predict needs no loss, metric or optimizer: Keras's load_model(path, compile=False).
     try (Sequential m = source.open(false)) {
-      print(m.predict(x, 32, 0));
+      for (int from = 0; from < x.length; from += CHUNK_ROWS) {
+        float[][] part = Arrays.copyOfRange(x, from, Math.min(x.length, from + CHUNK_ROWS));
+        print(m.predict(part, BATCH_SIZE, 0), 0);
+      }
     }
     return ExitCodes.OK;
   }
 
-  private void print(float[][] p) {
+  // Up to CHUNK_ROWS rows of p from `from`, then a stop if stdout was closed (exit 141).
+  private void print(float[][] p, int from) {
     StringBuilder sb = new StringBuilder();
-    for (float[] row : p) {
+    for (float[] row : Arrays.copyOfRange(p, from, Math.min(p.length, from + CHUNK_ROWS))) {
       for (int j = 0; j < row.length; j++) {
         sb.append(j > 0 ? "," : "").append(round ? Float.toString((float) Math.rint(row[j])) : Float.toString(row[j]));
       }
@@ -72,5 +90,6 @@ final class PredictCommand implements Callable<Integer> {
     }
     parent.out.print(sb);
     parent.out.flush();
+    Interrupts.check();
   }
 }
