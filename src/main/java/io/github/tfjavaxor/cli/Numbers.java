@@ -73,6 +73,22 @@ final class Numbers {
     }
   }
 
+  /**
+   * Checks that {@code count} seeds counting up from {@code first} stay below 2^63.
+   *
+   * @param first the first seed
+   * @param count the seeds, &gt;= 1
+   * @param flag the flag that gives the count, for the message
+   * @throws UsageException if the last seed would wrap around to a negative one
+   */
+  static void checkSeedRange(long first, long count, String flag) {
+    if (first > Long.MAX_VALUE - (count - 1)) {
+      throw new UsageException("--seed: " + first + " with " + flag + " " + count + " would run"
+          + " past the largest seed " + Long.MAX_VALUE + "; expected --seed <= "
+          + (Long.MAX_VALUE - (count - 1)));
+    }
+  }
+
   /** Keras's validation_split: a number in [0, 1). */
   static final class Fraction implements ITypeConverter<Double> {
     @Override

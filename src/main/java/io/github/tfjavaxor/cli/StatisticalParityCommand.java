@@ -47,6 +47,7 @@ public final class StatisticalParityCommand implements Callable<Integer> {
           "expected --runs >= 2, --epochs >= 1, --learning-rate > 0; found %d, %d, %s", runs,
           epochs, learningRate));
     }
+    Numbers.checkSeedRange(seed, runs, "--runs");
     StatisticalParity.Result r = StatisticalParity.run(PythonVenv.locate(), runs, seed, epochs,
         learningRate, out);
     print(r, runs, seed, epochs, System.out);

@@ -126,6 +126,7 @@ final class SweepCommand implements Callable<Integer> {
     if (group.equals("none") && jitCompile.equals("true")) {
       throw new UsageException("--jit-compile true: needs --group exact or batched, found --group none");
     }
+    Numbers.checkSeedRange(firstSeed, seeds, "--seeds");
     Stack.Mode mode = group.equals("batched") ? Stack.Mode.BATCHED : Stack.Mode.EXACT;
     int[] sh = parseShard(shard);
     data.check();

@@ -150,6 +150,12 @@ class CliSweepTest {
 
   @Test
   void sweepUsageAndDataErrors() throws Exception {
+    Cli wrap = Cli.run("sweep", "--seed", "9223372036854775807", "--seeds", "2", "--out",
+        dir.resolve("x").toString());
+    assertEquals(2, wrap.code());
+    assertEquals("tfjava-xor sweep: --seed: 9223372036854775807 with --seeds 2 would run past the"
+        + " largest seed 9223372036854775807; expected --seed <= 9223372036854775806",
+        wrap.firstError());
     Cli sh = sweep(dir.resolve("x"), "--shard", "3/2");
     assertEquals(2, sh.code());
     assertEquals("tfjava-xor sweep: --shard: expected I/N with 1 <= I <= N, e.g. 2/4, found '3/2'", sh.firstError());
