@@ -143,12 +143,12 @@ final class ModelFiles {
             info.compileError());
       }
       case WEIGHTS -> throw new UsageException("--model: " + path + " holds weights only, no"
-          + " model; expected a .keras file or a checkpoint prefix (train --from takes"
+          + " model; expected a .keras or .h5 model file or a checkpoint prefix (train --from takes"
           + " .weights.h5 with the model flags)");
       case SAVED_MODEL -> {
         if (!savedModel) {
           throw new UsageException("--model: " + path + " is a directory (a SavedModel?); this"
-              + " command reads a .keras file or a checkpoint prefix (predict also reads"
+              + " command reads a .keras or .h5 model file or a checkpoint prefix (predict also reads"
               + " SavedModel directories)");
         }
         return new Source(path, f, -1, -1, null, false, null, null);

@@ -43,7 +43,7 @@ public final class StatisticalParityCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (runs < 2 || epochs < 1 || !(learningRate > 0)) {
-      throw new CommandLine.ParameterException(new CommandLine(this), String.format(Locale.ROOT,
+      throw new UsageException(String.format(Locale.ROOT,
           "expected --runs >= 2, --epochs >= 1, --learning-rate > 0; found %d, %d, %s", runs,
           epochs, learningRate));
     }

@@ -186,9 +186,10 @@ final class SweepCommand implements Callable<Integer> {
     Set<String> wanted = new HashSet<>();
     todo.forEach(r -> wanted.add(r.key()));
     List<RunResult> results = new ArrayList<>(have.stream().filter(r -> wanted.contains(r.key())).toList());
-    parent.err.printf(Locale.ROOT, "sweep: %d configurations x %d seeds = %d runs%s; %d already done; %d to run on %d threads%s%n",
-        grid.configCount(), seeds, grid.runCount(), sh == null ? "" : ", shard " + sh[0] + "/" + sh[1] + " has " + todo.size(),
-        todo.size() - pending.size(), pending.size(), threads,
+    parent.err.printf(Locale.ROOT, "sweep: %s x %s = %s%s; %d already done; %d to run on %s%s%n",
+        count(grid.configCount(), "configuration"), count(seeds, "seed"),
+        count(grid.runCount(), "run"), sh == null ? "" : ", shard " + sh[0] + "/" + sh[1] + " has " + todo.size(),
+        todo.size() - pending.size(), pending.size(), count(threads, "thread"),
         group.equals("none") ? "" : ", " + group + " groups of up to " + groupSize);
 
     // 3. Native work. Load the library first so the first run's wall time is training, not loading.
@@ -220,8 +221,8 @@ final class SweepCommand implements Callable<Integer> {
     summary.writeChart(out.resolve("epochs.png"), "Epochs to 100% accuracy on " + d.name() + " (" + seeds + " seeds, "
         + epochs + " epochs max)");
     parent.out.print(summary.markdown());
-    parent.out.printf(Locale.ROOT, "%n%d runs in %.3f s on %d threads (%.1f runs/min)%s; data %s, epochs %d, seeds %d..%d%n",
-        pending.size(), seconds, threads, pending.isEmpty() ? 0.0 : pending.size() / seconds * 60,
+    parent.out.printf(Locale.ROOT, "%n%s in %.3f s on %s (%.1f runs/min)%s; data %s, epochs %d, seeds %d..%d%n",
+        count(pending.size(), "run"), seconds, count(threads, "thread"), pending.isEmpty() ? 0.0 : pending.size() / seconds * 60,
         timing == null ? "" : String.format(Locale.ROOT, ", of which compiling %.3f s and training %.3f s",
             timing.compileNanos() / 1e9, timing.trainNanos() / 1e9),
         d.name(), epochs, firstSeed, firstSeed + seeds - 1);
@@ -249,6 +250,11 @@ final class SweepCommand implements Callable<Integer> {
         FlagValues.split("--output-activation", outputActivation, ","), FlagValues.split("--loss", loss, ","),
         FlagValues.split("--optimizer", optimizer, ","), lrs, bss, epochs, seeds, firstSeed,
         d.identity());
+  }
+
+  // "1 run", "2 runs".
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   static int[] parseShard(String s) {

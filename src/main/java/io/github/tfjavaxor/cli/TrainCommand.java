@@ -113,6 +113,17 @@ final class TrainCommand implements Callable<Integer> {
     if (saveBestOnly && checkpoint == null) {
       throw new UsageException("--save-best-only: needs --checkpoint PATH");
     }
+    // Options of a callback that is not there would be dropped without a word.
+    var given = spec.commandLine().getParseResult();
+    for (String o : List.of("--restore-best-weights", "--patience", "--baseline",
+        "--start-from-epoch")) {
+      if (!earlyStopping && given.hasMatchedOption(o)) {
+        throw new UsageException(o + ": an EarlyStopping option; needs --early-stopping");
+      }
+    }
+    if (tensorboard == null && given.hasMatchedOption("--histogram-freq")) {
+      throw new UsageException("--histogram-freq: a TensorBoard option; needs --tensorboard DIR");
+    }
     if (save != null) {
       ModelFiles.checkOutputName("--save", save);
     }

@@ -117,8 +117,8 @@ class CliSweepTest {
     // The default: one exact group per configuration, each run's numbers its own.
     Cli exact = sweep(dir.resolve("exact"), "--jobs", "1");
     assertEquals(0, exact.code(), exact.err());
-    assertTrue(exact.err().contains("4 to run on 1 threads, exact groups of up to 64"), exact.err());
-    assertTrue(exact.out().matches("(?s).*\\n4 runs in [0-9]+\\.[0-9]{3} s on 1 threads \\([0-9.]+ runs/min\\),"
+    assertTrue(exact.err().contains("4 to run on 1 thread, exact groups of up to 64"), exact.err());
+    assertTrue(exact.out().matches("(?s).*\\n4 runs in [0-9]+\\.[0-9]{3} s on 1 thread \\([0-9.]+ runs/min\\),"
         + " of which compiling [0-9]+\\.[0-9]{3} s and training [0-9]+\\.[0-9]{3} s; data xor.*"), exact.out());
     assertEquals(stable(alone), stable(RunsCsv.read(dir.resolve("exact/runs.csv")).rows()),
         "exact groups against one graph per run; " + CpuInfo.describe());
