@@ -63,6 +63,13 @@ final class ModelFiles {
    * @throws UsageException (exit 2) for an extension the port does not write
    */
   static void checkOutputName(String flag, String path) {
+    if (path.isEmpty()) {
+      throw new UsageException(flag + ": expected a path, found an empty string");
+    }
+    if (Path.of(path).getFileName() == null) {
+      throw new UsageException(flag + " " + path + ": expected a path with a name, found the file"
+          + " system's root");
+    }
     String ext = foreignExtension(path.replace("{epoch}", "1"));
     if (ofOutput(path) != Format.CHECKPOINT) {
       return;

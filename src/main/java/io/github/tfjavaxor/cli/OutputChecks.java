@@ -13,6 +13,9 @@ final class OutputChecks {
     if (p == null) {
       return;
     }
+    if (p.toString().isEmpty()) {
+      throw new UsageException(flag + ": expected a file path, found an empty string");
+    }
     String problem = AtomicFiles.problemWriting(p);
     if (problem != null) {
       throw new DataException(p.toString(), flag + ": cannot write: " + problem);

@@ -175,6 +175,7 @@ class CliUsageTest {
     "train --early-stopping --monitor val_loss|tfjava-xor train: --monitor: expected one of the logged metrics [binary_accuracy, loss], found 'val_loss'",
     "train --start-from-epoch -1|tfjava-xor train: --start-from-epoch: expected an integer >= 0, found -1",
     "train --save-best-only|tfjava-xor train: --save-best-only: needs --checkpoint PATH",
+    "train --save /|tfjava-xor train: --save /: expected a path with a name, found the file system's root",
     "train --restore-best-weights|tfjava-xor train: --restore-best-weights: an EarlyStopping option; needs --early-stopping",
     "train --patience 3|tfjava-xor train: --patience: an EarlyStopping option; needs --early-stopping",
     "train --histogram-freq 2|tfjava-xor train: --histogram-freq: a TensorBoard option; needs --tensorboard DIR",
@@ -194,6 +195,20 @@ class CliUsageTest {
     assertEquals(2, r.code(), r.err());
     assertEquals(message, r.firstError());
     assertEquals("", r.out());
+  }
+
+  @Test
+  void emptyOutputPathsAreRefused() {
+    // An empty path is the working directory: it was reported as ": --save: cannot write: is a
+    // directory", with the empty name first.
+    for (String[] c : new String[][] {{"--save", "--save: expected a path, found an empty string"},
+        {"--checkpoint", "--checkpoint: expected a path, found an empty string"},
+        {"--plot", "--plot: expected a file path, found an empty string"},
+        {"--history-csv", "--history-csv: expected a file path, found an empty string"}}) {
+      Cli r = Cli.run("train", c[0], "");
+      assertEquals(2, r.code(), r.err());
+      assertEquals("tfjava-xor train: " + c[1], r.firstError());
+    }
   }
 
   private Path csv(String text) throws Exception {
