@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
 final class FileClaims {
   private enum Kind { FILE, DIRECTORY }
 
-  // One path a flag reads or writes; pattern is non-null for {epoch} paths.
+  // A ModelCheckpoint field such as {epoch} or {val_loss:.2f}.
+  private static final Pattern FIELD = Pattern.compile("\\{[^{}]*\\}");
+
+  // One path a flag reads or writes; pattern is non-null for paths with fields.
   private record Point(String flag, String value, String spelled, String canonical,
       Object fileKey, Pattern pattern, Kind kind, boolean write, Set<String> replacers) {
 
@@ -48,7 +51,7 @@ final class FileClaims {
     return this;
   }
 
-  /** Output files, each replaced; {@code {epoch}} in a name stands for any epoch number. */
+  /** Output files, each replaced; a field in a name ({@code {epoch:02d}}) stands for any text. */
   FileClaims writes(String flag, String value, List<String> files) {
     for (String f : files) {
       add(flag, value, f, Kind.FILE, true, Set.of());
@@ -116,11 +119,11 @@ final class FileClaims {
       Set<String> replacers) {
     Pattern pattern = null;
     String canonical = canonical(spelled);
-    if (spelled.contains("{epoch}")) {
+    if (FIELD.matcher(spelled).find()) {
       StringBuilder re = new StringBuilder();
-      String[] parts = canonical.split(Pattern.quote("{epoch}"), -1);
+      String[] parts = FIELD.split(canonical, -1);
       for (int i = 0; i < parts.length; i++) {
-        re.append(i > 0 ? "[0-9]+" : "").append(Pattern.quote(parts[i]));
+        re.append(i > 0 ? ".+" : "").append(Pattern.quote(parts[i]));
       }
       pattern = Pattern.compile(re.toString());
     }

@@ -9,6 +9,7 @@ import io.github.tfjavaxor.interop.KerasWeightsFile;
 import io.github.tfjavaxor.interop.SavedModels;
 import io.github.tfjavaxor.interop.checkpoint.CheckpointMeta;
 import io.github.tfjavaxor.interop.checkpoint.Checkpoints;
+import io.github.tfjavaxor.interop.checkpoint.ModelCheckpoint;
 import io.github.tfjavaxor.interop.files.AtomicFiles;
 import io.github.tfjavaxor.keras.Sequential;
 import java.io.IOException;
@@ -70,7 +71,7 @@ final class ModelFiles {
       throw new UsageException(flag + " " + path + ": expected a path with a name, found the file"
           + " system's root");
     }
-    String ext = foreignExtension(path.replace("{epoch}", "1"));
+    String ext = foreignExtension(ModelCheckpoint.sample(path));
     if (ofOutput(path) != Format.CHECKPOINT) {
       return;
     }

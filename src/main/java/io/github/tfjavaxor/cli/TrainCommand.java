@@ -94,7 +94,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--terminate-on-nan", description = "stop when the loss becomes NaN or infinite (Keras TerminateOnNaN)")
   boolean terminateOnNaN;
 
-  @Option(names = "--checkpoint", paramLabel = "PATH", description = "Keras ModelCheckpoint: save after each epoch; PATH.keras writes a Keras 3 model file, PATH.h5 Keras's legacy HDF5 model, PATH.weights.h5 Keras weights, a name without an extension a TF checkpoint prefix (with optimizer state, for --resume); {epoch} in PATH is replaced")
+  @Option(names = "--checkpoint", paramLabel = "PATH", description = "Keras ModelCheckpoint: save after each epoch; PATH.keras writes a Keras 3 model file, PATH.h5 Keras's legacy HDF5 model, PATH.weights.h5 Keras weights, a name without an extension a TF checkpoint prefix (with optimizer state, for --resume); PATH is formatted as Keras's: {epoch}, {epoch:02d}, {loss:.3f}, {val_loss}")
   String checkpoint;
 
   @Option(names = "--save-best-only", description = "with --checkpoint: save only when --monitor improves")
@@ -239,6 +239,7 @@ final class TrainCommand implements Callable<Integer> {
     if (fit.validates()) {
       new ArrayList<>(keys).forEach(k -> keys.add("val_" + k));
     }
+    TrainOutputs.checkFields(checkpoint, keys);
     if (!keys.contains(monitor)) {
       throw new UsageException("--monitor: expected one of the logged metrics " + keys + ", found '" + monitor + "'");
     }

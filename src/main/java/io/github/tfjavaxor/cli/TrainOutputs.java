@@ -5,6 +5,7 @@ import io.github.tfjavaxor.datasets.Datasets;
 import io.github.tfjavaxor.interop.SavedModels;
 import io.github.tfjavaxor.interop.checkpoint.ModelCheckpoint;
 import io.github.tfjavaxor.keras.utils.KeyboardInterrupt;
+import io.github.tfjavaxor.keras.utils.PyStrFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,7 @@ final class TrainOutputs {
     OutputChecks.writable("--plot-boundary", c.plotBoundary);
     OutputChecks.writable("--history-csv", c.historyCsv);
     if (c.checkpoint != null) {
-      OutputChecks.writable("--checkpoint", Path.of(c.checkpoint.replace("{epoch}", "1")));
+      OutputChecks.writable("--checkpoint", Path.of(ModelCheckpoint.sample(c.checkpoint)));
     }
     if (c.tensorboard != null && Files.exists(c.tensorboard) && !Files.isDirectory(c.tensorboard)) {
       throw new DataException(c.tensorboard.toString(), "--tensorboard: expected a directory, found a file");
@@ -72,6 +73,30 @@ final class TrainOutputs {
    *
    * @param ck the callback, or null if not made yet
    */
+  /**
+   * Checks {@code --checkpoint}'s fields before training: Keras formats the path with {@code
+   * epoch} and the logs, and raises KeyError at the first save for any other name.
+   *
+   * @param checkpoint the path, or null
+   * @param logged the keys each epoch logs
+   * @throws UsageException for a malformed field or a name that is not logged
+   */
+  static void checkFields(String checkpoint, List<String> logged) {
+    if (checkpoint == null) {
+      return;
+    }
+    try {
+      for (String name : PyStrFormat.fields(checkpoint)) {
+        if (!name.equals("epoch") && !logged.contains(name)) {
+          throw new UsageException("--checkpoint " + checkpoint + ": {" + name + "} is not"
+              + " logged; expected epoch or one of " + logged);
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--checkpoint: " + e.getMessage());
+    }
+  }
+
   static KeyboardInterrupt interrupted(KeyboardInterrupt e, String checkpoint, ModelCheckpoint ck,
       String save) {
     String more;

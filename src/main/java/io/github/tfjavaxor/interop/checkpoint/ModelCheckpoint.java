@@ -5,9 +5,11 @@ import io.github.tfjavaxor.interop.KerasWeightsFile;
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.callbacks.Callback;
 import io.github.tfjavaxor.keras.callbacks.Monitor;
+import io.github.tfjavaxor.keras.utils.PyStrFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -18,8 +20,9 @@ import java.util.function.Consumer;
  * model file ({@link KerasModelFile}: config and weights, loadable by {@code
  * keras.models.load_model}), one ending in {@code .weights.h5} as Keras weights ({@link
  * KerasWeightsFile}); any other path is a TF checkpoint prefix ({@link Checkpoints}), which also
- * keeps the optimizer state that {@code --resume} needs. {@code {epoch}} in the path is replaced by
- * the 1-based epoch.
+ * keeps the optimizer state that {@code --resume} needs. The path is formatted as Keras formats it,
+ * {@code filepath.format(epoch=epoch + 1, **logs)} ({@link PyStrFormat}): {@code
+ * m.{epoch:02d}-{val_loss:.2f}.keras}.
  *
  * <p>With saveBestOnly, a model is saved only when the monitored value improves on the best so far
  * (strictly); if the monitor is missing from the logs, Keras saves anyway, and so does this.
@@ -39,7 +42,8 @@ public final class ModelCheckpoint implements Callback {
   /**
    * Keras's {@code ModelCheckpoint(filepath, monitor, mode=mode, save_best_only=...)}.
    *
-   * @param filepath checkpoint prefix, may contain {@code {epoch}}
+   * @param filepath checkpoint path, may contain fields such as {@code {epoch}}, {@code {epoch:02d}}
+   *     or {@code {loss:.3f}}
    * @param monitor logs key, e.g. {@code loss}
    * @param mode auto, min or max
    * @param saveBestOnly save only on improvement
@@ -63,7 +67,10 @@ public final class ModelCheckpoint implements Callback {
 
   @Override
   public void onEpochEnd(int epoch, Map<String, Double> logs) {
-    String path = filepath.replace("{epoch}", Integer.toString(epoch + 1));
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("epoch", epoch + 1);
+    values.putAll(logs);
+    String path = PyStrFormat.format(filepath, values);
     if (saveBestOnly) {
       Double current = logs.get(monitor.monitor());
       if (current != null) {
@@ -92,6 +99,16 @@ public final class ModelCheckpoint implements Callback {
     } catch (IOException e) {
       throw new UncheckedIOException("ModelCheckpoint: cannot write " + path + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@return the path with every field written as 0, for checks that read its directory and
+   *     extension before training}
+   *
+   * @param filepath a checkpoint path with fields
+   */
+  public static String sample(String filepath) {
+    return filepath.replaceAll("\\{[^{}]*\\}", "0");
   }
 
   /** {@return how many checkpoints were written} */
