@@ -2,6 +2,12 @@ package io.github.tfjavaxor.datasets;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -141,12 +147,46 @@ public final class CsvDatasets {
    * @throws DataException if the file is missing or cannot be opened
    */
   public static Reader open(Path path) throws DataException {
+    // Decoded whole, so that a byte that is not UTF-8 is reported where it is: a reader fails
+    // a buffer ahead of the parser's line.
     try {
-      return Files.newBufferedReader(path, StandardCharsets.UTF_8);
+      return new StringReader(utf8(path.toString(), Files.readAllBytes(path)));
     } catch (NoSuchFileException e) {
       throw new DataException(path.toString(), "file not found");
     } catch (IOException e) {
       throw new DataException(path.toString(), "cannot open: " + e.getMessage());
     }
+  }
+
+  /**
+   * The bytes as UTF-8 text.
+   *
+   * @param file the name for messages
+   * @param bytes the file's content
+   * @return the text
+   * @throws DataException at the line and column of the first byte that is not UTF-8
+   */
+  public static String utf8(String file, byte[] bytes) throws DataException {
+    CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult r = d.decode(in, out, true);
+    if (r.isError()) {
+      int at = in.position();
+      long line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < at; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      int column = new String(bytes, lineStart, at - lineStart, StandardCharsets.UTF_8).length() + 1;
+      throw new DataException(file, line, column, String.format("byte 0x%02X is not UTF-8; expected"
+          + " UTF-8 text (save the file as UTF-8)", bytes[at] & 0xff));
+    }
+    d.flush(out);
+    return out.flip().toString();
   }
 }

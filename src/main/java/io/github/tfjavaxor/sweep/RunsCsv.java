@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.sweep;
 
+import io.github.tfjavaxor.datasets.CsvDatasets;
 import io.github.tfjavaxor.datasets.DataException;
 import io.github.tfjavaxor.interop.files.AtomicFiles;
 import java.io.BufferedWriter;
@@ -119,7 +120,7 @@ public final class RunsCsv implements AutoCloseable {
     String name = file.toString();
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = CsvDatasets.utf8(name, Files.readAllBytes(file));
     } catch (java.nio.file.NoSuchFileException e) {
       throw new DataException(name, "file not found");
     } catch (IOException e) {

@@ -183,4 +183,14 @@ class DatasetsTest {
     assertEquals(false, Dataset.sameData(CsvDatasets.read(p, "y").identity(),
         LogicGates.XOR.dataset().identity()));
   }
+
+  @Test
+  void aByteThatIsNotUtf8IsReportedWhereItIs() throws Exception {
+    // Latin-1 'é' (0xE9) in the third line's second field: it was reported at line 1.
+    Path p = dir.resolve("latin1.csv");
+    Files.write(p, new byte[] {'a', ',', 'y', '\n', '0', ',', '1', '\n', '1', ',', (byte) 0xE9,
+        '\n'});
+    assertEquals(p + ":3:3: byte 0xE9 is not UTF-8; expected UTF-8 text (save the file as UTF-8)",
+        assertThrows(DataException.class, () -> CsvDatasets.read(p, "y")).getMessage());
+  }
 }
