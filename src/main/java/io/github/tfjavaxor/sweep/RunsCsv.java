@@ -126,7 +126,10 @@ public final class RunsCsv implements AutoCloseable {
     } catch (IOException e) {
       throw new DataException(name, "cannot read: " + e.getMessage());
     }
-    boolean torn = !text.isEmpty() && !text.endsWith("\n");
+    if (text.isEmpty()) {
+      return new Contents(List.of(), false); // created as the process died, before its header
+    }
+    boolean torn = !text.endsWith("\n");
     if (torn) {
       text = text.substring(0, text.lastIndexOf('\n') + 1);
     }

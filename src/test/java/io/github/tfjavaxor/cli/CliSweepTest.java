@@ -206,6 +206,15 @@ class CliSweepTest {
     assertTrue(epochs.firstError().contains("this one trains on " + and + " for 40 epochs"),
         epochs.err());
     assertEquals(runs, Files.readString(d.resolve("runs.csv")), "runs.csv untouched");
+    // A runs.csv created as the process died, before its header: nothing done yet.
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    Files.writeString(empty.resolve("runs.csv"), "");
+    Cli fresh = Cli.run("sweep", "--data", "and", "--seeds", "2", "--epochs", "30", "--out",
+        empty.toString(), "--resume");
+    assertEquals(0, fresh.code(), fresh.err());
+    assertEquals(runs.lines().map(l -> l.substring(0, l.lastIndexOf(','))).toList(),
+        Files.readString(empty.resolve("runs.csv")).lines()
+            .map(l -> l.substring(0, l.lastIndexOf(','))).toList(), "the same runs, wall times aside");
 
     Path e = dir.resolve("xor");
     assertEquals(0, Cli.run("sweep", "--data", "xor", "--seeds", "2", "--epochs", "30", "--out",
