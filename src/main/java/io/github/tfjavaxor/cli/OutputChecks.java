@@ -8,14 +8,6 @@ import java.nio.file.Path;
 final class OutputChecks {
   private OutputChecks() {}
 
-  /** @throws UsageException (exit 2) unless the path names a PNG file, which is what plots write */
-  static void png(String flag, Path p) {
-    if (p != null && !p.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
-      throw new UsageException(flag + " " + p + ": the plot is a PNG image; expected a path ending"
-          + " in .png");
-    }
-  }
-
   /** @throws DataException (exit 3) if the file's directory is missing or read-only */
   static void writable(String flag, Path p) throws DataException {
     if (p == null) {

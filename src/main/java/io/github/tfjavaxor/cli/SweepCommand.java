@@ -138,13 +138,6 @@ final class SweepCommand implements Callable<Integer> {
     if (Files.exists(runsFile) && !resume) {
       throw new UsageException("--out " + out + " already has runs.csv; pass --resume to continue it, or choose another --out");
     }
-    for (String name : List.of("summary.csv", "epochs.png")) {
-      // Without runs.csv these are not an earlier sweep's outputs to continue: leave them be.
-      if (Files.exists(out.resolve(name)) && !Files.exists(runsFile)) {
-        throw new UsageException("--out " + out + " already has " + name + " but no runs.csv;"
-            + " choose another --out");
-      }
-    }
     // 2. Files and data.
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new DataException(out.toString(), "--out: expected a directory, found a file");
@@ -152,6 +145,13 @@ final class SweepCommand implements Callable<Integer> {
     new FileClaims().reads("--data", Datasets.isBuiltin(data.data) ? null : Path.of(data.data))
         .writesInto("--out", out.toString(), List.of("runs.csv", "summary.csv", "epochs.png"),
             List.of()).check();
+    for (String name : List.of("summary.csv", "epochs.png")) {
+      // Without runs.csv these are not an earlier sweep's outputs to continue: leave them be.
+      if (Files.exists(out.resolve(name)) && !Files.exists(runsFile)) {
+        throw new UsageException("--out " + out + " already has " + name + " but no runs.csv;"
+            + " choose another --out");
+      }
+    }
     Dataset d = data.load();
     try {
       grid = grid(d);

@@ -26,8 +26,6 @@ final class TrainOutputs {
     if (c.save != null) {
       ModelFiles.checkWritable("--save", c.save);
     }
-    OutputChecks.png("--plot", c.plot);
-    OutputChecks.png("--plot-boundary", c.plotBoundary);
     OutputChecks.writable("--plot", c.plot);
     OutputChecks.writable("--plot-boundary", c.plotBoundary);
     OutputChecks.writable("--history-csv", c.historyCsv);

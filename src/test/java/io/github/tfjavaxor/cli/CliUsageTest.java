@@ -176,7 +176,6 @@ class CliUsageTest {
     "train --start-from-epoch -1|tfjava-xor train: --start-from-epoch: expected an integer >= 0, found -1",
     "train --save-best-only|tfjava-xor train: --save-best-only: needs --checkpoint PATH",
     "train --save /|tfjava-xor train: --save /: expected a path with a name, found the file system's root",
-    "train --plot x.jpg|tfjava-xor train: --plot x.jpg: the plot is a PNG image; expected a path ending in .png",
     "train --restore-best-weights|tfjava-xor train: --restore-best-weights: an EarlyStopping option; needs --early-stopping",
     "train --patience 3|tfjava-xor train: --patience: an EarlyStopping option; needs --early-stopping",
     "train --histogram-freq 2|tfjava-xor train: --histogram-freq: a TensorBoard option; needs --tensorboard DIR",

@@ -150,7 +150,8 @@ public final class PyStrFormat {
         + String.format("%02d", Math.abs(exponent));
   }
 
-  // Python's format(x, '.Np') without a type: like 'g', but never without a point for floats.
+  // Python's format(x, '.Np') without a type: like 'g', but with a point in fixed notation, and
+  // scientific from an exponent of p - 1.
   private static String general(double v, int precision) {
     int p = Math.max(precision, 1);
     if (Double.isNaN(v) || Double.isInfinite(v) || v == 0) {
@@ -158,7 +159,7 @@ public final class PyStrFormat {
     }
     BigDecimal r = new BigDecimal(v).round(new MathContext(p, RoundingMode.HALF_EVEN));
     int exponent = r.precision() - r.scale() - 1;
-    if (exponent < -4 || exponent >= p) {
+    if (exponent < -4 || exponent >= p - 1) {
       String e = PyFormat.scientific(v, p - 1);
       return e.replaceAll("\\.?0+e", "e");
     }

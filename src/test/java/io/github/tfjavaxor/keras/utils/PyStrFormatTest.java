@@ -31,6 +31,13 @@ class PyStrFormatTest {
     return v;
   }
 
+  static Map<String, Object> epochAndLoss() {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("epoch", 1);
+    v.put("loss", 0.5);
+    return v;
+  }
+
   @Test
   void formatsAsPythonDoes() throws Exception {
     ObjectMapper json = new ObjectMapper();
@@ -57,7 +64,7 @@ class PyStrFormatTest {
         PyStrFormat.fields("model.{epoch:02d}-{val_loss:.2f}.keras"));
     assertEquals("'{acc}' in 'm-{acc}.keras': no value named acc; expected one of [epoch, loss]",
         assertThrows(IllegalArgumentException.class, () -> PyStrFormat.format("m-{acc}.keras",
-            new LinkedHashMap<>(Map.of("epoch", 1)) {{ put("loss", 0.5); }})).getMessage());
+            epochAndLoss())).getMessage());
     assertEquals("'m-{epoch': a single '{' or '}' (write {{ or }} for a brace)",
         assertThrows(IllegalArgumentException.class, () -> PyStrFormat.fields("m-{epoch"))
             .getMessage());
