@@ -96,7 +96,8 @@ public final class PyStrFormat {
     String text;
     if (v instanceof Integer i && (type == null || type.equals("d")) && s.group(3) == null) {
       text = Integer.toString(i);
-    } else if (v instanceof Double || v instanceof Integer && type != null && !type.equals("d")) {
+    } else if ((v instanceof Double || v instanceof Integer) && type != null && !type.equals("d")
+        || v instanceof Double && type == null) {
       double d = ((Number) v).doubleValue();
       text = type == null ? (s.group(3) == null ? repr(d) : general(d, precision))
           : type.equals("f") ? PyFormat.fixed(d, precision)
