@@ -12,6 +12,9 @@ Written next to make_fixtures.py's files:
   conv2d.keras      a Sequential with a Conv2D first layer (input (28, 28, 1))
   nobias.keras      a Sequential whose Dense layer has use_bias=False
   subclassed.keras  a subclassed keras.Model (registered as tfjava_xor>TwoDense)
+  adamw.keras       the tutorial model compiled with AdamW(0.01), binary_crossentropy and
+                    metrics=["accuracy"], 20 epochs: an optimizer the port lacks
+  frozen.keras      the same with Adam and the hidden layer trainable=False: fewer optimizer slots
 
 Only metadata.json's date and the zip times are fixed (entries stay STORED), so reruns on the
 same versions give the same bytes.
@@ -107,8 +110,17 @@ def main(argv=None):
     sub(x)
     save(sub, "subclassed.keras")
 
+    for name, optimizer, frozen in [("adamw.keras", keras.optimizers.AdamW(0.01), False),
+                                    ("frozen.keras", "adam", True)]:
+        keras.backend.clear_session()
+        model = xor_keras3.build(42)
+        model.layers[0].trainable = not frozen
+        model.compile(loss="binary_crossentropy", optimizer=optimizer, metrics=["accuracy"])
+        model.fit(x, y, epochs=20, shuffle=False, verbose=0)
+        save(model, name)
+
     for name in ["stored.keras", "untrained.keras", "uncompiled.keras", "conv2d.keras", "nobias.keras",
-                 "subclassed.keras"]:
+                 "subclassed.keras", "adamw.keras", "frozen.keras"]:
         print(f"{os.path.getsize(os.path.join(out, name)):8d}  {name}")
 
 

@@ -37,14 +37,14 @@ final class EvaluateCommand implements Callable<Integer> {
           + " compile(), so it has no loss to evaluate (Keras: \"You must call compile() before"
           + " using the model\")");
     }
-    if (source.compileError() != null) {
+    if (source.compileError() != null && source.evaluation() == null) {
       throw new DataException(model.toString(), source.compileError().getMessage()
           + "; evaluate needs the loss and metrics");
     }
     // A checkpoint names its features: take them by name, as predict does, not by position.
     Dataset d = data.load().inModelOrder(source.featureNames());
     checkColumns(source, d);
-    try (Sequential m = source.open()) {
+    try (Sequential m = source.openForEvaluation()) {
       float[] scores = m.evaluate(d.x(), d.y(), batchSize, 0);
       StringBuilder line = new StringBuilder("loss: " + PyFormat.metric(scores[0]));
       List<String> names = m.compiledMetricNames();

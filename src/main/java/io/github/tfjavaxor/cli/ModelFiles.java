@@ -12,6 +12,7 @@ import io.github.tfjavaxor.interop.checkpoint.Checkpoints;
 import io.github.tfjavaxor.interop.checkpoint.ModelCheckpoint;
 import io.github.tfjavaxor.interop.files.AtomicFiles;
 import io.github.tfjavaxor.keras.Sequential;
+import io.github.tfjavaxor.keras.trainers.CompileConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,9 +117,12 @@ final class ModelFiles {
    *
    * @param featureNames the input columns by name, or null if the file names none
    * @param inputDim features per row, or -1 for a SavedModel (known once it loads)
+   * @param evaluation a Keras file's loss and metrics for evaluate (Adam in place of an optimizer
+   *     the port lacks), or null
    */
   record Source(Path path, Format format, int inputDim, int outputDim, List<String> featureNames,
-      boolean compiled, CheckpointMeta meta, KerasFileException compileError) {
+      boolean compiled, CheckpointMeta meta, KerasFileException compileError,
+      CompileConfig evaluation) {
 
     /** Builds the model with its weights and compile settings; loads TensorFlow. */
     Sequential open() throws IOException, DataException {
@@ -132,6 +136,20 @@ final class ModelFiles {
     Sequential open(boolean compile) throws IOException, DataException {
       return format == Format.KERAS ? KerasModelFile.load(path, compile)
           : format == Format.H5 ? KerasH5File.load(path, compile) : Checkpoints.restore(path, meta);
+    }
+
+    /**
+     * The model for evaluate: a Keras file's weights compiled with its loss and metrics only, as
+     * evaluate uses no optimizer (a frozen layer's or AdamW's state does not stop it); a
+     * checkpoint as {@link #open()}.
+     */
+    Sequential openForEvaluation() throws IOException, DataException {
+      if (evaluation == null) {
+        return open();
+      }
+      Sequential m = open(false);
+      m.compile(evaluation);
+      return m;
     }
   }
 
@@ -148,7 +166,7 @@ final class ModelFiles {
       case KERAS, H5 -> {
         KerasModelInfo info = KerasModelInfo.read(path);
         return new Source(path, f, info.inputDim(), info.outputDim(), null, info.compiled(), null,
-            info.compileError());
+            info.compileError(), info.evaluation());
       }
       case WEIGHTS -> throw new UsageException("--model: " + path + " holds weights only, no"
           + " model; expected a .keras or .h5 model file or a checkpoint prefix (train --from takes"
@@ -159,7 +177,7 @@ final class ModelFiles {
               + " command reads a .keras or .h5 model file or a checkpoint prefix (predict also reads"
               + " SavedModel directories)");
         }
-        return new Source(path, f, -1, -1, null, false, null, null);
+        return new Source(path, f, -1, -1, null, false, null, null, null);
       }
       default -> {
         checkPrefixName(path, "a .keras or .h5 file" + (savedModel ? ", a SavedModel directory"
@@ -167,7 +185,7 @@ final class ModelFiles {
         checkNotAModelsStem(path);
         CheckpointMeta meta = Checkpoints.readMeta(path);
         return new Source(path, f, meta.model().inputDim(), meta.model().outputUnits(),
-            meta.featureNames(), true, meta, null);
+            meta.featureNames(), true, meta, null, null);
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.github.tfjavaxor.interop;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.activations.Activation;
@@ -31,9 +32,12 @@ final class KerasConfig {
    * @param compileError why the file's {@code compile_config} cannot be used, or null; a command
    *     that needs no loss, metric or optimizer (predict, summary) loads the model without it,
    *     as Keras's {@code load_model(path, compile=False)}
+   * @param evaluation the loss and metrics for {@code evaluate}, which needs no optimizer: the
+   *     compile settings with Adam in place of an optimizer the port lacks (AdamW, clipnorm), or
+   *     null if the loss or a metric cannot be used
    */
   record Spec(String name, int inputDim, List<Layer> layers, CompileConfig compile,
-      KerasFileException compileError) {
+      KerasFileException compileError, CompileConfig evaluation) {
 
     /** Whether the file has a {@code compile_config}, usable or not. */
     boolean compiled() {
@@ -100,16 +104,23 @@ final class KerasConfig {
     JsonNode cc = root.path("compile_config"); // {} or null: saved before compile()
     CompileConfig compile = null;
     KerasFileException compileError = null;
+    CompileConfig evaluation = null;
     if (cc.isObject() && !cc.isEmpty()) {
+      int units = dense.get(dense.size() - 1).units();
       try {
-        compile = KerasCompileConfig.read(source + ": compile_config", cc,
-            dense.get(dense.size() - 1).units());
+        compile = KerasCompileConfig.read(source + ": compile_config", cc, units);
       } catch (KerasFileException e) {
         compileError = e;
       }
+      try {
+        evaluation = KerasCompileConfig.read(source + ": compile_config",
+            ((ObjectNode) cc.deepCopy()).put("optimizer", "adam"), units);
+      } catch (KerasFileException e) {
+        // the loss or a metric: evaluate refuses with compileError
+      }
     }
     return new Spec(config.path("name").asText("sequential"), inputDim, dense, compile,
-        compileError);
+        compileError, evaluation);
   }
 
   private static String where(String source, int i, JsonNode layer) {

@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.interop;
 
+import io.github.tfjavaxor.keras.trainers.CompileConfig;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
@@ -20,12 +21,15 @@ import java.util.OptionalLong;
  *     the {@code compile_config} cannot be used
  * @param compileError why the file's {@code compile_config} cannot be used (a loss or metric the
  *     port lacks), or null; predict and summary load such a file uncompiled
+ * @param evaluation the loss and metrics {@code evaluate} compiles the loaded model with (Adam in
+ *     place of an optimizer the port lacks), or null if they cannot be used
  * @param iterations the optimizer's step counter ({@code optimizer/vars/0} in {@code
  *     model.weights.h5}, int64, Keras 3's {@code optimizer.iterations}), empty if the file has no
  *     optimizer variables
  */
 public record KerasModelInfo(int inputDim, int outputDim, boolean compiled,
-    List<String> metrics, OptionalLong iterations, KerasFileException compileError) {
+    List<String> metrics, OptionalLong iterations, KerasFileException compileError,
+    CompileConfig evaluation) {
 
   private static final String ITERATIONS = "optimizer/vars/0";
 
@@ -61,7 +65,7 @@ public record KerasModelInfo(int inputDim, int outputDim, boolean compiled,
   private static KerasModelInfo of(KerasConfig.Spec spec, OptionalLong iterations) {
     List<String> metrics = spec.compile() == null ? List.of() : spec.compile().loggedNames();
     return new KerasModelInfo(spec.inputDim(), spec.layers().get(spec.layers().size() - 1).units(),
-        spec.compiled(), metrics, iterations, spec.compileError());
+        spec.compiled(), metrics, iterations, spec.compileError(), spec.evaluation());
   }
 
   /**

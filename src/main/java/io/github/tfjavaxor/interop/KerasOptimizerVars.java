@@ -132,7 +132,8 @@ final class KerasOptimizerVars {
     if (!unbuilt && found != layout.size()) {
       throw new KerasFileException(source + ": " + GROUP + "/vars has " + found + " variables;"
           + " the compiled " + optimizer + " on this model has " + layout.size() + " ("
-          + describe(layout) + ")");
+          + describe(layout) + ")" + (found < layout.size() ? "; a layer with trainable=False"
+          + " has no optimizer slots, and the port trains every layer" : ""));
     }
     List<NdArray<?>> out = new ArrayList<>();
     for (int i = 0; i < found; i++) {

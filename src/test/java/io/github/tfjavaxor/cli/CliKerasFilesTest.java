@@ -95,6 +95,30 @@ class CliKerasFilesTest {
   }
 
   @Test
+  void evaluatesFilesWhoseOptimizerThePortCannotTrainAsKerasDoes() throws IOException {
+    // evaluate needs the loss and metrics only: AdamW (which the port lacks) and a frozen layer
+    // (fewer optimizer slots than the port's Adam) were refused.
+    for (String name : new String[] {"adamw.keras", "frozen.keras"}) {
+      Path file = fixture(name);
+      JsonNode k = kerasJson("evaluate", file);
+      Cli ev = ok("evaluate", "--model", file.toString(), "--data", "xor");
+      assertEquals("loss: " + PyFormat.metric(k.get("loss").floatValue()) + " - accuracy: "
+          + PyFormat.metric(k.get("accuracy").floatValue()) + "\n", ev.out(), name);
+    }
+    Cli train = Cli.run("train", "--from", fixture("adamw.keras").toString(), "--epochs", "30");
+    assertEquals(3, train.code(), train.err());
+    assertTrue(train.firstError().contains("class_name 'AdamW' is not supported"), train.err());
+    Cli frozen = Cli.run("summary", "--model", fixture("frozen.keras").toString());
+    assertEquals(3, frozen.code(), frozen.err());
+    assertTrue(frozen.firstError().endsWith("optimizer/vars has 6 variables; the compiled adam on"
+        + " this model has 10 (iteration, learning_rate, dense_kernel_momentum,"
+        + " dense_kernel_velocity, dense_bias_momentum, dense_bias_velocity,"
+        + " dense_1_kernel_momentum, dense_1_kernel_velocity, dense_1_bias_momentum,"
+        + " dense_1_bias_velocity); a layer with trainable=False has no optimizer slots, and the"
+        + " port trains every layer"), frozen.err());
+  }
+
+  @Test
   void summaryIsKerasTable() throws IOException {
     Path file = fixture("uncompiled.keras");
     String expected = keras("summary", file);
