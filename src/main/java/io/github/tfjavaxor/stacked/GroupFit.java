@@ -8,6 +8,7 @@ import io.github.tfjavaxor.keras.transforms.Scan;
 import io.github.tfjavaxor.keras.transforms.ScanInputs;
 import io.github.tfjavaxor.keras.transforms.Stack;
 import io.github.tfjavaxor.keras.transforms.StackedModels;
+import io.github.tfjavaxor.keras.utils.Interrupts;
 import io.github.tfjavaxor.workbench.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,13 @@ public final class GroupFit implements AutoCloseable {
    */
   public record Result(List<Log> logs, long compileNanos, long trainNanos) {}
 
+  /**
+   * Most model-steps (models × steps) per {@code session.run}: about 0.7 s of the exact path on
+   * one core here (40 µs each), so a signal stops the group within that, after a whole run, as
+   * fit stops after its running step; a run's own cost stays small beside it.
+   */
+  static final int MODEL_STEPS_PER_RUN_MAX = 16384;
+
   /** Steps a compiled XLA loop runs, its results dropped, before it trains. */
   static final int WARM_STEPS = 16;
 
@@ -99,8 +107,9 @@ public final class GroupFit implements AutoCloseable {
     int width = s * (1 + models.metrics().size());
     shape = new Scan.DataShape(x.length, x[0].length, y[0].length, plan.batchSize(), s);
     int steps = shape.steps();
-    span = Math.max(1, Math.min(Math.min(plan.epochs(), ExecutionPlan.STEPS_CAPACITY_DEFAULT
-        / steps), ExecutionPlan.ORDER_CAPACITY_DEFAULT / (s * x.length)));
+    span = Math.max(1, Math.min(Math.min(Math.min(plan.epochs(),
+        ExecutionPlan.STEPS_CAPACITY_DEFAULT / steps), ExecutionPlan.ORDER_CAPACITY_DEFAULT
+        / (s * x.length)), MODEL_STEPS_PER_RUN_MAX / (s * steps)));
     perRun = Math.min(span * steps, ExecutionPlan.STEPS_CAPACITY_DEFAULT);
     graph = new Graph();
     session = new Session(graph, config);
@@ -209,6 +218,7 @@ public final class GroupFit implements AutoCloseable {
     }
     float[][][] epochLogs = new float[s][plan.epochs()][];
     for (int epoch = 0; epoch < plan.epochs(); epoch += span) {
+      Interrupts.check(); // between runs, as fit checks: the group's logs are dropped
       int epochs = Math.min(span, plan.epochs() - epoch);
       for (int e = 0; e < epochs; e++) {
         for (int i = 0; i < s; i++) {

@@ -187,8 +187,9 @@ class CliSignalsTest {
         Thread.sleep(10);
       }
       Thread.sleep(delayMs);
+      // 20 ms apart: the second usually lands while the group's session.run still runs.
       CliProcess.signal(p.pid(), "INT");
-      Thread.sleep(300);
+      Thread.sleep(20);
       CliProcess.signal(p.pid(), "INT");
       assertTrue(p.waitFor(30, TimeUnit.SECONDS), "still running 30 s after the second SIGINT");
     } finally {
@@ -197,8 +198,11 @@ class CliSignalsTest {
     String what = "stdout: " + Files.readString(stdout) + "\nstderr: " + Files.readString(err);
     assertEquals(130, p.exitValue(), what);
     assertTrue(!what.contains("fatal error"), what);
-    assertEquals(List.of("tfjava-xor: SIGINT again: exited at once"), CliProcess.cliLines(err),
-        what);
+    // The first signal may have stopped the sweep between two runs before the second came.
+    List<String> lines = CliProcess.cliLines(err);
+    assertTrue(lines.equals(List.of("tfjava-xor: SIGINT again: exited at once"))
+        || lines.equals(List.of("tfjava-xor sweep: interrupted by SIGINT; " + out.resolve("runs.csv")
+            + " has the 0 runs done; --resume continues")), what);
     try (Stream<Path> files = Files.list(out)) {
       assertEquals(List.of("runs.csv"), files.map(f -> f.getFileName().toString()).toList(), what);
     }
