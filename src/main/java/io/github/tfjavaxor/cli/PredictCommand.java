@@ -5,9 +5,8 @@ import io.github.tfjavaxor.datasets.DataException;
 import io.github.tfjavaxor.interop.SavedModelPredictor;
 import io.github.tfjavaxor.keras.Sequential;
 import io.github.tfjavaxor.keras.utils.Interrupts;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -51,7 +50,7 @@ final class PredictCommand implements Callable<Integer> {
     boolean fromStdin = input == null || input.equals("-");
     String name = fromStdin ? "<stdin>" : input;
     try (Reader r = fromStdin
-        ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
+        ? new StringReader(CsvDatasets.utf8(name, System.in.readAllBytes()))
         : CsvDatasets.open(Path.of(input))) {
       // A SavedModel's input size is known once it loads: inputDim -1, checked below.
       x = CsvDatasets.readInputs(r, name, source.inputDim(), source.featureNames(), !noHeader);

@@ -74,4 +74,20 @@ class CliPredictChunksTest {
     assertEquals(141, p.exitValue(), Files.readString(err));
     assertEquals(List.of(), CliProcess.cliLines(err));
   }
+
+  @Test
+  void stdinThatIsNotUtf8IsReportedWhereItIs() {
+    // It was decoded with a replacement character: "column 'a': expected a number, found '\uFFFD'".
+    java.io.InputStream old = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(
+          new byte[] {'a', ',', 'b', '\n', '0', ',', '0', '\n', (byte) 0xE9, ',', '1', '\n'}));
+      Cli c = Cli.run("predict", "--model", MODEL.toString());
+      assertEquals(3, c.code(), c.err());
+      assertEquals("tfjava-xor predict: <stdin>:3:1: byte 0xE9 is not UTF-8; expected UTF-8 text"
+          + " (save the file as UTF-8)", c.firstError());
+    } finally {
+      System.setIn(old);
+    }
+  }
 }
