@@ -1,5 +1,6 @@
 package io.github.tfjavaxor.cli;
 
+import io.github.tfjavaxor.keras.utils.PyStrFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -19,9 +20,6 @@ import java.util.regex.Pattern;
  */
 final class FileClaims {
   private enum Kind { FILE, DIRECTORY }
-
-  // A ModelCheckpoint field such as {epoch} or {val_loss:.2f}.
-  private static final Pattern FIELD = Pattern.compile("\\{[^{}]*\\}");
 
   // One path a flag reads or writes; pattern is non-null for paths with fields.
   private record Point(String flag, String value, String spelled, String canonical,
@@ -119,9 +117,9 @@ final class FileClaims {
       Set<String> replacers) {
     Pattern pattern = null;
     String canonical = canonical(spelled);
-    if (FIELD.matcher(spelled).find()) {
+    if (PyStrFormat.ANY_FIELD.matcher(spelled).find()) {
       StringBuilder re = new StringBuilder();
-      String[] parts = FIELD.split(canonical, -1);
+      String[] parts = PyStrFormat.ANY_FIELD.split(canonical, -1);
       for (int i = 0; i < parts.length; i++) {
         re.append(i > 0 ? ".+" : "").append(Pattern.quote(parts[i]));
       }

@@ -63,7 +63,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         float[][] y = p.predict(x);
         for (int from = 0; from < y.length; from += CHUNK_ROWS) {
-          print(y, from);
+          print(Arrays.copyOfRange(y, from, Math.min(y.length, from + CHUNK_ROWS)));
         }
       }
       return ExitCodes.OK;
@@ -72,16 +72,16 @@ final class PredictCommand implements Callable<Integer> {
     try (Sequential m = source.open(false)) {
       for (int from = 0; from < x.length; from += CHUNK_ROWS) {
         float[][] part = Arrays.copyOfRange(x, from, Math.min(x.length, from + CHUNK_ROWS));
-        print(m.predict(part, BATCH_SIZE, 0), 0);
+        print(m.predict(part, BATCH_SIZE, 0));
       }
     }
     return ExitCodes.OK;
   }
 
-  // Up to CHUNK_ROWS rows of p from `from`, then a stop if stdout was closed (exit 141).
-  private void print(float[][] p, int from) {
+  // One chunk's rows, then a stop if stdout was closed (exit 141).
+  private void print(float[][] p) {
     StringBuilder sb = new StringBuilder();
-    for (float[] row : Arrays.copyOfRange(p, from, Math.min(p.length, from + CHUNK_ROWS))) {
+    for (float[] row : p) {
       for (int j = 0; j < row.length; j++) {
         sb.append(j > 0 ? "," : "").append(round ? Float.toString((float) Math.rint(row[j])) : Float.toString(row[j]));
       }

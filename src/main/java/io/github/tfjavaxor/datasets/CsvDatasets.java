@@ -121,19 +121,34 @@ public final class CsvDatasets {
       }
       return t.rows;
     }
+    return byName(file, t.rows, t.header, features, "the header has");
+  }
+
+  /**
+   * The columns a model names, picked from rows by their names, in the model's order.
+   *
+   * @param file the name for messages
+   * @param rows float [rows][names.size()]
+   * @param names the rows' column names
+   * @param features the model's feature names, in model order
+   * @param have how the message introduces {@code names}, e.g. {@code the header has}
+   * @return float [rows][features.size()]
+   * @throws DataException naming the first feature {@code names} lacks
+   */
+  static float[][] byName(String file, float[][] rows, List<String> names, List<String> features,
+      String have) throws DataException {
     int[] cols = new int[features.size()];
     for (int i = 0; i < cols.length; i++) {
-      cols[i] = t.header.indexOf(features.get(i));
+      cols[i] = names.indexOf(features.get(i));
       if (cols[i] < 0) {
-        throw new DataException(
-            file, 1, 0, "feature column '" + features.get(i) + "' not found; the model needs "
-                + features + ", the header has " + t.header);
+        throw new DataException(file, 1, 0, "feature column '" + features.get(i) + "' not found;"
+            + " the model needs " + features + ", " + have + " " + names);
       }
     }
-    float[][] x = new float[t.rows.length][cols.length];
+    float[][] x = new float[rows.length][cols.length];
     for (int r = 0; r < x.length; r++) {
       for (int i = 0; i < cols.length; i++) {
-        x[r][i] = t.rows[r][cols[i]];
+        x[r][i] = rows[r][cols[i]];
       }
     }
     return x;

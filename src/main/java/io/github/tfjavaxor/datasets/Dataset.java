@@ -46,21 +46,8 @@ public record Dataset(
     if (features == null || features.equals(featureNames)) {
       return this;
     }
-    int[] cols = new int[features.size()];
-    for (int i = 0; i < cols.length; i++) {
-      cols[i] = featureNames.indexOf(features.get(i));
-      if (cols[i] < 0) {
-        throw new DataException(name, 1, 0, "feature column '" + features.get(i) + "' not found;"
-            + " the model needs " + features + ", the data's features are " + featureNames);
-      }
-    }
-    float[][] picked = new float[x.length][cols.length];
-    for (int r = 0; r < x.length; r++) {
-      for (int i = 0; i < cols.length; i++) {
-        picked[r][i] = x[r][cols[i]];
-      }
-    }
-    return new Dataset(name, picked, y, List.copyOf(features), targetNames);
+    return new Dataset(name, CsvDatasets.byName(name, x, featureNames, features,
+        "the data's features are"), y, List.copyOf(features), targetNames);
   }
 
   /**

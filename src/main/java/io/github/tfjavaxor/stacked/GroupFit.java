@@ -107,9 +107,10 @@ public final class GroupFit implements AutoCloseable {
     int width = s * (1 + models.metrics().size());
     shape = new Scan.DataShape(x.length, x[0].length, y[0].length, plan.batchSize(), s);
     int steps = shape.steps();
-    span = Math.max(1, Math.min(Math.min(Math.min(plan.epochs(),
-        ExecutionPlan.STEPS_CAPACITY_DEFAULT / steps), ExecutionPlan.ORDER_CAPACITY_DEFAULT
-        / (s * x.length)), MODEL_STEPS_PER_RUN_MAX / (s * steps)));
+    span = Math.max(1, Math.min(
+        Math.min(plan.epochs(), ExecutionPlan.STEPS_CAPACITY_DEFAULT / steps),
+        Math.min(ExecutionPlan.ORDER_CAPACITY_DEFAULT / (s * x.length),
+            MODEL_STEPS_PER_RUN_MAX / (s * steps))));
     perRun = Math.min(span * steps, ExecutionPlan.STEPS_CAPACITY_DEFAULT);
     graph = new Graph();
     session = new Session(graph, config);

@@ -108,7 +108,7 @@ public final class ModelCheckpoint implements Callback {
    * @param filepath a checkpoint path with fields
    */
   public static String sample(String filepath) {
-    return filepath.replaceAll("\\{[^{}]*\\}", "0");
+    return PyStrFormat.ANY_FIELD.matcher(filepath).replaceAll("0");
   }
 
   /** {@return how many checkpoints were written} */

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  * {@code "m-007-0.123"}; {@code {loss}} alone prints Python's {@code repr}, {@code 0.12345}.
  */
 public final class PyStrFormat {
+  /** Any field, {@code {name}} or {@code {name:spec}}, for code that only needs to find them. */
+  public static final Pattern ANY_FIELD = Pattern.compile("\\{[^{}]*\\}");
+
   private static final Pattern FIELD = Pattern.compile("\\{\\{|\\}\\}|\\{([^{}:]*)(?::([^{}]*))?\\}");
   private static final Pattern SPEC = Pattern.compile("(0)?([0-9]+)?(?:\\.([0-9]+))?([dfe%])?");
 
